@@ -1,0 +1,59 @@
+# motcua — the two commands of the README, and their parts. Every target is idempotent.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+export DEBUG ?= 1
+export MOTCUA_INSECURE_DEV_KEY ?= 1
+
+.PHONY: run test setup venv demo lint schema browser messages clean constraints
+
+## run: install, migrate, load reference + demo data, serve on http://127.0.0.1:8000
+run: setup demo
+	$(BIN)/motcua runserver $(HOST):$(PORT)
+
+## test: install (with test tools and the browser), run the whole suite
+test: venv browser
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+setup: venv
+	$(BIN)/motcua migrate --no-input
+
+demo: setup
+	$(BIN)/motcua bootstrap
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+## browser: Debian's Chromium for the Playwright tests (no browser download: the network is closed)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Install Debian's chromium (sudo apt-get install chromium) for the browser tests." >&2; exit 1; fi; }
+
+lint: venv
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+## schema: regenerate the committed OpenAPI schema
+schema: venv
+	$(BIN)/motcua spectacular --file docs/openapi.yaml --validate
+
+messages: venv
+	cd src/motcua && ../../$(BIN)/motcua makemessages -l en --no-obsolete && ../../$(BIN)/motcua compilemessages
+
+clean:
+	rm -rf $(VENV) var
+
+## constraints: re-pin every dependency after changing pyproject.toml
+constraints:
+	rm -rf /tmp/motcua-pin && $(PYTHON) -m venv /tmp/motcua-pin
+	/tmp/motcua-pin/bin/pip install --quiet -e ".[dev]"
+	/tmp/motcua-pin/bin/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt

@@ -1,0 +1,40 @@
+"""One mapping of errors to HTTP problem responses (RFC 9457 shape, with a stable `code`)."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from .errors import DomainError
+
+_DRF_CODES = {
+    exceptions.NotAuthenticated: ("auth.not_authenticated", _("Bạn cần đăng nhập.")),
+    exceptions.AuthenticationFailed: ("auth.failed", _("Đăng nhập không thành công.")),
+    exceptions.PermissionDenied: ("auth.forbidden", _("Bạn không có quyền thực hiện thao tác này.")),
+    exceptions.NotFound: ("not_found", _("Không tìm thấy.")),
+    exceptions.MethodNotAllowed: ("method_not_allowed", _("Phương thức không được hỗ trợ.")),
+    exceptions.ValidationError: ("invalid_input", _("Dữ liệu không hợp lệ.")),
+    exceptions.Throttled: ("throttled", _("Quá nhiều yêu cầu, vui lòng thử lại sau.")),
+}
+
+
+def problem(code: str, message: str, http_status: int, details=None) -> Response:
+    body = {"code": code, "title": message, "status": http_status}
+    if details:
+        body["details"] = details
+    return Response(body, status=http_status, content_type="application/problem+json")
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DomainError):
+        return problem(exc.code, exc.message, exc.http_status, exc.details or None)
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    for kind, (code, message) in _DRF_CODES.items():
+        if isinstance(exc, kind):
+            details = response.data if isinstance(exc, exceptions.ValidationError) else None
+            return problem(code, str(message), response.status_code, details)
+    return problem(
+        "error", str(getattr(exc, "detail", exc)), response.status_code or status.HTTP_400_BAD_REQUEST
+    )
