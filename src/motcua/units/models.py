@@ -99,15 +99,15 @@ class AdministrativeUnit(models.Model):
     def __str__(self) -> str:
         return f"{self.full_name} ({self.code})"
 
-    @property
-    def is_current(self) -> bool:
-        return self.valid_to is None
-
     def save(self, *args, **kwargs):
         from motcua.core.text import fold
 
         self.search_name = fold(self.full_name)
         super().save(*args, **kwargs)
+
+    @property
+    def is_current(self) -> bool:
+        return self.valid_to is None
 
 
 class UnitSuccession(models.Model):
