@@ -1,0 +1,145 @@
+"""What a version says, row by row: channels with time limit and fee, documents per case, results,
+legal basis and the internal process template. Rows belong to one version and change only with it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .choices import AgencyKind, Channel, FeeKind, TimeUnit
+from .procedure import ProcedureVersion
+
+
+class ChannelTerm(models.Model):
+    """One row of "Cách thức thực hiện": a channel with its time limit and fee. A channel may have several
+    rows when the source gives different limits for different cases (kept in source order)."""
+
+    version = models.ForeignKey(
+        ProcedureVersion, verbose_name=_("phiên bản"), on_delete=models.CASCADE, related_name="channel_terms"
+    )
+    channel = models.CharField(_("hình thức nộp"), max_length=12, choices=Channel.choices)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    time_value = models.DecimalField(_("thời hạn"), max_digits=8, decimal_places=2, null=True, blank=True)
+    time_unit = models.CharField(
+        _("đơn vị thời hạn"), max_length=16, choices=TimeUnit.choices, default=TimeUnit.UNKNOWN
+    )
+    time_text = models.CharField(_("thời hạn (nguyên văn)"), max_length=500, blank=True)
+    fee_kind = models.CharField(
+        _("loại phí"), max_length=10, choices=FeeKind.choices, default=FeeKind.UNKNOWN
+    )
+    fee_amount = models.PositiveBigIntegerField(_("mức thu"), null=True, blank=True)
+    fee_currency = models.CharField(_("đơn vị tiền"), max_length=3, default="VND")
+    fee_text = models.TextField(_("phí, lệ phí (nguyên văn)"), blank=True)
+    description = models.TextField(_("mô tả"), blank=True)
+
+    class Meta:
+        verbose_name = _("hình thức nộp")
+        verbose_name_plural = _("hình thức nộp, thời hạn và phí")
+        ordering = ["version", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()}: {self.time_value or ''} {self.get_time_unit_display()}"
+
+
+class DocumentCase(models.Model):
+    """A case (trường hợp) grouping required documents; documents without a case apply to all."""
+
+    version = models.ForeignKey(
+        ProcedureVersion, verbose_name=_("phiên bản"), on_delete=models.CASCADE, related_name="cases"
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    title = models.TextField(_("trường hợp"))
+
+    class Meta:
+        verbose_name = _("trường hợp hồ sơ")
+        verbose_name_plural = _("trường hợp hồ sơ")
+        ordering = ["version", "position"]
+
+    def __str__(self) -> str:
+        return self.title[:80]
+
+
+class RequiredDocument(models.Model):
+    version = models.ForeignKey(
+        ProcedureVersion, verbose_name=_("phiên bản"), on_delete=models.CASCADE, related_name="documents"
+    )
+    case = models.ForeignKey(
+        DocumentCase,
+        verbose_name=_("trường hợp"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    name = models.TextField(_("tên giấy tờ"))
+    originals = models.PositiveSmallIntegerField(_("số bản chính"), default=0)
+    copies = models.PositiveSmallIntegerField(_("số bản sao"), default=0)
+    required = models.BooleanField(_("bắt buộc"), default=True)
+    template_name = models.CharField(_("tên tệp mẫu đơn, tờ khai"), max_length=500, blank=True)
+    template = models.FileField(_("tệp mẫu đơn, tờ khai"), upload_to="catalog/templates/", blank=True)
+
+    class Meta:
+        verbose_name = _("thành phần hồ sơ")
+        verbose_name_plural = _("thành phần hồ sơ")
+        ordering = ["version", "position"]
+
+    def __str__(self) -> str:
+        return self.name[:80]
+
+
+class ProcedureResult(models.Model):
+    version = models.ForeignKey(
+        ProcedureVersion, verbose_name=_("phiên bản"), on_delete=models.CASCADE, related_name="results"
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    name = models.TextField(_("tên kết quả"))
+    result_code = models.CharField(_("mã kết quả"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("kết quả thực hiện")
+        verbose_name_plural = _("kết quả thực hiện")
+        ordering = ["version", "position"]
+
+    def __str__(self) -> str:
+        return self.name[:80]
+
+
+class LegalBasis(models.Model):
+    version = models.ForeignKey(
+        ProcedureVersion, verbose_name=_("phiên bản"), on_delete=models.CASCADE, related_name="legal_bases"
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    number = models.CharField(_("số, ký hiệu"), max_length=100, blank=True)
+    title = models.TextField(_("trích yếu"))
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("căn cứ pháp lý")
+        verbose_name_plural = _("căn cứ pháp lý")
+        ordering = ["version", "position"]
+
+    def __str__(self) -> str:
+        return self.number or self.title[:80]
+
+
+class ProcessStep(models.Model):
+    """Internal process template: who does what, with its share of the time limit (in percent)."""
+
+    version = models.ForeignKey(
+        ProcedureVersion, verbose_name=_("phiên bản"), on_delete=models.CASCADE, related_name="process_steps"
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    name = models.CharField(_("tên bước"), max_length=255)
+    role = models.CharField(_("vai trò thực hiện"), max_length=100, blank=True)
+    agency_kind = models.CharField(
+        _("loại cơ quan"), max_length=24, choices=AgencyKind.choices, default=AgencyKind.UNKNOWN
+    )
+    time_share = models.DecimalField(_("tỷ lệ thời hạn (%)"), max_digits=5, decimal_places=2, default=0)
+
+    class Meta:
+        verbose_name = _("bước xử lý")
+        verbose_name_plural = _("quy trình nội bộ")
+        ordering = ["version", "position"]
+
+    def __str__(self) -> str:
+        return self.name
