@@ -1,0 +1,130 @@
+"""Legal time limits as written in procedures: "3 working days", "4 giờ làm việc", "trong ngày".
+
+Pure Python (no Django): the Django layer, the command and the API all parse through `parse_duration`.
+A `Duration` only says what the text says; how long a working day is belongs to the `WorkCalendar`
+(N working days = N × the length of the office day, 8 hours by default).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+
+class CalendarError(ValueError):
+    """Bad input to the clock. `code` is the stable error code the API and the command report."""
+
+    code = "calendar.invalid_input"
+
+    def __init__(self, message: str, *, code: str | None = None):
+        super().__init__(message)
+        if code:
+            self.code = code
+
+
+class InvalidDuration(CalendarError):
+    code = "calendar.invalid_duration"
+
+
+class Unit(enum.Enum):
+    WORKING_DAYS = "working_days"
+    WORKING_HOURS = "working_hours"
+    SAME_DAY = "same_day"
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    unit: Unit
+    # int when whole (the common case, and the fast one), Decimal for "0,5 ngày làm việc".
+    amount: int | Decimal = 0
+
+    @classmethod
+    def working_days(cls, amount: int | Decimal) -> Duration:
+        return cls(Unit.WORKING_DAYS, _check_amount(amount))
+
+    @classmethod
+    def working_hours(cls, amount: int | Decimal) -> Duration:
+        return cls(Unit.WORKING_HOURS, _check_amount(amount))
+
+    @classmethod
+    def same_day(cls) -> Duration:
+        return cls(Unit.SAME_DAY, 0)
+
+    @property
+    def is_same_day(self) -> bool:
+        return self.unit is Unit.SAME_DAY
+
+    def __str__(self) -> str:
+        if self.unit is Unit.SAME_DAY:
+            return "same day"
+        word = "day" if self.unit is Unit.WORKING_DAYS else "hour"
+        plural = "" if self.amount == 1 else "s"
+        return f"{self.amount} working {word}{plural}"
+
+    def vietnamese(self) -> str:
+        """The wording used on receipts (form 01)."""
+        if self.unit is Unit.SAME_DAY:
+            return "trong ngày"
+        amount = str(self.amount).replace(".", ",")
+        word = "ngày" if self.unit is Unit.WORKING_DAYS else "giờ"
+        return f"{amount} {word} làm việc"
+
+
+def _check_amount(amount: int | Decimal) -> int | Decimal:
+    if isinstance(amount, bool) or not isinstance(amount, int | Decimal):
+        raise InvalidDuration(f"Số lượng thời hạn không hợp lệ: {amount!r}.")
+    if isinstance(amount, Decimal):
+        if not amount.is_finite():
+            raise InvalidDuration(f"Số lượng thời hạn không hợp lệ: {amount}.")
+        if amount == amount.to_integral_value():
+            amount = int(amount)
+    if amount <= 0:
+        raise InvalidDuration("Thời hạn phải lớn hơn 0.")
+    return amount
+
+
+def _fold(text: str) -> str:
+    # Lower-case, no diacritics, đ -> d (NFD does not decompose đ), single spaces.
+    text = unicodedata.normalize("NFD", text.strip().lower().replace("đ", "d"))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return " ".join(text.split())
+
+
+_SAME_DAY = {"same day", "same working day", "trong ngay", "trong ngay lam viec"}
+_UNITS = {
+    "working day": Unit.WORKING_DAYS,
+    "working days": Unit.WORKING_DAYS,
+    "ngay lam viec": Unit.WORKING_DAYS,
+    "working hour": Unit.WORKING_HOURS,
+    "working hours": Unit.WORKING_HOURS,
+    "gio lam viec": Unit.WORKING_HOURS,
+}
+_AMOUNT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(.+)$")
+
+
+def parse_duration(text: str) -> Duration:
+    """Parse a limit; raises InvalidDuration (code "calendar.invalid_duration") with a Vietnamese message.
+
+    Accepted: "N working days", "N working hours", "same day", "N ngày làm việc", "N giờ làm việc",
+    "trong ngày" (any case, with or without diacritics; N may be a decimal such as "0,5").
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidDuration("Thiếu thời hạn giải quyết.")
+    folded = _fold(text)
+    if folded in _SAME_DAY:
+        return Duration.same_day()
+    match = _AMOUNT.match(folded)
+    unit = _UNITS.get(match.group(2)) if match else None
+    if unit is None:
+        raise InvalidDuration(
+            f"Thời hạn không hợp lệ: «{text.strip()}». Dùng «N ngày làm việc», «N giờ làm việc» hoặc "
+            "«trong ngày» (hoặc «N working days», «N working hours», «same day»)."
+        )
+    try:
+        amount = Decimal(match.group(1).replace(",", "."))
+    except InvalidOperation as exc:  # pragma: no cover - the regex only lets digits through
+        raise InvalidDuration(f"Thời hạn không hợp lệ: «{text.strip()}».") from exc
+    return Duration(unit, _check_amount(amount))
