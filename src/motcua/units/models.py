@@ -57,8 +57,9 @@ class AdministrativeUnit(models.Model):
     name = models.CharField(_("tên"), max_length=100)
     full_name = models.CharField(_("tên đầy đủ"), max_length=150)
     name_en = models.CharField(_("tên tiếng Anh"), max_length=150, blank=True)
-    # Lower-case, no diacritics, đ -> d: what search compares against (see motcua.core.text.fold).
-    search_name = models.CharField(max_length=150, db_index=True, editable=False)
+    # Lower-case, no diacritics, đ -> d: what search compares against (see motcua.units.text.search_key).
+    search_name = models.CharField(_("tên tìm kiếm"), max_length=150, db_index=True, editable=False)
+    search_short_name = models.CharField(_("tên ngắn tìm kiếm"), max_length=100, editable=False, default="")
     parent = models.ForeignKey(
         "self",
         verbose_name=_("trực thuộc"),
@@ -71,6 +72,11 @@ class AdministrativeUnit(models.Model):
     valid_from = models.DateField(_("hiệu lực từ"))
     valid_to = models.DateField(
         _("hết hiệu lực từ"), null=True, blank=True, help_text=_("Trống: đang có hiệu lực.")
+    )
+    valid_from_exact = models.BooleanField(
+        _("ngày bắt đầu chính xác"),
+        default=True,
+        help_text=_("Không: đơn vị có trước ngày này (dữ liệu cũ chỉ biết đơn vị tồn tại đến 30/6/2025)."),
     )
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=300, blank=True)
 
@@ -100,10 +106,15 @@ class AdministrativeUnit(models.Model):
         return f"{self.full_name} ({self.code})"
 
     def save(self, *args, **kwargs):
-        from motcua.core.text import fold
-
-        self.search_name = fold(self.full_name)
+        self.fill_search_fields()
         super().save(*args, **kwargs)
+
+    def fill_search_fields(self) -> None:
+        """Also called by the bulk loader, which bypasses save()."""
+        from .text import search_key
+
+        self.search_name = search_key(self.full_name)
+        self.search_short_name = search_key(self.name)
 
     @property
     def is_current(self) -> bool:
@@ -113,11 +124,23 @@ class AdministrativeUnit(models.Model):
 class UnitSuccession(models.Model):
     """`predecessor`'s territory passed (wholly or in part) to `successor` on `effective_on`."""
 
-    predecessor = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="successions")
-    successor = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="predecessions")
+    predecessor = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("đơn vị cũ"), on_delete=models.PROTECT, related_name="successions"
+    )
+    successor = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("đơn vị kế thừa"),
+        on_delete=models.PROTECT,
+        related_name="predecessions",
+    )
     effective_on = models.DateField(_("ngày hiệu lực"))
     partial = models.BooleanField(
         _("một phần"), default=False, help_text=_("Chỉ một phần địa bàn chuyển sang.")
+    )
+    primary = models.BooleanField(
+        _("kế thừa chính"),
+        default=True,
+        help_text=_("Khi đơn vị cũ bị chia: đơn vị mới được chọn mặc định khi chuyển đổi địa chỉ cũ."),
     )
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=300, blank=True)
 
