@@ -1,0 +1,91 @@
+"""`motcua catalog <subcommand>`: import the national catalog, move a province's catalog between
+environments, adopt procedures for a province."""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from motcua.catalog import exchange, importer
+from motcua.catalog.parsing import FIELDS
+from motcua.core.errors import DomainError
+
+FIELD_LABELS = {
+    "time_limit": "thời hạn giải quyết",
+    "fee": "phí, lệ phí",
+    "documents": "thành phần hồ sơ",
+    "cases": "trường hợp hồ sơ",
+    "results": "kết quả",
+    "legal_basis": "căn cứ pháp lý",
+    "level": "cấp thực hiện",
+    "agency_kind": "loại cơ quan thực hiện",
+    "field": "lĩnh vực",
+}
+
+
+class Command(BaseCommand):
+    help = "Danh mục thủ tục hành chính: import, export, import-file, adopt."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="subcommand", required=True)
+        imp = sub.add_parser("import", help="Nạp danh mục quốc gia từ tệp dữ liệu trong gói.")
+        imp.add_argument("--file", type=Path, default=importer.DATA_FILE)
+        exp = sub.add_parser("export", help="Xuất danh mục thủ tục của một tỉnh ra tệp JSON.")
+        exp.add_argument("--province", required=True, help="Mã tỉnh, ví dụ 01.")
+        exp.add_argument("--output", type=Path, required=True)
+        imf = sub.add_parser("import-file", help="Nhập danh mục thủ tục của một tỉnh từ tệp JSON.")
+        imf.add_argument("file", type=Path)
+        adopt = sub.add_parser(
+            "adopt", help="Tỉnh áp dụng các thủ tục cấp tỉnh và cấp xã của danh mục quốc gia."
+        )
+        adopt.add_argument("--province", action="append", required=True, help="Mã tỉnh (lặp lại được).")
+
+    def handle(self, *args, **options):
+        try:
+            getattr(self, "_" + options["subcommand"].replace("-", "_"))(options)
+        except DomainError as exc:
+            raise CommandError(f"[{exc.code}] {exc.message}") from exc
+
+    def _import(self, options):
+        report = importer.import_catalog(options["file"])
+        out = self.stdout.write
+        out(
+            f"{report.total} thủ tục: {report.created} mới (đã công bố), {report.unchanged} không đổi, "
+            f"{len(report.drafted)} thay đổi → bản nháp, {len(report.skipped)} bỏ qua (đang có bản nháp) "
+            f"— {report.seconds:.1f} giây"
+        )
+        out("Phân tích dữ liệu (số thủ tục: đạt / không đạt / nguồn không có):")
+        for name in FIELDS:
+            ok, bad, empty = report.fields[name]
+            base = ok + bad
+            share = f"{100 * ok / base:.1f}%" if base else "—"
+            out(f"  {FIELD_LABELS[name]:<24} {ok:>5} / {bad:>4} / {empty:>4}   {share}")
+        out(f"Cần rà soát: {report.needs_review} thủ tục. Lý do (số dòng):")
+        for key, count in report.issues.most_common():
+            out(f"  {key}: {count}")
+        if report.skipped:
+            out("Bỏ qua vì đang có bản nháp: " + ", ".join(report.skipped[:50]))
+
+    def _export(self, options):
+        data = exchange.export_province(options["province"])
+        options["output"].write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        self.stdout.write(
+            f"Đã xuất {len(data['procedures'])} thủ tục của tỉnh {options['province']} → {options['output']}"
+        )
+
+    def _import_file(self, options):
+        try:
+            data = json.loads(options["file"].read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"Không đọc được tệp {options['file']}: {exc}") from exc
+        report = exchange.import_province(data)
+        self.stdout.write(
+            f"Tỉnh {report['province']}: {report['procedures_created']} thủ tục mới, "
+            f"{report['versions_created']} phiên bản mới, {report['versions_unchanged']} phiên bản giữ nguyên, "
+            f"{report['adoptions_created']} thủ tục được áp dụng mới, {report['adoptions_unchanged']} giữ nguyên."
+        )
+
+    def _adopt(self, options):
+        for code in options["province"]:
+            created, existing = exchange.adopt_national(code)
+            self.stdout.write(f"Tỉnh {code}: áp dụng mới {created} thủ tục, đã có {existing}.")

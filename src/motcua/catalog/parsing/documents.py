@@ -1,0 +1,160 @@
+"""Required documents per case ("Thành phần hồ sơ") from scraped list items. Pure Python.
+
+- An item starting with "## " opens a case (trường hợp); the documents after it belong to it.
+- The quantity in brackets at the end: "[1 bản chính]", "[0 bản chính,1 bản sao]", "[1 bản sao]",
+  "[Bản chính: 1, Bản sao: 0]".
+- A form template file name glued to the end of the name ("…(NA20).Mau NA20-BCA.docx") is cut off at the
+  first glue point (no space between the name's last character and the file name's first) and kept as
+  the template name; several glued files are split at their extensions.
+- "(nếu có)" / "không bắt buộc" in the name → not required.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .terms import clean
+
+_QUANTITY = re.compile(r"\s*\[([^\[\]]*)\]\s*$")
+_ORIGINALS = re.compile(r"(\d+)\s*bản chính|bản chính\s*:\s*(\d+)", re.IGNORECASE)
+_COPIES = re.compile(r"(\d+)\s*bản sao|bản sao\s*:\s*(\d+)", re.IGNORECASE)
+_EXT = r"(?:docx|doc|pdf|xlsx|xls|rar|zip|odt)"
+_ENDS_WITH_FILE = re.compile(rf"\.{_EXT}$", re.IGNORECASE)
+_FILE_CHAIN = re.compile(rf".+?\.{_EXT}(?:\.{_EXT})*(?=[^a-z]|$)", re.IGNORECASE)
+_TEMPLATE_WORDS = re.compile(r"^(Mẫu|Mau|MẪU|MAU|Mus|Phụ lục|Phu luc|PL\b)")
+# A Vietnamese syllable never runs into the next one without a space: "quy địnhvăn bản…" is a glue point.
+_GLUED_WORDS = re.compile(r"^(mẫu|mau|văn bản|báo cáo|tờ khai|đơn|phụ lục|thuyết minh)", re.IGNORECASE)
+_OPTIONAL = re.compile(r"\(\s*nếu có\s*\)|không bắt buộc", re.IGNORECASE)
+_MAX_TEMPLATE = 600
+_MAX_FILE_NAME = 130
+
+
+@dataclass
+class DocumentData:
+    name: str
+    originals: int
+    copies: int
+    required: bool
+    template_name: str
+    case_index: int | None
+    issue: str = ""
+
+
+def _is_glue_point(text: str, index: int) -> bool:
+    before, char = text[index - 1], text[index]
+    if before.isspace() or char.isspace():
+        return False
+    if before.isalpha() and _GLUED_WORDS.match(text[index:]):
+        return True
+    if before in '.);:]”"' and char.isalpha():
+        return True
+    if before in ".;)," and char.isdigit() and not text[index - 2 : index - 1].isdigit():
+        return True
+    return (char.isupper() or char.isdigit()) and (before.islower() or (before.isdigit() and char.isalpha()))
+
+
+def _template_tail(text: str, index: int) -> list[str]:
+    tail = text[index:]
+    files = [f.strip() for f in _FILE_CHAIN.findall(tail)]
+    if any(len(f) > _MAX_FILE_NAME for f in files):
+        return []
+    return files if files and "".join(files).replace(" ", "") == tail.replace(" ", "") else []
+
+
+def split_template(text: str) -> tuple[str, list[str]]:
+    """'Tờ khai…(NA20).Mau NA20-BCA.docx' → ('Tờ khai…(NA20).', ['Mau NA20-BCA.docx']).
+
+    Of the glue points whose tail is a chain of file names, the first one whose tail starts like a
+    template name ("Mẫu…", "Phụ lục…") wins, else the first one."""
+    if not _ENDS_WITH_FILE.search(text):
+        return text, []
+    candidates = [
+        index
+        for index in range(max(1, len(text) - _MAX_TEMPLATE), len(text))
+        if _is_glue_point(text, index) and _template_tail(text, index)
+    ]
+    if not candidates:
+        return text, []
+    named = [i for i in candidates if _TEMPLATE_WORDS.match(text[i:]) or _GLUED_WORDS.match(text[i:])]
+    index = (named or candidates)[0]
+    while _ENDS_WITH_FILE.search(text[:index].rstrip()):  # several files glued: walk back one by one
+        earlier = [i for i in candidates if i < index]
+        earlier_named = [i for i in earlier if i in named]
+        if not earlier:
+            break
+        index = max(earlier_named or earlier)
+    return text[:index].rstrip(), _template_tail(text, index)
+
+
+def parse_quantity(text: str) -> tuple[int, int] | None:
+    originals = _ORIGINALS.search(text)
+    copies = _COPIES.search(text)
+    if not originals and not copies:
+        return None
+
+    def value(match) -> int:
+        return int(next(g for g in match.groups() if g is not None)) if match else 0
+
+    return value(originals), value(copies)
+
+
+def parse_document(item: str, case_index: int | None) -> DocumentData:
+    text = item.replace("\xa0", " ").strip()
+    quantity = None
+    match = _QUANTITY.search(text)
+    if match:
+        quantity = parse_quantity(match.group(1))
+        text = text[: match.start()]
+    text = text.strip()
+    name, files = split_template(text)
+    issue = ""
+    if quantity is None:
+        issue = "document_no_quantity"
+        quantity = (0, 0)
+    if _ENDS_WITH_FILE.search(text) and not files:
+        issue = issue or "document_template_unsplit"
+    name = clean(name).lstrip("-•*+ \t").strip() or clean(name)
+    return DocumentData(
+        name=name,
+        originals=quantity[0],
+        copies=quantity[1],
+        required=not _OPTIONAL.search(name),
+        template_name="; ".join(files)[:500],
+        case_index=case_index,
+        issue=issue,
+    )
+
+
+def parse_documents(items: list[str]) -> tuple[list[str], list[DocumentData]]:
+    """List items → (case titles, documents with the index of their case or None)."""
+    cases: list[str] = []
+    documents: list[DocumentData] = []
+    for item in items:
+        if item.startswith("## "):
+            cases.append(clean(item[3:]).rstrip(":"))
+            continue
+        if item.strip():
+            documents.append(parse_document(item, len(cases) - 1 if cases else None))
+    return cases, documents
+
+
+def table_documents(rows: list[dict]) -> tuple[list[str], list[DocumentData]]:
+    """The .doc export's structured 'thanh_phan_ho_so' table: name, template file(s), counts."""
+    documents = []
+    for row in rows:
+        name = clean(row.get("ten_giay_to"))
+        if not name:
+            continue
+        quantity = parse_quantity(row.get("ghi_chu") or "")
+        files = [clean(f) for f in re.split(r"[\n;]", row.get("so_luong") or "") if clean(f)]
+        documents.append(
+            DocumentData(
+                name=name,
+                originals=quantity[0] if quantity else 0,
+                copies=quantity[1] if quantity else 0,
+                required=not _OPTIONAL.search(name),
+                template_name="; ".join(files)[:500],
+                case_index=None,
+                issue="" if quantity else "document_no_quantity",
+            )
+        )
+    return [], documents
