@@ -1,0 +1,42 @@
+"""Fixtures shared by every app's tests."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("MOTCUA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Missing Chromium is a failure, not a skip: `make test`
+    installs it, and a skipped browser test would hide a broken page."""
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        pytest.fail("Chromium not found: run `make browser` (installs Debian's chromium).")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures in the same
+    # thread are still synchronous, so Django's async-safety guard must be told.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
