@@ -7,6 +7,7 @@ from motcua.core import views as core_views
 api_patterns = [
     path("", include("motcua.units.api.urls")),
     path("", include("motcua.calendar.api.urls")),
+    path("", include("motcua.catalog.api.urls")),
 ]
 
 urlpatterns = [

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
@@ -31,3 +32,87 @@ def searchable_versions(on: date | None = None) -> QuerySet[ProcedureVersion]:
         )
         .order_by("procedure__code")
     )
+
+
+def get_procedure(code: str):
+    from .errors import ProcedureNotFound
+    from .models import Procedure
+
+    procedure = Procedure.objects.filter(code=code).first()
+    if procedure is None:
+        raise ProcedureNotFound(code)
+    return procedure
+
+
+DETAIL_PREFETCH = ("channel_terms", "cases", "documents", "results", "legal_bases", "process_steps")
+
+
+def get_version(code: str, number: int) -> ProcedureVersion:
+    from .errors import VersionNotFound
+
+    version = (
+        ProcedureVersion.objects.filter(procedure__code=code, number=number)
+        .select_related("procedure", "field")
+        .prefetch_related(*DETAIL_PREFETCH)
+        .first()
+    )
+    if version is None:
+        get_procedure(code)
+        raise VersionNotFound(code, number)
+    return version
+
+
+def current_version(procedure, on: date | None = None) -> ProcedureVersion | None:
+    return (
+        current_versions(on)
+        .filter(procedure=procedure)
+        .select_related("procedure", "field")
+        .prefetch_related(*DETAIL_PREFETCH)
+        .first()
+    )
+
+
+def versions_of(procedure) -> QuerySet[ProcedureVersion]:
+    return procedure.versions.select_related("procedure").order_by("number")
+
+
+LEVEL_FLAGS = {
+    "ministry": "at_ministry",
+    "province": "at_province",
+    "commune": "at_commune",
+    "other": "at_other",
+}
+
+
+def procedure_list(
+    *,
+    field: int | None = None,
+    level: str | None = None,
+    province: str | None = None,
+    q: str | None = None,
+    needs_review: bool | None = None,
+    on: date | None = None,
+) -> QuerySet[ProcedureVersion]:
+    """Procedures in force (their current version), filtered; `province` = adopted and active there."""
+    versions = current_versions(on).select_related("procedure", "field")
+    if field:
+        versions = versions.filter(field_id=field)
+    if level:
+        versions = versions.filter(**{LEVEL_FLAGS[level]: True})
+    if province:
+        versions = versions.filter(
+            procedure__adoptions__province__code=province,
+            procedure__adoptions__province__valid_to__isnull=True,
+            procedure__adoptions__active=True,
+        )
+    if q:
+        versions = versions.filter(models.Q(name__icontains=q) | models.Q(procedure__code__startswith=q))
+    if needs_review is not None:
+        versions = versions.filter(needs_review=needs_review)
+    return versions.order_by("procedure__code")
+
+
+def fields_list() -> QuerySet:
+    from .models import Field
+
+    return Field.objects.order_by("name")
