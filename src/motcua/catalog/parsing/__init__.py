@@ -4,6 +4,7 @@ guessed. See docs/decisions/0005-procedure-catalog.md for the rules."""
 
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass, field
 
 from motcua.catalog.vocabulary import AgencyKind
@@ -82,8 +83,20 @@ def _meaningful(text: str) -> str:
     return "" if text.lower() in {"không có thông tin", "không"} else text
 
 
+def _nfc(value):
+    """Some scraped text is decomposed (NFD): compose it so patterns and comparisons see one form."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nfc(v) for k, v in value.items()}
+    return value
+
+
 def parse_record(record: dict) -> ParsedProcedure:
     """One line of the package data file → ParsedProcedure."""
+    record = _nfc(record)
     raw = record.get("raw") or {}
     tables = record.get("tables") or {}
     issues: list[dict] = []

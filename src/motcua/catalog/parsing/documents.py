@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from .terms import clean
 
 _QUANTITY = re.compile(r"\s*\[([^\[\]]*)\]\s*$")
-_ORIGINALS = re.compile(r"(\d+)\s*bản chính|bản chính\s*:\s*(\d+)", re.IGNORECASE)
-_COPIES = re.compile(r"(\d+)\s*bản sao|bản sao\s*:\s*(\d+)", re.IGNORECASE)
-_EXT = r"(?:docx|doc|pdf|xlsx|xls|rar|zip|odt)"
-_ENDS_WITH_FILE = re.compile(rf"\.{_EXT}$", re.IGNORECASE)
-_FILE_CHAIN = re.compile(rf".+?\.{_EXT}(?:\.{_EXT})*(?=[^a-z]|$)", re.IGNORECASE)
+# "1 bản chính" or "Bản chính: 1"; [ \t] not \s: in "Bản chính: 1\nBản sao: 0" the 1 is not a copy count.
+_ORIGINALS = re.compile(r"(\d+)[ \t]*bản chính|bản chính[ \t]*:[ \t]*(\d+)", re.IGNORECASE)
+_COPIES = re.compile(r"(\d+)[ \t]*bản sao|bản sao[ \t]*:[ \t]*(\d+)", re.IGNORECASE)
+_EXT = r"(?i:docx|doc|pdf|xlsx|xls|rar|zip|odt)"
+_ENDS_WITH_FILE = re.compile(rf"\.{_EXT}$")
+# Files glued one after another: an extension followed by anything but a small letter ends a name.
+_FILE_CHAIN = re.compile(rf".+?\.{_EXT}(?:\.{_EXT})*(?=[^a-z]|$)")
 _TEMPLATE_WORDS = re.compile(r"^(Mẫu|Mau|MẪU|MAU|Mus|Phụ lục|Phu luc|PL\b)")
 # A Vietnamese syllable never runs into the next one without a space: "quy địnhvăn bản…" is a glue point.
 _GLUED_WORDS = re.compile(r"^(mẫu|mau|văn bản|báo cáo|tờ khai|đơn|phụ lục|thuyết minh)", re.IGNORECASE)

@@ -164,6 +164,10 @@ def parse_fee(text: str | None) -> tuple[Fee, str]:
         note, description = _split_note(raw[match.end() :].lstrip())
         if amount is None:
             return Fee(FeeKind.UNKNOWN, None, currency, clean(raw), "fee_fraction"), clean(description)
+        noted = {int(re.sub(r"[.,]", "", a)) for a in _NOTE_AMOUNT.findall(note)}
+        if amount and amount not in noted and amount * 1000 in noted:
+            # "20 VNĐ(20.000 vnđ /tờ khai)": the cell and its own note disagree by a factor 1,000.
+            return Fee(FeeKind.UNKNOWN, None, currency, clean(raw), "fee_amount_conflict"), clean(description)
         kind = FeeKind.FREE if amount == 0 else FeeKind.AMOUNT
         return Fee(kind, amount, currency, clean(raw)), clean(description)
     match = _UNIT_ONLY_CELL.match(raw)

@@ -35,8 +35,8 @@ _AGENCY_PATTERNS = (
         AgencyKind.PROVINCE_PC,
         r"(ủy|uỷ) ban nhân dân (cấp )?tỉnh|ubnd (cấp )?tỉnh|chủ tịch (ủy|uỷ) ban nhân dân (cấp )?tỉnh",
     ),
-    (AgencyKind.POLICE, r"công an"),
-    (AgencyKind.PROVINCE_DEPARTMENT, r"\bsở\b|cơ quan chuyên môn"),
+    (AgencyKind.POLICE, r"công an|cảnh sát|xuất nhập cảnh"),
+    (AgencyKind.PROVINCE_DEPARTMENT, r"(?<!cơ )\bsở\b|cơ quan chuyên môn"),
     (
         AgencyKind.MINISTRY,
         r"\bbộ\b|\bcục\b|tổng cục|ngân hàng nhà nước|ủy ban (quốc gia|chứng khoán)|vụ\b|thanh tra bộ|văn phòng bộ|thủ tướng",
@@ -86,7 +86,7 @@ _LEGAL_HEADER = "Tên văn bản pháp lýMã văn bản"
 # "123/2015/NĐ-CP", "59/2020/QH14", "01/NQ-CP", "20/2013/TTLT-BYT-BCT-BNNPTNT". A capital followed by a
 # small letter starts the next title ("…/QH12Luật …"), so it is not part of the number.
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
-_CODE_CHAR = rf"(?:[0-9&]|[A-ZĐ](?![{_LOWER}]))"
+_CODE_CHAR = rf"(?:[0-9&]|TTg|[A-ZĐ](?![{_LOWER}]))"  # "QĐ-TTg": the Prime Minister's suffix
 _DOC_NUMBER = re.compile(rf"\d+(?:/\d{{4}})?/[A-ZĐ](?![{_LOWER}]){_CODE_CHAR}*(?:-{_CODE_CHAR}+)*")
 # "Luật 54/2014/QH13" + "54/2014/QH13": a title ending with its own number, glued to the number column.
 _DOUBLED = re.compile(r"(\d+/\d{4}/[A-ZĐ][A-ZĐ0-9-]*?)(\1)")
