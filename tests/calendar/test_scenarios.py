@@ -65,11 +65,11 @@ def test_swapped_days_of_2026():
 
 
 def test_tet_2026_explained():
-    found = CAL.exceptions(date(2026, 2, 13), date(2026, 2, 25))
+    found = CAL.special_days(date(2026, 2, 13), date(2026, 2, 25))
     assert [e.day for e in found] == [date(2026, 2, d) for d in range(16, 21)]
     assert all(not e.working for e in found)
     assert "Tết Nguyên Đán" in found[1].reason
-    swaps = CAL.exceptions(date(2026, 8, 20), date(2026, 9, 3))
+    swaps = CAL.special_days(date(2026, 8, 20), date(2026, 9, 3))
     assert [(e.day, e.working) for e in swaps] == [
         (date(2026, 8, 22), True),
         (date(2026, 8, 31), False),
@@ -105,7 +105,7 @@ def test_province_overrides():
     # An override may also undo a national holiday (e.g. a decision that moved it).
     undone = WorkCalendar(working_days=[date(2026, 11, 24)])
     assert undone.is_working_day(date(2026, 11, 24)) and not CAL.is_working_day(date(2026, 11, 24))
-    reasons = {e.day: e.reason for e in calendar.exceptions(date(2026, 3, 9), date(2026, 3, 15))}
+    reasons = {e.day: e.reason for e in calendar.special_days(date(2026, 3, 9), date(2026, 3, 15))}
     assert reasons == {
         date(2026, 3, 10): "Nghỉ kỷ niệm ngày giải phóng tỉnh",
         date(2026, 3, 14): "Làm bù cho ngày 10/03/2026",

@@ -1,134 +1,48 @@
 """The legal clock: when counting starts, when a time limit is used up, how much working time is left.
 
 Pure Python (no Django). A `WorkCalendar` turns wall-clock moments into a position on a line of
-working time (microseconds of office hours since the start of its index) and back:
+working time (microseconds of office hours since a fixed anchor day) and back, through the
+working-day index of index.py: a position P falls on working day P // W (W = office-day length) at
+offset P % W, which the sessions (08:00–12:00, 13:00–17:00) turn into a time of day. `due`, `elapsed`
+and `counting_start` are therefore a few integer operations, with no loop over days.
 
-- `cum[i]` is the working time before day i of the index; a day is working iff cum[i+1] > cum[i];
-- `workdays[n]` is the n-th working day, so a position P falls on working day P // W (W = office-day
-  length) at offset P % W, which the (two) sessions turn into a time of day.
-
-`due`, `elapsed` and `counting_start` are therefore a few integer operations, with no loop over days.
-The index covers whole years and is extended on demand (a new immutable snapshot, so readers in other
-threads never see half-built lists). All results are aware datetimes at +07:00 (Vietnam has no DST).
+The index covers whole years and grows on demand (a new immutable snapshot, so readers in other threads
+never see half-built lists). All results are aware datetimes at +07:00 (Vietnam has no DST).
 """
 
 from __future__ import annotations
 
-import enum
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import public_holidays
 from .durations import CalendarError, Duration, InvalidDuration, Unit, parse_duration
+from .hours import MINUTE_US, TZ, Channel, InvalidChannel, OfficeHours, time_us
+from .index import EMPTY_INDEX, MAX_YEAR, MIN_YEAR, OutOfRange, WorkdayIndex, build_index
 from .public_holidays import YearExceptions
 
-TZ = timezone(timedelta(hours=7), "ICT")  # Asia/Ho_Chi_Minh, fixed offset since 1975
+__all__ = [
+    "TZ",
+    "CalendarError",
+    "Channel",
+    "InvalidChannel",
+    "OfficeHours",
+    "OutOfRange",
+    "SpecialDay",
+    "WorkCalendar",
+]
+
 _US = timedelta(microseconds=1)
 _HOUR_US = 3_600_000_000
-_MIN_YEAR, _MAX_YEAR = 1900, 9998
-
-
-class InvalidChannel(CalendarError):
-    code = "calendar.invalid_channel"
-
-
-class OutOfRange(CalendarError):
-    code = "calendar.out_of_range"
-
-
-class Channel(enum.StrEnum):
-    COUNTER = "counter"
-    ONLINE = "online"
-    POSTAL = "postal"
-
-    @classmethod
-    def parse(cls, value: str | Channel) -> Channel:
-        """Accepts the code names, the Vietnamese words and the national portal codes 1/2/3."""
-        if isinstance(value, Channel):
-            return value
-        key = str(value).strip().lower()
-        found = _CHANNEL_ALIASES.get(key)
-        if found is None:
-            raise InvalidChannel(
-                f"Kênh tiếp nhận không hợp lệ: «{value}». Dùng counter (trực tiếp), online (trực tuyến) "
-                "hoặc postal (bưu chính)."
-            )
-        return found
-
-
-_CHANNEL_ALIASES = {
-    **{c.value: c for c in Channel},
-    "1": Channel.COUNTER,
-    "2": Channel.ONLINE,
-    "3": Channel.POSTAL,
-    "trực tiếp": Channel.COUNTER,
-    "truc tiep": Channel.COUNTER,
-    "trực tuyến": Channel.ONLINE,
-    "truc tuyen": Channel.ONLINE,
-    "bưu chính": Channel.POSTAL,
-    "buu chinh": Channel.POSTAL,
-}
-
-
-def _us(t: time) -> int:
-    return ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
+# Enum members bound once: `Unit.SAME_DAY` costs a metaclass lookup (~0.2 µs) on every access.
+_SAME_DAY, _DAYS, _ONLINE = Unit.SAME_DAY, Unit.WORKING_DAYS, Channel.ONLINE
 
 
 @dataclass(frozen=True)
-class OfficeHours:
-    """Working sessions of a working day, which weekdays work, and the counter/postal cut-off."""
-
-    sessions: tuple[tuple[time, time], ...] = ((time(8), time(12)), (time(13), time(17)))
-    weekdays: frozenset[int] = frozenset({0, 1, 2, 3, 4})  # Monday = 0
-    # Counter and postal dossiers received after this time start counting the next working day.
-    cutoff: time | None = time(15)
-    # An online dossier must be accepted or refused within this much working time.
-    online_acceptance: timedelta = timedelta(hours=8)
-
-    def __post_init__(self):
-        if not self.sessions:
-            raise CalendarError("Giờ làm việc phải có ít nhất một buổi.")
-        previous_end = -1
-        for start, end in self.sessions:
-            if not (previous_end <= _us(start) < _us(end)):
-                raise CalendarError("Các buổi làm việc phải theo thứ tự, không chồng lấn nhau.")
-            previous_end = _us(end)
-        if not self.weekdays or not set(self.weekdays) <= set(range(7)):
-            raise CalendarError("Ngày làm việc trong tuần không hợp lệ.")
-        object.__setattr__(self, "weekdays", frozenset(self.weekdays))
-
-    @property
-    def day_length(self) -> timedelta:
-        return sum((_combine(e) - _combine(s) for s, e in self.sessions), timedelta())
-
-    @property
-    def opening(self) -> time:
-        return self.sessions[0][0]
-
-    @property
-    def closing(self) -> time:
-        return self.sessions[-1][1]
-
-
-def _combine(t: time) -> datetime:
-    return datetime.combine(date(2000, 1, 1), t)
-
-
-@dataclass(frozen=True, slots=True)
-class _Index:
-    first_year: int
-    last_year: int
-    base: int  # ordinal of 1 January of first_year
-    cum: list[int]  # len = days + 1; 0 at the anchor day, so positions survive extensions
-    off: int  # list index of working day number 0 (the first one on or after the anchor)
-    midnights: list[datetime]  # midnight (TZ) of each working day
-
-
-@dataclass(frozen=True)
-class Exception_:
+class SpecialDay:
     """A day that differs from the ordinary week, for explanations (receipts, the command)."""
 
     day: date
@@ -162,17 +76,12 @@ class WorkCalendar:
         hours = self.office_hours
         self._weekdays = hours.weekdays
         self._day = hours.day_length // _US
-        # (start, end, working time before the session) in microseconds since midnight.
-        sessions, before = [], 0
-        for start, end in hours.sessions:
-            sessions.append((_us(start), _us(end), before))
-            before += _us(end) - _us(start)
-        self._sessions = tuple(sessions)
-        self._close = sessions[-1][1]
-        self._cutoff = None if hours.cutoff is None else _us(hours.cutoff)
+        self._before, self._inside, self._shift = hours.minute_tables()
+        self._close = time_us(hours.closing)
+        self._cutoff = None if hours.cutoff is None else time_us(hours.cutoff)
         self._acceptance = hours.online_acceptance // _US
         self._years: dict[int, YearExceptions] = {}
-        self._ix: _Index | None = None
+        self._ix = EMPTY_INDEX  # built on first use, for the years asked about
         self._anchor: int | None = None  # ordinal where position 0 lies, fixed at the first build
         self._lock = threading.Lock()
 
@@ -195,8 +104,7 @@ class WorkCalendar:
         moment = _local(moment)
         if not self.is_working_day(moment.date()):
             return False
-        t = _us(moment.timetz())
-        return any(s <= t < e for s, e, _ in self._sessions)
+        return self._inside[moment.hour * 60 + moment.minute]
 
     def counting_start(self, received_at: datetime, channel: Channel | str = Channel.COUNTER) -> datetime:
         """When the clock starts for a dossier received (counter, postal) or submitted (online).
@@ -205,12 +113,16 @@ class WorkCalendar:
         received after the cut-off or after closing: the opening of the next working day. Any channel,
         outside working time: the next working instant (before opening: the opening; at lunch: 13:00).
         """
-        channel = Channel.parse(channel)
-        received_at = _local(received_at)
+        if channel.__class__ is not Channel:
+            channel = Channel.parse(channel)
+        if received_at.tzinfo is not TZ:
+            received_at = _local(received_at)
         ix, i = self._day_index(received_at.toordinal())
         cum = ix.cum
-        if channel is not Channel.ONLINE and self._cutoff is not None and cum[i + 1] != cum[i]:
-            if _us(received_at.timetz()) > self._cutoff:
+        if channel is not _ONLINE and self._cutoff is not None and cum[i + 1] != cum[i]:
+            clock = received_at.hour * _HOUR_US + received_at.minute * 60_000_000
+            clock += received_at.second * 1_000_000 + received_at.microsecond
+            if clock > self._cutoff:
                 return self._opening_at(cum[i + 1])
         return self._opening_at(self._position(received_at))
 
@@ -225,11 +137,43 @@ class WorkCalendar:
         A limit ending at a session end is due then (17:00 that day, not 08:00 the next). "Same day"
         ends at the close of the working day on which counting starts.
         """
-        if duration.__class__ is Duration and duration.unit is Unit.SAME_DAY:
+        # The hot path of lists and dashboards: whole working days/hours or a timedelta, inlined.
+        kind = duration.__class__
+        if kind is timedelta:
+            length = (duration.days * 86_400 + duration.seconds) * 1_000_000 + duration.microseconds
+        elif kind is Duration and duration.amount.__class__ is int and duration.unit is not _SAME_DAY:
+            length = duration.amount * (self._day if duration.unit is _DAYS else _HOUR_US)
+        elif kind is Duration and duration.unit is _SAME_DAY:
             return self._same_day(start)
-        if duration.__class__ is str:
+        elif kind is str:
             return self.due(start, parse_duration(duration))
-        return self._closing_at(self._position(start) + self._length_us(duration))
+        else:
+            length = self._length_us(duration)
+        if length <= 0:
+            raise InvalidDuration("Thời hạn phải lớn hơn 0.")
+        # _closing_at(_position(start) + length), inlined: this runs for every row of a list.
+        if start.tzinfo is not TZ:
+            start = _local(start)
+        ix = self._ix
+        i = start.toordinal() - ix.base
+        if i < 0 or i >= ix.days:
+            return self._closing_at(self._position(start) + length)
+        cum = ix.cum
+        position = cum[i]
+        if cum[i + 1] != position:
+            minute = start.hour * 60 + start.minute
+            position += self._before[minute]
+            if self._inside[minute]:
+                position += start.second * 1_000_000 + start.microsecond
+        day = self._day
+        n, r = divmod(position + length, day)
+        if not r:
+            n, r = n - 1, day
+        k = n + ix.off
+        if k < 0 or k >= len(ix.midnights):
+            return self._closing_at(position + length)
+        clock = r + self._shift[(r - 1) // 60_000_000]
+        return ix.midnights[k] + (_CLOCK_TIMES.get(clock) or _clock_time(clock))
 
     def elapsed(
         self,
@@ -244,7 +188,6 @@ class WorkCalendar:
         start, end = _local(start), _local(end)
         if end < start:
             return -self.elapsed(end, start, pauses)
-        self._cover_ordinals(start.toordinal(), end.toordinal())
         total = self._position(end) - self._position(start)
         for a, b in _merge(pauses, start, end):
             total -= self._position(b) - self._position(a)
@@ -260,61 +203,58 @@ class WorkCalendar:
         sign = -1 if working_time < timedelta() else 1
         return sign * days, sign * timedelta(microseconds=rest)
 
-    def exceptions(self, first: date, last: date) -> list[Exception_]:
+    def special_days(self, first: date, last: date) -> list[SpecialDay]:
         """Days in [first, last] that differ from the ordinary week (holidays, swaps, overrides)."""
-        self._cover_ordinals(first.toordinal(), last.toordinal())
+        self._cover(first.toordinal(), last.toordinal())
         found = []
         for ordinal in range(first.toordinal(), last.toordinal() + 1):
             day = date.fromordinal(ordinal)
             working = self.is_working_day(day)
             if working != (day.weekday() in self._weekdays):
-                found.append(Exception_(day, working, self._reason(day, working)))
+                found.append(SpecialDay(day, working, self._reason(day, working)))
         return found
 
     # ---- positions on the working-time line ------------------------------------------------------
+    # Positions are anchored (index.py), so they stay valid when another call grows the index.
 
     def _position(self, moment: datetime) -> int:
         if moment.tzinfo is not TZ:
             moment = _local(moment)
         ix = self._ix
-        i = moment.toordinal() - ix.base if ix is not None else -1
-        if i < 0 or i >= len(ix.cum) - 1:
+        i = moment.toordinal() - ix.base
+        if i < 0 or i >= ix.days:
             ix, i = self._day_index(moment.toordinal())
-        before = ix.cum[i]
-        if ix.cum[i + 1] == before:
-            return before
-        t = moment.hour * _HOUR_US + moment.minute * 60_000_000 + moment.second * 1_000_000
-        t += moment.microsecond
-        for start, end, acc in self._sessions:
-            if t < end:
-                return before + acc + (t - start if t > start else 0)
-        return before + self._day
+        position = ix.cum[i]
+        if ix.cum[i + 1] == position:
+            return position
+        minute = moment.hour * 60 + moment.minute
+        position += self._before[minute]
+        if self._inside[minute]:
+            position += moment.second * 1_000_000 + moment.microsecond
+        return position
 
     def _closing_at(self, position: int) -> datetime:
         """The moment at `position`, choosing the end of a session over the start of the next."""
         n, r = divmod(position, self._day)
-        if r == 0:
+        if not r:
             n, r = n - 1, self._day
         ix = self._ix
         k = n + ix.off
-        if not 0 <= k < len(ix.midnights):
+        if k < 0 or k >= len(ix.midnights):
             ix, k = self._workday(n)
-        for start, end, acc in self._sessions:
-            if r <= acc + end - start:
-                return ix.midnights[k] + timedelta(microseconds=start + r - acc)
-        raise AssertionError("unreachable: r <= day length")  # pragma: no cover
+        return ix.midnights[k] + _clock_time(r + self._shift[(r - 1) // MINUTE_US])
 
     def _opening_at(self, position: int) -> datetime:
         """The moment at `position`, choosing the start of a session over the end of the previous."""
         n, r = divmod(position, self._day)
-        ix, k = self._workday(n)
-        for start, end, acc in self._sessions:
-            if r < acc + end - start:
-                return ix.midnights[k] + timedelta(microseconds=start + r - acc)
-        raise AssertionError("unreachable: r < day length")  # pragma: no cover
+        ix = self._ix
+        k = n + ix.off
+        if k < 0 or k >= len(ix.midnights):
+            ix, k = self._workday(n)
+        return ix.midnights[k] + _clock_time(r + self._shift[r // MINUTE_US])
 
     def _same_day(self, start: datetime) -> datetime:
-        ix, k = self._workday(self._position(_local(start)) // self._day)
+        ix, k = self._workday(self._position(start) // self._day)
         return ix.midnights[k] + timedelta(microseconds=self._close)
 
     def _length_us(self, duration: Duration | timedelta | str) -> int:
@@ -337,14 +277,14 @@ class WorkCalendar:
 
     # ---- the index --------------------------------------------------------------------------------
 
-    def _day_index(self, ordinal: int) -> tuple[_Index, int]:
+    def _day_index(self, ordinal: int) -> tuple[WorkdayIndex, int]:
         ix = self._ix
-        if ix is None or not 0 <= ordinal - ix.base < len(ix.cum) - 1:
-            ix = self._cover_ordinals(ordinal, ordinal)
+        if not 0 <= ordinal - ix.base < ix.days:
+            ix = self._cover(ordinal, ordinal)
         return ix, ordinal - ix.base
 
-    def _workday(self, n: int) -> tuple[_Index, int]:
-        """The index holding working day number n (extended if needed) and n's place in its lists."""
+    def _workday(self, n: int) -> tuple[WorkdayIndex, int]:
+        """The index holding working day number n (grown if needed) and n's place in its lists."""
         ix = self._ix
         while n + ix.off >= len(ix.midnights):
             years = (n + ix.off - len(ix.midnights)) // 200 + 1  # ≥ 200 working days a year
@@ -353,44 +293,34 @@ class WorkCalendar:
             ix = self._build(ix.first_year - (-(n + ix.off) // 200 + 1), ix.last_year)
         return ix, n + ix.off
 
-    def _cover_ordinals(self, first: int, last: int) -> _Index:
+    def _cover(self, first: int, last: int) -> WorkdayIndex:
         ix = self._ix
         lo, hi = date.fromordinal(first).year, date.fromordinal(last).year
-        if ix is None:
+        if ix is EMPTY_INDEX:
             return self._build(lo - 1, hi + 2)
         if lo < ix.first_year or hi > ix.last_year:
             return self._build(min(lo, ix.first_year), max(hi, ix.last_year))
         return ix
 
-    def _build(self, first_year: int, last_year: int) -> _Index:
-        if first_year < _MIN_YEAR or last_year > _MAX_YEAR:
-            raise OutOfRange(f"Ngoài phạm vi lịch ({_MIN_YEAR}–{_MAX_YEAR}).")
+    def _build(self, first_year: int, last_year: int) -> WorkdayIndex:
         with self._lock:
             current = self._ix
-            if current is not None and current.first_year <= first_year and last_year <= current.last_year:
+            if current is not EMPTY_INDEX and current.covers(first_year, last_year):
                 return current
+            if current is not EMPTY_INDEX:
+                first_year = min(first_year, current.first_year)
+                last_year = max(last_year, current.last_year)
             missing = [y for y in range(first_year, last_year + 1) if y not in self._years]
-            if missing:
+            if missing and first_year >= MIN_YEAR and last_year <= MAX_YEAR:
                 found = self.holidays(missing)
                 for year in missing:
                     self._years[year] = YearExceptions(
                         {d: n for d, n in found.days_off.items() if d.year == year},
                         {d: n for d, n in found.working_days.items() if d.year == year},
                     )
-            base = date(first_year, 1, 1).toordinal()
-            end = date(last_year + 1, 1, 1).toordinal()
             if self._anchor is None:
-                self._anchor = base
-            cum, midnights, total = [0], [], 0
-            for ordinal in range(base, end):
-                day = date.fromordinal(ordinal)
-                if self._working(day):
-                    total += self._day
-                    midnights.append(datetime(day.year, day.month, day.day, tzinfo=TZ))
-                cum.append(total)
-            shift = cum[self._anchor - base]
-            cum = [c - shift for c in cum]
-            self._ix = _Index(first_year, last_year, base, cum, shift // self._day, midnights)
+                self._anchor = date(max(first_year, MIN_YEAR), 1, 1).toordinal()
+            self._ix = build_index(first_year, last_year, self._anchor, self._working, self._day)
             return self._ix
 
     def _working(self, day: date) -> bool:
@@ -411,6 +341,20 @@ class WorkCalendar:
             return own[day]
         national = self._years[day.year]
         return (national.working_days if working else national.days_off).get(day, "")
+
+
+_CLOCK_TIMES: dict[int, timedelta] = {}
+
+
+def _clock_time(us: int) -> timedelta:
+    """A time of day (µs since midnight) as a timedelta; whole seconds are memoised (≤ 86,400 of them)
+    because building a timedelta costs as much as the rest of a due() computation."""
+    found = _CLOCK_TIMES.get(us)
+    if found is None:
+        found = timedelta(0, us // 1_000_000, us % 1_000_000)
+        if not us % 1_000_000:
+            _CLOCK_TIMES[us] = found
+    return found
 
 
 def _local(moment: datetime) -> datetime:
