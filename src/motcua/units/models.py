@@ -3,6 +3,8 @@
 A row is one unit during one period: when a unit changes (merged, renamed, re-typed as thành phố), the
 old row gets `valid_to` and a new row starts; nothing is overwritten. `UnitSuccession` links old units
 to the units that took over their territory (old → new is many-to-many: a commune may be split).
+`parent` is the parent row in force on the row's last day (the current one for current rows); rows are
+loaded from the owned data file by `motcua units load` (docs/decisions/0003-administrative-units-data.md).
 """
 
 from django.db import models
