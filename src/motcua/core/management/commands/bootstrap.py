@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 
 STEPS: list[tuple[str, ...]] = [
     ("units", "load"),
+    ("org", "demo"),
 ]
 
 
