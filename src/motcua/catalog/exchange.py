@@ -10,6 +10,7 @@ the whole file with `catalog.import_conflict` and the list of conflicts.
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -234,9 +235,8 @@ def adopt_national(code: str, actor=None) -> tuple[int, int]:
     province = province_unit(code)
     wanted = set(
         current_versions()
-        .filter(at_province=True)
+        .filter(Q(at_province=True) | Q(at_commune=True))
         .values_list("procedure_id", flat=True)
-        .union(current_versions().filter(at_commune=True).values_list("procedure_id", flat=True))
     )
     existing = set(ProvinceProcedure.objects.filter(province=province).values_list("procedure_id", flat=True))
     new = sorted(wanted - existing)
