@@ -112,7 +112,9 @@ class _Loader:
         User = get_user_model()
         names = [s.username for s in self.plan.staff]
         existing = set(User.objects.filter(username__in=names).values_list("username", flat=True))
-        password = make_password(DEMO_PASSWORD)  # hashed once, shared: thousands of hashes take minutes
+        missing = [s for s in self.plan.staff if s.username not in existing]
+        # Hashed once and shared: a thousand PBKDF2 hashes would take minutes.
+        password = make_password(DEMO_PASSWORD) if missing else ""
         rows = [
             User(
                 username=s.username,
@@ -122,8 +124,7 @@ class _Loader:
                 is_staff=s.is_superuser,
                 is_superuser=s.is_superuser,
             )
-            for s in self.plan.staff
-            if s.username not in existing
+            for s in missing
         ]
         User.objects.bulk_create(rows, batch_size=BATCH)
         self.created["users"] += len(rows)
