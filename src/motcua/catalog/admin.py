@@ -183,17 +183,17 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         data = {name: form.cleaned_data[name] for name in CONTENT_ADMIN_FIELDS if name in form.cleaned_data}
         data["field"] = data["field"].name if data.get("field") else ""
+        window = {
+            "valid_from": form.cleaned_data.get("valid_from"),
+            "valid_to": form.cleaned_data.get("valid_to"),
+        }
         if change:
             services.update_draft(version=obj, actor=request.user, data=data)
-            ProcedureVersion.objects.filter(pk=obj.pk).update(
-                valid_from=obj.valid_from, valid_to=obj.valid_to
-            )
         else:
             draft = services.create_draft(procedure=obj.procedure, actor=request.user, data=data)
-            ProcedureVersion.objects.filter(pk=draft.pk).update(
-                valid_from=obj.valid_from, valid_to=obj.valid_to
-            )
             obj.pk, obj.number, obj.status = draft.pk, draft.number, draft.status
+        # The planned window of a draft (used by the "Công bố" action); not a publication.
+        ProcedureVersion.objects.filter(pk=obj.pk, status=VersionStatus.DRAFT).update(**window)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 
 from motcua.units.models import AdministrativeUnit
 
-from .content import apply_scalars, replace_children, version_content
+from .content import apply_scalars, build_children, save_children, version_content
 from .errors import ImportConflict, InvalidFile, ProvinceNotFound
 from .importer import DEFAULT_VALID_FROM
 from .models import CatalogAuditLog, Procedure, ProcedureVersion, ProvinceProcedure, VersionStatus
 from .selectors import current_versions
-from .services import _overlapping, audit
+from .services import audit
 
 FORMAT = "motcua.catalog.province/1"
 ADOPTION_FIELDS = (
@@ -116,83 +116,169 @@ def _validate(data: dict) -> None:
                 raise InvalidFile(_("Phiên bản không hợp lệ của thủ tục %(code)s.") % {"code": item["code"]})
 
 
-def _import_version(procedure, item, data, conflicts, report) -> None:
-    where = f"{procedure.code} v{data['number']}"
-    valid_from = _parse_date(data.get("valid_from"), where)
-    valid_to = _parse_date(data.get("valid_to"), where)
-    existing = procedure.versions.filter(number=data["number"]).first()
-    if existing is not None:
+def _overlaps(a: tuple[date, date | None], b: tuple[date, date | None]) -> bool:
+    (a_from, a_to), (b_from, b_to) = a, b
+    return (a_to is None or b_from < a_to) and (b_to is None or a_from < b_to)
+
+
+class _ProvinceImport:
+    """One file, all-or-nothing: read what exists in a few queries, compare, then write in bulk."""
+
+    def __init__(self, province, items: list[dict], actor):
+        self.province, self.items, self.actor = province, items, actor
+        self.conflicts: list[dict] = []
+        self.report = {
+            "province": province.code,
+            "procedures_created": 0,
+            "versions_created": 0,
+            "versions_updated": 0,
+            "versions_unchanged": 0,
+            "adoptions_created": 0,
+            "adoptions_unchanged": 0,
+        }
+        self.new_versions: list[tuple[ProcedureVersion, dict]] = []
+        self.ended: list[ProcedureVersion] = []
+        self.new_adoptions: list[ProvinceProcedure] = []
+
+    def conflict(self, code: str, number, reason: str) -> None:
+        self.conflicts.append({"procedure": code, "version": number, "reason": reason})
+
+    def load(self) -> None:
+        codes = [item["code"] for item in self.items]
+        existing = set(Procedure.objects.filter(code__in=codes).values_list("code", flat=True))
+        Procedure.objects.bulk_create([Procedure(code=c) for c in dict.fromkeys(codes) if c not in existing])
+        self.report["procedures_created"] = len(set(codes) - existing)
+        # Lock every procedure of the file: no version of them changes while the file is applied.
+        self.procedures = {p.code: p for p in Procedure.objects.select_for_update().filter(code__in=codes)}
+        self.versions = {
+            (v.procedure.code, v.number): v
+            for v in ProcedureVersion.objects.filter(procedure__code__in=codes)
+            .select_related("procedure", "field")
+            .prefetch_related(
+                "channel_terms", "cases", "documents", "results", "legal_bases", "process_steps"
+            )
+        }
+        self.adoptions = {
+            a.procedure_id: a
+            for a in ProvinceProcedure.objects.filter(province=self.province, procedure__code__in=codes)
+        }
+
+    def version(self, procedure: Procedure, data: dict) -> None:
+        where = f"{procedure.code} v{data['number']}"
+        valid_from = _parse_date(data.get("valid_from"), where)
+        valid_to = _parse_date(data.get("valid_to"), where)
+        existing = self.versions.get((procedure.code, data["number"]))
+        if existing is None:
+            version = ProcedureVersion(
+                procedure=procedure,
+                number=data["number"],
+                status=data["status"],
+                valid_from=valid_from,
+                valid_to=valid_to,
+                published_at=timezone.now(),
+            )
+            apply_scalars(version, data["content"])
+            self.new_versions.append((version, data["content"]))
+            self.versions[(procedure.code, data["number"])] = version
+            return
         same_content = version_content(existing) == data["content"]
-        same_state = (existing.status, existing.valid_from, existing.valid_to) == (
+        if same_content and (existing.status, existing.valid_from, existing.valid_to) == (
             data["status"],
             valid_from,
             valid_to,
-        )
-        if same_content and same_state:
-            report["versions_unchanged"] += 1
-            return
-        # The only change allowed on an existing version: the source environment ended its window.
-        if same_content and existing.valid_from == valid_from and existing.valid_to is None and valid_to:
+        ):
+            self.report["versions_unchanged"] += 1
+        elif same_content and existing.valid_from == valid_from and existing.valid_to is None and valid_to:
+            # The only change allowed on an existing version: the source environment ended its window.
             existing.valid_to, existing.status = valid_to, data["status"]
-            existing.save(update_fields=["valid_to", "status", "updated_at"])
-            audit("import_end_window", version=existing, valid_to=str(valid_to), status=existing.status)
-            report["versions_updated"] += 1
-            return
-        conflicts.append(
-            {
-                "procedure": procedure.code,
-                "version": data["number"],
-                "reason": _("khác nội dung hoặc hiệu lực"),
-            }
+            self.ended.append(existing)
+        else:
+            self.conflict(procedure.code, data["number"], _("khác nội dung hoặc hiệu lực"))
+
+    def check_windows(self, procedure: Procedure) -> None:
+        published = sorted(
+            (
+                v
+                for (code, _n), v in self.versions.items()
+                if code == procedure.code and v.status == VersionStatus.PUBLISHED
+            ),
+            key=lambda v: v.number,
         )
-        return
-    if data["status"] == VersionStatus.PUBLISHED:
-        other = _overlapping(procedure, valid_from, valid_to).first()
-        if other is not None:
-            conflicts.append(
-                {
-                    "procedure": procedure.code,
-                    "version": data["number"],
-                    "reason": _("chồng lấn hiệu lực với phiên bản %(n)s") % {"n": other.number},
-                }
+        for index, version in enumerate(published):
+            for other in published[:index]:
+                if _overlaps((version.valid_from, version.valid_to), (other.valid_from, other.valid_to)):
+                    reason = _("chồng lấn hiệu lực với phiên bản %(n)s") % {"n": other.number}
+                    self.conflict(procedure.code, version.number, reason)
+
+    def adoption(self, procedure: Procedure, data: dict) -> None:
+        values = {name: data.get(name) for name in ADOPTION_FIELDS if name in data}
+        if "adopted_on" in values:
+            values["adopted_on"] = _parse_date(values["adopted_on"], procedure.code)
+        for name in ("agency_kind", "agency_name", "fee_kind", "fee_note", "decision_no"):
+            if name in values and values[name] is None:
+                values[name] = ""
+        existing = self.adoptions.get(procedure.pk)
+        if existing is None:
+            self.new_adoptions.append(
+                ProvinceProcedure(province=self.province, procedure=procedure, **values)
             )
-            return
-    version = ProcedureVersion(
-        procedure=procedure,
-        number=data["number"],
-        status=data["status"],
-        valid_from=valid_from,
-        valid_to=valid_to,
-    )
-    apply_scalars(version, data["content"])
-    version.published_at = timezone.now()
-    version.save()
-    replace_children(version, data["content"])
-    audit("import_version", version=version, status=version.status)
-    report["versions_created"] += 1
+        elif all(getattr(existing, k) == v for k, v in values.items()):
+            self.report["adoptions_unchanged"] += 1
+        else:
+            self.conflict(procedure.code, None, _("khác thiết lập áp dụng của tỉnh"))
 
+    def run(self) -> dict:
+        self.load()
+        for item in self.items:
+            procedure = self.procedures[item["code"]]
+            for data in sorted(item["versions"], key=lambda v: v["number"]):
+                self.version(procedure, data)
+            self.check_windows(procedure)
+            self.adoption(procedure, item.get("adoption") or {})
+        if self.conflicts:
+            raise ImportConflict(
+                _("Tệp có %(n)s mục mâu thuẫn với dữ liệu hiện có; không có gì được nhập.")
+                % {"n": len(self.conflicts)},
+                details={"conflicts": self.conflicts[:100]},
+            )
+        self.write()
+        return self.report
 
-def _import_adoption(province, procedure, data, conflicts, report) -> None:
-    values = {name: data.get(name) for name in ADOPTION_FIELDS if name in data}
-    if "adopted_on" in values:
-        values["adopted_on"] = _parse_date(values["adopted_on"], procedure.code)
-    values = {
-        k: (
-            ""
-            if v is None and k in ("agency_kind", "agency_name", "fee_kind", "fee_note", "decision_no")
-            else v
+    def write(self) -> None:
+        for version in self.ended:
+            version.save(update_fields=["valid_to", "status", "updated_at"])
+            audit("import_end_window", actor=self.actor, version=version, valid_to=str(version.valid_to))
+        versions = [v for v, _c in self.new_versions]
+        ProcedureVersion.objects.bulk_create(versions, batch_size=500)
+        if any(v.pk is None for v in versions):  # backends that do not return ids from bulk inserts
+            ids = {
+                (pid, n): pk
+                for pid, n, pk in ProcedureVersion.objects.filter(
+                    procedure__in=self.procedures.values()
+                ).values_list("procedure_id", "number", "pk")
+            }
+            for version in versions:
+                version.pk = version.id = ids[(version.procedure_id, version.number)]
+        save_children([build_children(v, content) for v, content in self.new_versions])
+        ProvinceProcedure.objects.bulk_create(self.new_adoptions, batch_size=1000)
+        CatalogAuditLog.objects.bulk_create(
+            [
+                CatalogAuditLog(
+                    action="import_version",
+                    actor=self.actor,
+                    procedure=v.procedure,
+                    version=v,
+                    version_number=v.number,
+                    details={"status": v.status, "province_file": self.province.code},
+                )
+                for v in versions
+            ],
+            batch_size=1000,
         )
-        for k, v in values.items()
-    }
-    existing = ProvinceProcedure.objects.filter(province=province, procedure=procedure).first()
-    if existing is None:
-        ProvinceProcedure.objects.create(province=province, procedure=procedure, **values)
-        report["adoptions_created"] += 1
-    elif all(getattr(existing, k) == v for k, v in values.items()):
-        report["adoptions_unchanged"] += 1
-    else:
-        conflicts.append(
-            {"procedure": procedure.code, "version": None, "reason": _("khác thiết lập áp dụng của tỉnh")}
+        self.report.update(
+            versions_created=len(versions),
+            versions_updated=len(self.ended),
+            adoptions_created=len(self.new_adoptions),
         )
 
 
@@ -200,31 +286,9 @@ def _import_adoption(province, procedure, data, conflicts, report) -> None:
 def import_province(data: dict, actor=None) -> dict:
     _validate(data)
     province = province_unit(data["province"].get("code", ""))
-    report = {
-        "province": province.code,
-        "procedures_created": 0,
-        "versions_created": 0,
-        "versions_updated": 0,
-        "versions_unchanged": 0,
-        "adoptions_created": 0,
-        "adoptions_unchanged": 0,
-    }
-    conflicts: list[dict] = []
-    for item in data["procedures"]:
-        procedure, created = Procedure.objects.get_or_create(code=item["code"])
-        procedure = Procedure.objects.select_for_update().get(pk=procedure.pk)
-        report["procedures_created"] += created
-        # Oldest first, so that an ended window is in place before its successor is checked.
-        for version in sorted(item["versions"], key=lambda v: v["number"]):
-            _import_version(procedure, item, version, conflicts, report)
-        _import_adoption(province, procedure, item.get("adoption") or {}, conflicts, report)
-    if conflicts:
-        raise ImportConflict(
-            _("Tệp có %(n)s mục mâu thuẫn với dữ liệu hiện có; không có gì được nhập.")
-            % {"n": len(conflicts)},
-            details={"conflicts": conflicts[:100]},
-        )
-    audit("import_file", actor=actor, **{k: v for k, v in report.items()})
+    actor = actor if getattr(actor, "pk", None) else None
+    report = _ProvinceImport(province, data["procedures"], actor).run()
+    audit("import_file", actor=actor, **report)
     return report
 
 

@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand
 STEPS: list[tuple[str, ...]] = [
     ("units", "load"),
     ("org", "demo"),
+    ("catalog", "import"),
+    ("catalog", "adopt", "--province", "01", "--province", "31"),
 ]
 
 
