@@ -95,6 +95,8 @@ def test_special_days(api, provinces):
     ]
     bad = api.get("/api/v1/calendar/special-days", {"start": "2026-09-03", "end": "2026-08-20"})
     assert bad.status_code == 400 and bad.json()["code"] == "calendar.invalid_input"
+    far = api.get("/api/v1/calendar/special-days", {"start": "8000-01-01", "end": "8000-02-01"})
+    assert far.status_code == 400 and far.json()["code"] == "calendar.out_of_range"
     missing = api.get("/api/v1/calendar/special-days", {"start": "2026-09-03"})
     assert missing.status_code == 400 and "end" in missing.json()["details"]
 

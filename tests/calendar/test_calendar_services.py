@@ -179,6 +179,9 @@ def test_deadline_selector_reports_everything_for_a_receipt(provinces):
             "calendar.invalid_channel",
         ),
         ({"received_at": "1850-01-01T10:00", "duration": "1 working day"}, "calendar.out_of_range"),
+        ({"received_at": "9000-01-01T10:00", "duration": "1 working day"}, "calendar.out_of_range"),
+        ({"received_at": "2026-02-13T10:00", "duration": "100000 working days"}, "calendar.invalid_duration"),
+        ({"received_at": "2026-02-13T10:00", "duration": "8001 giờ làm việc"}, "calendar.invalid_duration"),
     ],
 )
 def test_deadline_selector_errors(kwargs, code):

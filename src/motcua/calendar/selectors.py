@@ -19,10 +19,14 @@ from motcua.units.models import AdministrativeUnit
 
 from . import errors
 from .clock import TZ, Channel, OfficeHours, SpecialDay, WorkCalendar
-from .durations import CalendarError, Duration, parse_duration
+from .durations import CalendarError, Duration, InvalidDuration, Unit, parse_duration
+from .index import OutOfRange
 from .models import CalendarOverride, OfficeHoursSetting, OverrideKind
 
 _CACHE: dict[str, tuple[tuple, WorkCalendar]] = {}
+# Public inputs are bounded so that one request cannot make the index grow over centuries.
+YEARS = (2000, 2100)
+MAX_LIMIT = Duration.working_days(1000)
 _PROVINCE_CODE = re.compile(r"^[0-9]{2}$")
 # An unencoded "+07:00" in a query string arrives as " 07:00".
 _OFFSET_WITHOUT_PLUS = re.compile(r"(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$")
@@ -123,7 +127,11 @@ def deadline(
     """
     received = parse_moment(received_at)
     try:
+        if not YEARS[0] <= received.astimezone(TZ).year <= YEARS[1]:
+            raise OutOfRange(f"Chỉ tính trong các năm {YEARS[0]}–{YEARS[1]}.")
         limit = duration if isinstance(duration, Duration) else parse_duration(duration)
+        if _too_long(limit):
+            raise InvalidDuration(f"Thời hạn quá dài: tối đa {MAX_LIMIT.vietnamese()}.")
         channel = Channel.parse(channel)
         province = check_province(province_code) if calendar is None else Province(province_code or "", False)
         calendar = calendar or calendar_for(province.code)
@@ -149,9 +157,18 @@ def deadline(
 def special_days(first: date, last: date, province_code: str | None = None) -> list[SpecialDay]:
     province = check_province(province_code)
     try:
+        if not (YEARS[0] <= first.year and last.year <= YEARS[1]):
+            raise OutOfRange(f"Chỉ tra cứu trong các năm {YEARS[0]}–{YEARS[1]}.")
         return calendar_for(province.code).special_days(first, last)
     except CalendarError as error:
         raise errors.from_clock(error) from None
+
+
+def _too_long(limit: Duration) -> bool:
+    if limit.is_same_day:
+        return False
+    hours = limit.amount * (8 if limit.unit is Unit.WORKING_DAYS else 1)
+    return hours > MAX_LIMIT.amount * 8
 
 
 def _stamp(code: str) -> tuple:
