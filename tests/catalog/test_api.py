@@ -118,6 +118,22 @@ def test_writes_need_a_catalog_administrator(national, client, django_user_model
     assert (response.status_code, response.json()["code"]) == (403, "auth.forbidden")
 
 
+def test_the_catalog_admin_role_may_write(national, client, django_user_model, hanoi):
+    from motcua.org.models import Role, StaffAssignment
+
+    user = django_user_model.objects.create_user("qtdm", password="x")
+    StaffAssignment.objects.create(
+        user=user,
+        role=Role.objects.get(code="catalog_admin"),
+        scope_kind="province",
+        province=hanoi,
+        valid_from=date(2025, 7, 1),
+    )
+    client.force_authenticate(user)
+    response = client.post(f"{BASE}/procedures/1.000080/versions", {"from_version": 1}, format="json")
+    assert response.status_code == 201
+
+
 def test_draft_publish_retire_through_the_api(national, admin_client):
     url = f"{BASE}/procedures/1.000178/versions"
     response = admin_client.post(

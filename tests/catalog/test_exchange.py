@@ -12,6 +12,7 @@ from django.db.models import Q
 from motcua.catalog import exchange, services
 from motcua.catalog.models import Procedure, ProcedureVersion, ProvinceProcedure
 from motcua.core.errors import DomainError
+from motcua.org.models import Agency
 
 from .conftest import wipe_catalog
 
@@ -50,6 +51,13 @@ def haiphong_catalog(national, haiphong):
         fee_kind="amount",
         fee_amount=50000,
         boundary_free=True,
+    )
+    services.adopt(
+        province=haiphong,
+        procedure=Procedure.objects.get(code="1.000178"),
+        agency=Agency.objects.create(
+            code="000.00.07.H31", kind="department", name="Sở Tư pháp", province=haiphong
+        ),
     )
     procedure = Procedure.objects.get(code="1.001471")
     draft = services.create_draft(
@@ -121,6 +129,19 @@ def test_conflicting_version_aborts_the_whole_file(haiphong_catalog):
     conflicts = error.value.details["conflicts"]
     assert {"procedure": "1.001471", "version": 1, "reason": "khác nội dung hoặc hiệu lực"} in conflicts
     assert identities() == before  # nothing of the file was kept
+
+
+def test_unknown_agency_is_a_conflict(haiphong_catalog):
+    data = copy.deepcopy(haiphong_catalog)
+    item = next(p for p in data["procedures"] if p["code"] == "1.000178")
+    assert item["adoption"]["agency_code"] == "000.00.07.H31"
+    item["adoption"]["agency_code"] = "000.00.99.H31"
+    wipe_catalog()
+    with pytest.raises(DomainError) as error:
+        exchange.import_province(data)
+    assert error.value.details["conflicts"] == [
+        {"procedure": "1.000178", "version": None, "reason": "không có cơ quan mã 000.00.99.H31"}
+    ]
 
 
 def test_overlapping_window_in_file_is_a_conflict(haiphong_catalog):

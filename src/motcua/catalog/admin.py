@@ -292,6 +292,7 @@ class ProvinceProcedureAdmin(admin.ModelAdmin):
     list_filter = ("active", "boundary_free", "fee_kind", "province")
     search_fields = ("procedure__code", "province__name", "agency_name")
     autocomplete_fields = ("procedure",)
+    raw_id_fields = ("agency",)
     list_select_related = ("procedure", "province")
 
     def save_model(self, request, obj, form, change):

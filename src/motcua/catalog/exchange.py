@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motcua.org.models import Agency
 from motcua.units.models import AdministrativeUnit
 
 from .content import apply_scalars, build_children, save_children, version_content
@@ -48,6 +49,7 @@ def province_unit(code: str) -> AdministrativeUnit:
 def _adoption_data(adoption: ProvinceProcedure) -> dict:
     data = {name: getattr(adoption, name) for name in ADOPTION_FIELDS}
     data["adopted_on"] = data["adopted_on"].isoformat() if data["adopted_on"] else None
+    data["agency_code"] = adoption.agency.code if adoption.agency_id else None  # electronic ID: stable
     return data
 
 
@@ -65,7 +67,7 @@ def export_province(code: str) -> dict:
     province = province_unit(code)
     adoptions = (
         ProvinceProcedure.objects.filter(province=province)
-        .select_related("procedure")
+        .select_related("procedure", "agency")
         .order_by("procedure__code")
     )
     versions = (
@@ -217,6 +219,14 @@ class _ProvinceImport:
         for name in ("agency_kind", "agency_name", "fee_kind", "fee_note", "decision_no"):
             if name in values and values[name] is None:
                 values[name] = ""
+        if data.get("agency_code"):
+            values["agency"] = Agency.objects.filter(code=data["agency_code"]).first()
+            if values["agency"] is None:
+                reason = _("không có cơ quan mã %(code)s") % {"code": data["agency_code"]}
+                self.conflict(procedure.code, None, reason)
+                return
+        elif "agency_code" in data:
+            values["agency"] = None
         existing = self.adoptions.get(procedure.pk)
         if existing is None:
             self.new_adoptions.append(

@@ -1,14 +1,14 @@
 """Catalog API: public reads, writes for catalog administrators.
 
-Writes need a staff user for now (`org` roles were not committed when this was written); every write
-goes through `motcua.catalog.services`, so the admin pages and the API apply the same rules.
+Writes need a catalog administrator (staff, or the `catalog_admin` role of `org`); every write goes
+through `motcua.catalog.services`, so the admin pages and the API apply the same rules.
 """
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
-from rest_framework.permissions import AllowAny, IsAdminUser
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -16,6 +16,7 @@ from motcua.catalog import selectors, services
 from motcua.core.errors import InvalidInput
 
 from . import serializers as s
+from .permissions import IsCatalogAdministrator
 
 CODE = OpenApiParameter("code", str, OpenApiParameter.PATH, description="Mã thủ tục, ví dụ 1.001193.")
 NUMBER = OpenApiParameter("number", int, OpenApiParameter.PATH, description="Số phiên bản.")
@@ -37,7 +38,7 @@ class ReadView(APIView):
 
 
 class WriteView(APIView):
-    permission_classes = [IsAdminUser]
+    permission_classes = [IsCatalogAdministrator]
 
 
 class FieldListView(ListAPIView):
@@ -71,7 +72,7 @@ class ProcedureListView(ListAPIView):
         return selectors.procedure_list(**params)
 
     def get_permissions(self):
-        return [AllowAny()] if self.request.method == "GET" else [IsAdminUser()]
+        return [AllowAny()] if self.request.method == "GET" else [IsCatalogAdministrator()]
 
     @extend_schema(
         operation_id="catalog_procedures_create",
@@ -115,7 +116,7 @@ class ProcedureDetailView(ReadView):
 
 class VersionListView(APIView):
     def get_permissions(self):
-        return [AllowAny()] if self.request.method == "GET" else [IsAdminUser()]
+        return [AllowAny()] if self.request.method == "GET" else [IsCatalogAdministrator()]
 
     @extend_schema(
         operation_id="catalog_versions_list",
@@ -158,7 +159,7 @@ class VersionListView(APIView):
 
 class VersionDetailView(APIView):
     def get_permissions(self):
-        return [AllowAny()] if self.request.method == "GET" else [IsAdminUser()]
+        return [AllowAny()] if self.request.method == "GET" else [IsCatalogAdministrator()]
 
     @extend_schema(
         operation_id="catalog_versions_retrieve",

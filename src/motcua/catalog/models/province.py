@@ -1,7 +1,7 @@
 """A province adopts national procedures: its own agency and fee, never a copy of the national text.
 
-The agency is stored as kind + name for now; a link to `org.Agency` is left to a later migration (the
-`org` app had no Agency model when this was written).
+The agency: `agency` links the province's `org.Agency` when it is known; kind + name stay for provinces
+whose agencies are not (yet) in `org`.
 """
 
 from django.db import models
@@ -30,6 +30,14 @@ class ProvinceProcedure(models.Model):
         help_text=_("Trống: theo danh mục quốc gia."),
     )
     agency_name = models.CharField(_("cơ quan thực hiện tại địa phương"), max_length=255, blank=True)
+    agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan thực hiện (danh mục cơ quan)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="catalog_adoptions",
+    )
     fee_kind = models.CharField(
         _("loại phí tại địa phương"),
         max_length=10,
