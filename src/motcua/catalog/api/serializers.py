@@ -19,7 +19,7 @@ from motcua.catalog.models import (
 )
 
 
-class ProblemSerializer(serializers.Serializer):
+class CatalogProblemSerializer(serializers.Serializer):
     code = serializers.CharField()
     title = serializers.CharField()
     status = serializers.IntegerField()

@@ -23,7 +23,7 @@ NUMBER = OpenApiParameter("number", int, OpenApiParameter.PATH, description="Sá»
 
 
 def _problem(codes: str) -> OpenApiResponse:
-    return OpenApiResponse(s.ProblemSerializer, description=codes)
+    return OpenApiResponse(s.CatalogProblemSerializer, description=codes)
 
 
 def _valid(serializer_class, data, **kwargs) -> dict:
