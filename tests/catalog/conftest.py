@@ -1,10 +1,11 @@
-"""Catalog fixtures. The national catalog (2,849 procedures) is imported once per test session into the
-test database; each test runs in a transaction rolled back afterwards, so it sees the same catalog."""
+"""Catalog fixtures. The national catalog (2,849 procedures) is imported once for this package, outside
+any test transaction, and removed when the package is done so other apps' tests never see it; each
+test runs in a transaction rolled back afterwards, so it sees the same catalog."""
 
 from datetime import date
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from motcua.catalog import importer, services
 from motcua.catalog.models import (
@@ -23,11 +24,14 @@ from motcua.catalog.models import (
 from motcua.units.models import AdministrativeUnit
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def national_import(django_db_setup, django_db_blocker):
-    """The report of the session's import (the first one when the test database is new)."""
+    """The report of the package's import (the first one when the test database is new)."""
     with django_db_blocker.unblock():
-        return importer.import_catalog()
+        report = importer.import_catalog()
+    yield report
+    with django_db_blocker.unblock(), transaction.atomic():
+        wipe_catalog()
 
 
 @pytest.fixture

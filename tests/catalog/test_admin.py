@@ -116,3 +116,9 @@ def test_add_and_edit_a_draft_through_the_forms(procedure, admin_web):
     response = admin_web.post(reverse("admin:catalog_procedureversion_add"), form_data(procedure))
     assert response.status_code == 200  # form redisplayed with the error
     assert "đã có bản nháp" in response.content.decode()
+
+
+def test_review_reasons_are_explained_in_vietnamese(national, admin_web):
+    version = ProcedureVersion.objects.get(procedure__code="1.000080")
+    page = admin_web.get(change_url(version)).content.decode()
+    assert "Thời hạn chỉ có con số, mất đơn vị (ngày/ngày làm việc/giờ). — 7" in page

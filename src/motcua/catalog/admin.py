@@ -7,6 +7,8 @@ A draft's "hiệu lực từ/đến" fields are the planned window the "Công b�
 from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -50,6 +52,26 @@ CONTENT_ADMIN_FIELDS = (
     "decision_date",
     "needs_review",
 )
+
+
+ISSUE_LABELS = {
+    "time_missing": _("Nguồn không ghi thời hạn giải quyết."),
+    "time_no_unit": _("Thời hạn chỉ có con số, mất đơn vị (ngày/ngày làm việc/giờ)."),
+    "time_unparsed": _("Thời hạn viết bằng lời hoặc khoảng, không đọc được thành con số."),
+    "fee_missing": _("Nguồn để trống phí, lệ phí."),
+    "fee_no_information": _("Nguồn ghi 'Không có thông tin' về phí, lệ phí."),
+    "fee_amount_in_note": _("Có đơn vị tiền nhưng không có mức thu rõ ràng."),
+    "fee_amount_conflict": _("Mức thu trong ô và trong ghi chú khác nhau (gấp 1.000 lần)."),
+    "fee_several_amounts": _("Có nhiều mức thu khác nhau; cần chọn theo trường hợp."),
+    "fee_unparsed": _("Phí, lệ phí là công thức hoặc lời văn."),
+    "fee_fraction": _("Mức thu có phần lẻ, cần kiểm tra."),
+    "documents_missing": _("Nguồn không có thành phần hồ sơ."),
+    "document_no_quantity": _("Giấy tờ không ghi số bản."),
+    "document_template_unsplit": _("Tên tệp mẫu dính liền tên giấy tờ, không tách được."),
+    "results_missing": _("Nguồn không ghi kết quả thực hiện."),
+    "legal_basis_unparsed": _("Căn cứ pháp lý không tách được số, ký hiệu."),
+    "level_unparsed": _("Cấp thực hiện không đọc được."),
+}
 
 
 class DraftOnlyInline(admin.TabularInline):
@@ -160,7 +182,7 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
     readonly_fields = (
         "number",
         "status",
-        "parse_notes",
+        "review_notes",
         "source",
         "created_at",
         "created_by",
@@ -173,9 +195,17 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
     def short_name(self, obj):
         return obj.name[:90]
 
+    @admin.display(description=_("cần rà soát vì"))
+    def review_notes(self, obj):
+        lines = [
+            f"{ISSUE_LABELS.get(n.get('issue'), n.get('issue'))} — {n.get('value', '')[:120]}".rstrip(" —")
+            for n in obj.parse_notes or []
+        ]
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines)) or "—"
+
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.status != VersionStatus.DRAFT:
-            return [f.name for f in ProcedureVersion._meta.fields if f.name != "id"]
+            return ["review_notes", *(f.name for f in ProcedureVersion._meta.fields if f.name != "id")]
         if obj is not None:
             return (*self.readonly_fields, "procedure")
         return self.readonly_fields

@@ -6,7 +6,8 @@ from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from .models import ProcedureVersion, RequiredDocument
+from .errors import ProcedureNotFound, VersionNotFound
+from .models import Field, Procedure, ProcedureVersion, RequiredDocument
 
 
 def _today() -> date:
@@ -34,10 +35,7 @@ def searchable_versions(on: date | None = None) -> QuerySet[ProcedureVersion]:
     )
 
 
-def get_procedure(code: str):
-    from .errors import ProcedureNotFound
-    from .models import Procedure
-
+def get_procedure(code: str) -> Procedure:
     procedure = Procedure.objects.filter(code=code).first()
     if procedure is None:
         raise ProcedureNotFound(code)
@@ -48,8 +46,6 @@ DETAIL_PREFETCH = ("channel_terms", "cases", "documents", "results", "legal_base
 
 
 def get_version(code: str, number: int) -> ProcedureVersion:
-    from .errors import VersionNotFound
-
     version = (
         ProcedureVersion.objects.filter(procedure__code=code, number=number)
         .select_related("procedure", "field")
@@ -112,7 +108,5 @@ def procedure_list(
     return versions.order_by("procedure__code")
 
 
-def fields_list() -> QuerySet:
-    from .models import Field
-
+def fields_list() -> QuerySet[Field]:
     return Field.objects.order_by("name")
