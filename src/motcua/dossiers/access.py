@@ -1,0 +1,86 @@
+"""Who sees and who acts on which dossier. The coverage rule itself is motcua.org.scopes.covers.
+
+- Officers see the dossiers received at their reception place (and the places under it) or routed to
+  their agency or commune; supervisors see their province; the system scope sees everything; an
+  applicant sees the dossiers of their own account.
+- Acting needs a role the lifecycle allows for the action, held where the role works: a reception
+  officer at the dossier's reception place or for its agency's commune; specialists and leaders for the
+  dossier's agency. `applicant` is the owner of an online dossier. A specialist who is not the
+  assignee cannot act on an assigned dossier's processing steps.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from motcua.org import selectors as org
+from motcua.org.scopes import any_covers
+
+from . import lifecycle
+from .lifecycle import APPLICANT, LEADER, OFFICER, SPECIALIST, Action
+from .models import Dossier
+
+# Where each role must be able to act for the dossier: "place" (its reception place) or "agency".
+ROLE_TARGETS = {OFFICER: ("place", "agency"), SPECIALIST: ("agency",), LEADER: ("agency",)}
+ASSIGNEE_ONLY = {Action.FINISH_STEP, Action.REQUEST_SUPPLEMENT}
+
+
+def visible_dossiers(user) -> QuerySet[Dossier]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Dossier.objects.none()
+    condition = Q(owner=user)
+    if org.scopes_for(user):
+        condition |= Q(received_place__in=org.places_for(user).values("pk"))
+        condition |= Q(agency__in=org.agencies_for(user).values("pk"))
+    return Dossier.objects.filter(condition)
+
+
+def roles_for(user, dossier: Dossier) -> set[str]:
+    """The lifecycle roles `user` holds for `dossier` (today's assignments)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    roles = {APPLICANT} if dossier.owner_id is not None and dossier.owner_id == user.pk else set()
+    scopes = org.scopes_for(user)
+    if not scopes:
+        return roles
+    targets = {"agency": org.target_of(dossier.agency)}
+    if dossier.received_place_id is not None:
+        targets["place"] = org.target_of(dossier.received_place)
+    for role, kinds in ROLE_TARGETS.items():
+        if any(kind in targets and any_covers(scopes, role, targets[kind]) for kind in kinds):
+            roles.add(role)
+    return roles
+
+
+def _allowed(roles: set[str], user, dossier: Dossier, transition: lifecycle.Transition) -> bool:
+    usable = roles & transition.roles
+    if (
+        usable == {SPECIALIST}
+        and transition.action in ASSIGNEE_ONLY
+        and dossier.assignee_id is not None
+        and dossier.assignee_id != user.pk
+    ):
+        return False
+    return bool(usable)
+
+
+def can_fire(user, dossier: Dossier, action: str, *, roles: set[str] | None = None) -> bool:
+    """Does `user` hold a role allowed to fire `action` on this dossier (whatever its state)?"""
+    transition = lifecycle.transition(action)
+    return _allowed(roles_for(user, dossier) if roles is None else roles, user, dossier, transition)
+
+
+def can_act_on(user, dossier: Dossier, action: str) -> bool:
+    """May `user` fire `action` on `dossier` now: the state allows it and the user holds the role."""
+    transition = lifecycle.transition(action)
+    if lifecycle.State(dossier.status) not in transition.sources:
+        return False
+    return can_fire(user, dossier, action)
+
+
+def available_actions(dossier: Dossier, user) -> list[lifecycle.Transition]:
+    """The transitions `user` may fire on `dossier` now, in the table's order (the UI's buttons)."""
+    roles = roles_for(user, dossier)
+    if not roles:
+        return []
+    return [t for t in lifecycle.actions_from(dossier.status) if _allowed(roles, user, dossier, t)]

@@ -1,0 +1,141 @@
+"""Dossier errors: stable codes (the API contract), Vietnamese messages (translated when raised)."""
+
+from django.utils.translation import gettext as _
+
+from motcua.core.errors import Conflict, Forbidden, InvalidInput, NotFound
+
+
+class InvalidTransition(Conflict):
+    code = "dossier.invalid_transition"
+
+    def __init__(self, action: str, status: str | None):
+        super().__init__(
+            _("Không thể thực hiện “%(action)s” khi hồ sơ đang ở trạng thái “%(status)s”.")
+            % {"action": action, "status": status or "—"},
+            details={"action": str(action), "status": status},
+        )
+
+
+class ActionForbidden(Forbidden):
+    code = "dossier.forbidden"
+
+    def __init__(self, action: str):
+        super().__init__(
+            _("Bạn không có quyền thực hiện “%(action)s” với hồ sơ này.") % {"action": action},
+            details={"action": str(action)},
+        )
+
+
+class VersionConflict(Conflict):
+    code = "dossier.conflict"
+
+    def __init__(self, expected: int | None, current: int):
+        super().__init__(
+            _("Hồ sơ vừa được người khác cập nhật. Hãy tải lại hồ sơ rồi thực hiện lại."),
+            details={"expected_version": expected, "current_version": current},
+        )
+
+
+class DossierNotFound(NotFound):
+    code = "dossier.not_found"
+
+    def __init__(self, ref=None):
+        super().__init__(_("Không tìm thấy hồ sơ."), details={"dossier": str(ref)} if ref else None)
+
+
+class InvalidApplicant(InvalidInput):
+    code = "dossier.invalid_applicant"
+
+    def __init__(self, problems: dict[str, str]):
+        summary = "; ".join(problems.values())
+        super().__init__(
+            _("Thông tin người yêu cầu không hợp lệ: %(summary)s") % {"summary": summary}, details=problems
+        )
+
+
+class ChecklistIncomplete(InvalidInput):
+    code = "dossier.checklist_incomplete"
+
+    def __init__(self, missing: list[dict]):
+        super().__init__(
+            _("Hồ sơ chưa đầy đủ: còn thiếu %(n)s thành phần bắt buộc.") % {"n": len(missing)},
+            details={"missing": missing},
+        )
+
+
+class NoteRequired(InvalidInput):
+    code = "dossier.note_required"
+
+    def __init__(self, action: str):
+        super().__init__(
+            _("Cần ghi rõ lý do, nội dung khi thực hiện “%(action)s”.") % {"action": action},
+            details={"action": str(action)},
+        )
+
+
+class SupplementAlreadyRequested(Conflict):
+    code = "dossier.supplement_already_requested"
+
+    def __init__(self):
+        super().__init__(
+            _("Hồ sơ đã được yêu cầu bổ sung một lần; chỉ được yêu cầu bổ sung, hoàn thiện một lần.")
+        )
+
+
+class ExtensionTooLate(Conflict):
+    code = "dossier.extension_too_late"
+
+    def __init__(self, due_at):
+        super().__init__(
+            _("Phải lập phiếu xin lỗi và hẹn lại chậm nhất 01 ngày làm việc trước hạn trả kết quả (%(due)s).")
+            % {"due": f"{due_at:%H:%M %d/%m/%Y}" if due_at else "—"},
+            details={"due_at": due_at.isoformat() if due_at else None},
+        )
+
+
+class ExtensionAlreadyGiven(Conflict):
+    code = "dossier.extension_already_given"
+
+    def __init__(self):
+        super().__init__(_("Hồ sơ đã được hẹn lại ngày trả kết quả; chỉ được hẹn lại một lần."))
+
+
+class IdempotencyMismatch(Conflict):
+    code = "dossier.idempotency_mismatch"
+
+    def __init__(self, key: str):
+        super().__init__(
+            _("Khóa chống trùng “%(key)s” đã được dùng cho một yêu cầu khác.") % {"key": key},
+            details={"idempotency_key": key},
+        )
+
+
+class NoCompetentAgency(InvalidInput):
+    code = "dossier.no_competent_agency"
+
+    def __init__(self, message: str | None = None, **details):
+        super().__init__(
+            message or _("Không xác định được cơ quan có thẩm quyền giải quyết."), details=details
+        )
+
+
+class OutsideBoundary(InvalidInput):
+    code = "dossier.outside_boundary"
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "Thủ tục này không được tiếp nhận không phụ thuộc địa giới hành chính: hãy nộp tại nơi tiếp "
+                "nhận của xã, phường, đặc khu có thẩm quyền."
+            )
+        )
+
+
+class ProcedureNotAvailable(InvalidInput):
+    code = "dossier.procedure_not_available"
+
+
+class DossierInputError(InvalidInput):
+    """Other bad input; the code names the field ("dossier.invalid_case", "dossier.invalid_assignee")."""
+
+    code = "dossier.invalid_input"

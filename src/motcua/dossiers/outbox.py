@@ -1,0 +1,72 @@
+"""Delivering outbox events: subscribers registered by the integrations, called in batches.
+
+An event is marked published once every subscriber took it. A failing subscriber leaves it (and the
+later events of the same dossier, to keep their order) for the next run, with the error recorded.
+On PostgreSQL, concurrent workers skip each other's rows (SELECT ... FOR UPDATE SKIP LOCKED).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .masking import mask_text
+from .models import OutboxMessage
+
+log = logging.getLogger("motcua.dossiers.outbox")
+Subscriber = Callable[[OutboxMessage], None]
+_SUBSCRIBERS: list[Subscriber] = []
+
+
+def subscribe(subscriber: Subscriber) -> Subscriber:
+    """Register a callable taking an OutboxMessage (usable as a decorator)."""
+    if subscriber not in _SUBSCRIBERS:
+        _SUBSCRIBERS.append(subscriber)
+    return subscriber
+
+
+def unsubscribe(subscriber: Subscriber) -> None:
+    if subscriber in _SUBSCRIBERS:
+        _SUBSCRIBERS.remove(subscriber)
+
+
+def publish_batch(batch_size: int = 200) -> tuple[int, int]:
+    """One batch in one transaction: (published, picked)."""
+    with transaction.atomic():
+        pending = OutboxMessage.objects.filter(published_at__isnull=True).order_by("id")
+        if connection.features.has_select_for_update_skip_locked:
+            pending = pending.select_for_update(skip_locked=True)
+        batch = list(pending[:batch_size])
+        blocked: set[str] = set()
+        published = []
+        for message in batch:
+            if message.key and message.key in blocked:
+                continue
+            try:
+                for subscriber in list(_SUBSCRIBERS):
+                    subscriber(message)
+            except Exception as exc:  # noqa: BLE001 - one failing event must not stop the others
+                message.attempts += 1
+                message.last_error = mask_text(f"{type(exc).__name__}: {exc}")[:2000]
+                message.save(update_fields=["attempts", "last_error"])
+                blocked.add(message.key)
+                log.warning("outbox %s (%s) not delivered: %s", message.pk, message.topic, message.last_error)
+                continue
+            message.published_at = timezone.now()
+            message.attempts += 1
+            published.append(message)
+        OutboxMessage.objects.bulk_update(published, ["published_at", "attempts"])
+    return len(published), len(batch)
+
+
+def publish_pending(batch_size: int = 200, max_batches: int = 50) -> int:
+    total = 0
+    for _ in range(max_batches):
+        published, picked = publish_batch(batch_size)
+        total += published
+        if picked < batch_size or not published:
+            break
+    return total

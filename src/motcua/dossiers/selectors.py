@@ -1,0 +1,83 @@
+"""Reads of the dossier engine. Access rules live in access.py and are re-exported here."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from motcua.catalog.models import RequiredDocument
+
+from . import lifecycle
+from .access import available_actions, can_act_on, roles_for, visible_dossiers
+from .errors import DossierNotFound
+from .models import Dossier, DossierStep, TrackingEntry
+
+__all__ = [
+    "available_actions",
+    "can_act_on",
+    "checklist",
+    "dossier_detail",
+    "get_dossier",
+    "missing_documents",
+    "roles_for",
+    "tracking_sheet",
+    "visible_dossiers",
+]
+
+LIST_RELATED = (
+    "procedure",
+    "procedure_version",
+    "agency",
+    "received_place",
+    "province",
+    "applicant",
+    "assignee",
+)
+
+
+def checklist(version, case=None) -> list[RequiredDocument]:
+    """The documents of a version for a case: those of the case and those common to every case."""
+    condition = Q(case__isnull=True) | Q(case=case) if case is not None else Q(case__isnull=True)
+    return list(version.documents.filter(condition).order_by("position", "pk"))
+
+
+def missing_documents(version, case, provided: Container[int]) -> list[RequiredDocument]:
+    return [doc for doc in checklist(version, case) if doc.required and doc.pk not in provided]
+
+
+def get_dossier(code_or_pk, *, user=None) -> Dossier:
+    """One dossier by code or id; with `user`, only if they may see it (else dossier.not_found)."""
+    base = visible_dossiers(user) if user is not None else Dossier.objects.all()
+    key = Q(code=code_or_pk) if isinstance(code_or_pk, str) and not code_or_pk.isdigit() else Q(pk=code_or_pk)
+    found = base.filter(key).select_related(*LIST_RELATED, "current_step").first()
+    if found is None:
+        raise DossierNotFound(code_or_pk)
+    return found
+
+
+def dossier_detail(code_or_pk, *, user=None) -> Dossier:
+    """A dossier with everything a detail page or the receipt shows, in a fixed number of queries."""
+    dossier = get_dossier(code_or_pk, user=user)
+    return (
+        Dossier.objects.filter(pk=dossier.pk)
+        .select_related(*LIST_RELATED, "current_step", "submitter", "counter", "received_by")
+        .prefetch_related(
+            "checklist",
+            "payments",
+            "results",
+            "supplement_requests",
+            "pauses",
+            Prefetch("steps", queryset=DossierStep.objects.select_related("assignee").order_by("position")),
+        )
+        .get()
+    )
+
+
+def tracking_sheet(dossier: Dossier) -> QuerySet[TrackingEntry]:
+    """Form 06: every hand-over, oldest first."""
+    return dossier.tracking.select_related("actor", "from_agency", "to_agency").order_by("at", "id")
+
+
+def state_label(status: str) -> str:
+    return lifecycle.STATES[lifecycle.State(status)].label

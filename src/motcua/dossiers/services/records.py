@@ -1,0 +1,89 @@
+"""The two writes that accompany every change: a tracking-sheet line (form 06) and an outbox event.
+
+Kept apart so that they are written the same way by every service (and so tests can make them fail).
+The event carries codes and moments only, never personal data: consumers read the dossier if they need it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+
+from .. import lifecycle
+from ..choices import PORTAL_CHANNEL
+from ..models import Dossier, OutboxMessage, TrackingEntry
+
+log = logging.getLogger("motcua.dossiers")
+
+
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
+def append_tracking(
+    dossier: Dossier,
+    *,
+    at,
+    actor,
+    action: str,
+    from_status: str,
+    from_agency=None,
+    note: str = "",
+    details: dict | None = None,
+) -> TrackingEntry:
+    step = dossier.current_step
+    return TrackingEntry.objects.create(
+        dossier=dossier,
+        at=at,
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_name=(getattr(actor, "full_name", "") or getattr(actor, "username", "")) if actor else "",
+        action=str(action),
+        from_status=from_status or "",
+        to_status=dossier.status,
+        from_agency=from_agency,
+        to_agency=dossier.agency,
+        step_name=step.name if step else "",
+        step_due_at=step.due_at if step else None,
+        note=note,
+        details=details or {},
+        dossier_version=dossier.version,
+    )
+
+
+def event_payload(dossier: Dossier, *, action: str, from_status: str, at) -> dict:
+    return {
+        "code": dossier.code,
+        "action": str(action),
+        "status": dossier.status,
+        "previous_status": from_status or None,
+        "portal_status": lifecycle.portal_code(dossier.status),
+        "portal_channel": PORTAL_CHANNEL[dossier.channel],
+        "channel": dossier.channel,
+        "procedure_code": dossier.procedure.code,
+        "agency_code": dossier.agency.code,
+        "province_code": dossier.province.code,
+        "at": _iso(at),
+        "received_at": _iso(dossier.received_at),
+        "due_at": _iso(dossier.due_at),
+        "appointment_at": _iso(dossier.appointment_at),
+        "version": dossier.version,
+    }
+
+
+def emit(topic: str, payload: dict, *, dossier: Dossier | None = None) -> OutboxMessage:
+    message = OutboxMessage.objects.create(
+        topic=topic, dossier=dossier, key=dossier.code if dossier else "", payload=payload
+    )
+    transaction.on_commit(_kick, robust=True)
+    return message
+
+
+def _kick() -> None:
+    """After commit: ask the worker to deliver (eagerly, in-process, when there is no broker)."""
+    from ..tasks import publish_outbox
+
+    try:
+        publish_outbox.delay()
+    except Exception:  # the event stays in the outbox; the next run delivers it
+        log.exception("could not schedule publish_outbox")
