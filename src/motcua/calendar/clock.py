@@ -38,7 +38,7 @@ __all__ = [
 _US = timedelta(microseconds=1)
 _HOUR_US = 3_600_000_000
 # Enum members bound once: `Unit.SAME_DAY` costs a metaclass lookup (~0.2 µs) on every access.
-_SAME_DAY, _DAYS, _ONLINE = Unit.SAME_DAY, Unit.WORKING_DAYS, Channel.ONLINE
+_SAME_DAY, _DAYS, _HOURS, _ONLINE = Unit.SAME_DAY, Unit.WORKING_DAYS, Unit.WORKING_HOURS, Channel.ONLINE
 
 
 @dataclass(frozen=True)
@@ -141,10 +141,14 @@ class WorkCalendar:
         kind = duration.__class__
         if kind is timedelta:
             length = (duration.days * 86_400 + duration.seconds) * 1_000_000 + duration.microseconds
-        elif kind is Duration and duration.amount.__class__ is int and duration.unit is not _SAME_DAY:
-            length = duration.amount * (self._day if duration.unit is _DAYS else _HOUR_US)
+        elif kind is Duration and duration.amount.__class__ is int and duration.unit is _DAYS:
+            length = duration.amount * self._day
+        elif kind is Duration and duration.amount.__class__ is int and duration.unit is _HOURS:
+            length = duration.amount * _HOUR_US
         elif kind is Duration and duration.unit is _SAME_DAY:
             return self._same_day(start)
+        elif kind is Duration and not duration.is_working_time:
+            return self._wall_clock_due(start, duration)
         elif kind is str:
             return self.due(start, parse_duration(duration))
         else:
@@ -253,6 +257,33 @@ class WorkCalendar:
             ix, k = self._workday(n)
         return ix.midnights[k] + _clock_time(r + self._shift[r // MINUTE_US])
 
+    def _wall_clock_due(self, start: datetime, duration: Duration) -> datetime:
+        """Limits in calendar days, hours or months (Civil Code Art. 147–148, the default here): they end
+        at the close of the last day; a last day that is not a working day moves to the close of the
+        next working day. An hour limit is due at its wall-clock moment when that falls on a working day
+        before closing, otherwise at the close of the next working day."""
+        start = _local(start)
+        if duration.unit is Unit.HOURS:
+            moment = start + timedelta(hours=duration.amount)
+            close = datetime.combine(moment.date(), datetime.min.time(), TZ) + timedelta(
+                microseconds=self._close
+            )
+            if self.is_working_day(moment.date()) and moment <= close:
+                return moment
+            return self._same_day(
+                moment if moment > close else datetime.combine(moment.date(), datetime.min.time(), TZ)
+            )
+        if duration.unit is Unit.MONTHS:
+            month = start.month - 1 + duration.amount
+            year, month = start.year + month // 12, month % 12 + 1
+            last = date(year, month, min(start.day, _days_in_month(year, month)))
+        else:
+            last = start.date() + timedelta(days=duration.amount)
+        ix, i = self._day_index(last.toordinal())
+        if ix.cum[i + 1] != ix.cum[i]:  # a working day: its close
+            return self._closing_at(ix.cum[i + 1])
+        return self._same_day(datetime.combine(last, datetime.min.time(), TZ))
+
     def _same_day(self, start: datetime) -> datetime:
         ix, k = self._workday(self._position(start) // self._day)
         return ix.midnights[k] + timedelta(microseconds=self._close)
@@ -267,6 +298,10 @@ class WorkCalendar:
                 raise InvalidDuration(f"Thời hạn không hợp lệ: {duration!r}.")
             if duration.unit is Unit.SAME_DAY:
                 raise InvalidDuration("«Trong ngày» không phải là một khoảng thời gian làm việc.")
+            if not duration.is_working_time:
+                raise InvalidDuration(
+                    f"«{duration.vietnamese()}» tính theo lịch, không phải một khoảng thời gian làm việc."
+                )
             unit = self._day if duration.unit is Unit.WORKING_DAYS else _HOUR_US
             length = duration.amount * unit
             if length.__class__ is not int:
@@ -344,6 +379,11 @@ class WorkCalendar:
 
 
 _CLOCK_TIMES: dict[int, timedelta] = {}
+
+
+def _days_in_month(year: int, month: int) -> int:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - timedelta(days=1)).day
 
 
 def _clock_time(us: int) -> timedelta:

@@ -33,6 +33,14 @@ class Unit(enum.Enum):
     WORKING_DAYS = "working_days"
     WORKING_HOURS = "working_hours"
     SAME_DAY = "same_day"
+    # Limits that are not working time, as written in many procedures: "15 ngày", "24 giờ", "3 tháng".
+    # They end at the close of the last day (moved to the next working day), see WorkCalendar.due.
+    CALENDAR_DAYS = "calendar_days"
+    HOURS = "hours"
+    MONTHS = "months"
+
+
+WORKING_UNITS = frozenset({Unit.WORKING_DAYS, Unit.WORKING_HOURS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,24 +61,56 @@ class Duration:
     def same_day(cls) -> Duration:
         return cls(Unit.SAME_DAY, 0)
 
+    @classmethod
+    def calendar_days(cls, amount: int) -> Duration:
+        return cls(Unit.CALENDAR_DAYS, _check_whole(amount))
+
+    @classmethod
+    def hours(cls, amount: int) -> Duration:
+        return cls(Unit.HOURS, _check_whole(amount))
+
+    @classmethod
+    def months(cls, amount: int) -> Duration:
+        return cls(Unit.MONTHS, _check_whole(amount))
+
     @property
     def is_same_day(self) -> bool:
         return self.unit is Unit.SAME_DAY
 
+    @property
+    def is_working_time(self) -> bool:
+        """Counted in office hours (pauses can stop it); the others run on the wall clock."""
+        return self.unit in WORKING_UNITS
+
     def __str__(self) -> str:
         if self.unit is Unit.SAME_DAY:
             return "same day"
-        word = "day" if self.unit is Unit.WORKING_DAYS else "hour"
+        word = _ENGLISH[self.unit]
         plural = "" if self.amount == 1 else "s"
-        return f"{self.amount} working {word}{plural}"
+        return f"{self.amount} {word}{plural}"
 
     def vietnamese(self) -> str:
         """The wording used on receipts (form 01)."""
         if self.unit is Unit.SAME_DAY:
             return "trong ngày"
         amount = str(self.amount).replace(".", ",")
-        word = "ngày" if self.unit is Unit.WORKING_DAYS else "giờ"
-        return f"{amount} {word} làm việc"
+        return f"{amount} {_VIETNAMESE[self.unit]}"
+
+
+_ENGLISH = {
+    Unit.WORKING_DAYS: "working day",
+    Unit.WORKING_HOURS: "working hour",
+    Unit.CALENDAR_DAYS: "calendar day",
+    Unit.HOURS: "hour",
+    Unit.MONTHS: "month",
+}
+_VIETNAMESE = {
+    Unit.WORKING_DAYS: "ngày làm việc",
+    Unit.WORKING_HOURS: "giờ làm việc",
+    Unit.CALENDAR_DAYS: "ngày",
+    Unit.HOURS: "giờ",
+    Unit.MONTHS: "tháng",
+}
 
 
 def _check_amount(amount: int | Decimal) -> int | Decimal:
@@ -83,6 +123,13 @@ def _check_amount(amount: int | Decimal) -> int | Decimal:
             amount = int(amount)
     if amount <= 0:
         raise InvalidDuration("Thời hạn phải lớn hơn 0.")
+    return amount
+
+
+def _check_whole(amount: int) -> int:
+    amount = _check_amount(amount)
+    if not isinstance(amount, int):
+        raise InvalidDuration("Thời hạn tính theo ngày, giờ hoặc tháng phải là số nguyên.")
     return amount
 
 
@@ -101,6 +148,15 @@ _UNITS = {
     "working hour": Unit.WORKING_HOURS,
     "working hours": Unit.WORKING_HOURS,
     "gio lam viec": Unit.WORKING_HOURS,
+    "calendar day": Unit.CALENDAR_DAYS,
+    "calendar days": Unit.CALENDAR_DAYS,
+    "ngay": Unit.CALENDAR_DAYS,
+    "hour": Unit.HOURS,
+    "hours": Unit.HOURS,
+    "gio": Unit.HOURS,
+    "month": Unit.MONTHS,
+    "months": Unit.MONTHS,
+    "thang": Unit.MONTHS,
 }
 _AMOUNT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(.+)$")
 
@@ -109,7 +165,8 @@ def parse_duration(text: str) -> Duration:
     """Parse a limit; raises InvalidDuration (code "calendar.invalid_duration") with a Vietnamese message.
 
     Accepted: "N working days", "N working hours", "same day", "N ngày làm việc", "N giờ làm việc",
-    "trong ngày" (any case, with or without diacritics; N may be a decimal such as "0,5").
+    "trong ngày" (any case, with or without diacritics; N may be a decimal such as "0,5"), and the
+    wall-clock limits "N calendar days" / "N ngày", "N hours" / "N giờ", "N months" / "N tháng" (whole N).
     """
     if not isinstance(text, str) or not text.strip():
         raise InvalidDuration("Thiếu thời hạn giải quyết.")
@@ -120,11 +177,14 @@ def parse_duration(text: str) -> Duration:
     unit = _UNITS.get(match.group(2)) if match else None
     if unit is None:
         raise InvalidDuration(
-            f"Thời hạn không hợp lệ: «{text.strip()}». Dùng «N ngày làm việc», «N giờ làm việc» hoặc "
-            "«trong ngày» (hoặc «N working days», «N working hours», «same day»)."
+            f"Thời hạn không hợp lệ: «{text.strip()}». Dùng «N ngày làm việc», «N giờ làm việc», "
+            "«trong ngày», «N ngày», «N giờ» hoặc «N tháng» (hoặc «N working days», «N working hours», "
+            "«same day», «N calendar days», «N hours», «N months»)."
         )
     try:
         amount = Decimal(match.group(1).replace(",", "."))
     except InvalidOperation as exc:  # pragma: no cover - the regex only lets digits through
         raise InvalidDuration(f"Thời hạn không hợp lệ: «{text.strip()}».") from exc
-    return Duration(unit, _check_amount(amount))
+    if unit in WORKING_UNITS:
+        return Duration(unit, _check_amount(amount))
+    return Duration(unit, _check_whole(amount))
