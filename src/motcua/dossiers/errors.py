@@ -1,5 +1,6 @@
 """Dossier errors: stable codes (the API contract), Vietnamese messages (translated when raised)."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.core.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -88,7 +89,7 @@ class ExtensionTooLate(Conflict):
     def __init__(self, due_at):
         super().__init__(
             _("Phải lập phiếu xin lỗi và hẹn lại chậm nhất 01 ngày làm việc trước hạn trả kết quả (%(due)s).")
-            % {"due": f"{due_at:%H:%M %d/%m/%Y}" if due_at else "—"},
+            % {"due": f"{timezone.localtime(due_at):%H:%M %d/%m/%Y}" if due_at else "—"},
             details={"due_at": due_at.isoformat() if due_at else None},
         )
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from django.db.models import Q
+
 from motcua.calendar.clock import WorkCalendar
 from motcua.calendar.selectors import calendar_for
 from motcua.catalog.models import ChannelTerm, FeeKind, ProvinceProcedure
@@ -99,7 +101,8 @@ def create_steps(dossier: Dossier, *, at: datetime, actor) -> list[DossierStep]:
 
 def supplement_mode(dossier: Dossier) -> str:
     rows = ProcessingSetting.objects.filter(
-        province__in=[dossier.province_id, None], procedure__in=[dossier.procedure_id, None]
+        Q(province_id=dossier.province_id) | Q(province__isnull=True),
+        Q(procedure_id=dossier.procedure_id) | Q(procedure__isnull=True),
     ).values_list("province_id", "procedure_id", "supplement_mode")
     ranked = sorted(rows, key=lambda r: (r[1] is None, r[0] is None))  # procedure first, then province
     return ranked[0][2] if ranked else SupplementMode.RESTART
