@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "motcua.calendar",
     "motcua.catalog",
     "motcua.dossiers",
+    "motcua.documents",
     "motcua.portal",
 ]
 
@@ -135,6 +136,29 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Uploaded files: local disk under MEDIA_ROOT, or S3-compatible object storage with MOTCUA_STORAGE=s3
+# (pip install "motcua[s3]"; bucket and endpoint below, credentials from AWS_ACCESS_KEY_ID /
+# AWS_SECRET_ACCESS_KEY or the instance role). See docs/decisions/0008-documents-and-forms.md.
+MOTCUA_STORAGE = os.environ.get("MOTCUA_STORAGE", "local")
+if MOTCUA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "object_parameters": {"ServerSideEncryption": "AES256"}
+            if env_bool("AWS_S3_SERVER_SIDE_ENCRYPTION", True)
+            else {},
+        },
+    }
+elif MOTCUA_STORAGE != "local":
+    raise ImproperlyConfigured("MOTCUA_STORAGE must be 'local' or 's3'.")
+MOTCUA_DOCUMENT_MAX_BYTES = int(os.environ.get("MOTCUA_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
