@@ -55,23 +55,28 @@ def plain_zip() -> bytes:
     return _zip([("ho-so/to-khai.pdf", pdf())])
 
 
-def cfb(stream_name: str) -> bytes:
+def cfb(stream_name: str, data_sectors: int = 1) -> bytes:
     """A Compound File Binary (MS-CFB v3) container with one stream entry named `stream_name`: the
     shape of a Word 97-2003 (.doc, "WordDocument") or Excel (.xls, "Workbook") file. Sector 0 is the
-    FAT, sector 1 the directory, sector 2 the stream's data."""
+    FAT, then the stream's data sectors, then the directory last (as Word often writes it)."""
     sector = 512
+    assert data_sectors <= 126, "one FAT sector maps 128 sectors"
     header = bytearray(sector)
     header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
     struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)  # minor, major, byte order, shifts
     struct.pack_into("<I", header, 0x2C, 1)  # number of FAT sectors
-    struct.pack_into("<I", header, 0x30, 1)  # first directory sector
+    directory_sector = 1 + data_sectors
+    struct.pack_into("<I", header, 0x30, directory_sector)  # first directory sector
     struct.pack_into("<I", header, 0x38, 4096)  # mini stream cutoff
     struct.pack_into("<I", header, 0x3C, 0xFFFFFFFE)  # no mini FAT
     struct.pack_into("<I", header, 0x44, 0xFFFFFFFE)  # no DIFAT sectors
     header[0x4C : 0x4C + 436] = b"\xff" * 436
     struct.pack_into("<I", header, 0x4C, 0)  # DIFAT[0] = sector 0
     fat = bytearray(b"\xff" * sector)
-    struct.pack_into("<III", fat, 0, 0xFFFFFFFD, 0xFFFFFFFE, 0xFFFFFFFE)
+    struct.pack_into("<I", fat, 0, 0xFFFFFFFD)  # sector 0 is the FAT
+    for i in range(1, data_sectors + 1):  # the stream's chain: 1 -> 2 -> ... -> end
+        struct.pack_into("<I", fat, 4 * i, i + 1 if i < data_sectors else 0xFFFFFFFE)
+    struct.pack_into("<I", fat, 4 * directory_sector, 0xFFFFFFFE)
 
     def entry(name: str, kind: int, start: int, size: int, child: int = 0xFFFFFFFF) -> bytes:
         raw = bytearray(128)
@@ -82,14 +87,16 @@ def cfb(stream_name: str) -> bytes:
         struct.pack_into("<II", raw, 116, start, size)
         return bytes(raw)
 
-    directory = entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1) + entry(stream_name, 2, 2, 4096)
+    directory = entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1) + entry(
+        stream_name, 2, 1, sector * data_sectors
+    )
     directory += b"\0" * (sector - len(directory))
-    data = b"\x00" * sector
-    return bytes(header) + bytes(fat) + directory + data
+    data = b"\x00" * (sector * data_sectors)
+    return bytes(header) + bytes(fat) + data + directory
 
 
-def doc() -> bytes:
-    return cfb("WordDocument")
+def doc(data_sectors: int = 1) -> bytes:
+    return cfb("WordDocument", data_sectors)
 
 
 def xls() -> bytes:

@@ -29,6 +29,7 @@ def check(data: bytes, filename: str, *, max_size: int = 20 * MB, allowed=ALLOWE
         (samples.odt(), "to-khai.odt", "odt"),
         (samples.odt(b"application/vnd.oasis.opendocument.spreadsheet"), "bang.ods", "ods"),
         (samples.doc(), "to-khai.doc", "doc"),
+        (samples.doc(data_sectors=120), "to-khai.doc", "doc"),  # directory 60 KB in, past the head read
         (samples.xls(), "bang.xls", "xls"),
         (samples.pdf(), "khong-co-duoi", "pdf"),  # no extension: the bytes decide
     ],
@@ -44,6 +45,7 @@ def test_the_office_samples_are_what_libmagic_says_they_are():
     not only agreeing with the test's own idea of the formats."""
     for data, expected in (
         (samples.doc(), "CDFV2 Microsoft Word"),
+        (samples.doc(data_sectors=120), "CDFV2 Microsoft Word"),
         (samples.xls(), "CDFV2 Microsoft Excel"),
         (samples.docx(), "Microsoft Word 2007+"),
         (samples.odt(), "OpenDocument Text"),

@@ -88,26 +88,24 @@ def extension_of(filename: str) -> str:
     return "." + name.rsplit(".", 1)[-1].lower()
 
 
-def _ole_kind(head: bytes) -> str | None:
-    """Word or Excel 97-2003: the stream names in the first directory sector of the OLE container."""
-    if len(head) < 512:
-        return None
-    sector_shift = struct.unpack_from("<H", head, 0x1E)[0]
-    first_dir = struct.unpack_from("<I", head, 0x30)[0]
-    if sector_shift not in (9, 12) or first_dir >= 0xFFFFFFFA:
-        return None
-    size = 1 << sector_shift
-    start = size + first_dir * size  # sector 0 follows the header, which is one sector long
-    directory = head[start : start + size]
-    names = set()
-    for offset in range(0, len(directory) - 127, 128):
-        name_len = struct.unpack_from("<H", directory, offset + 64)[0]
-        if 2 <= name_len <= 64:
-            names.add(directory[offset : offset + name_len - 2].decode("utf-16-le", "replace"))
-    if "WordDocument" in names:
-        return "doc"
-    if names & {"Workbook", "Book"}:
-        return "xls"
+def _ole_kind(stream: BinaryIO) -> str | None:
+    """Word or Excel 97-2003: a stream named WordDocument / Workbook in the OLE container's directory.
+
+    Directory sectors can sit anywhere (Word often writes them last), so every 128-byte-aligned
+    directory entry of the file is looked at, not only the first sector: the entry's UTF-16 name, its
+    name-length field and its object type (2 = stream) must all agree."""
+    stream.seek(0)
+    data = stream.read()
+    stream.seek(0)
+    for name, kind in (("WordDocument", "doc"), ("Workbook", "xls"), ("Book", "xls")):
+        needle = (name + "\0").encode("utf-16-le")
+        position = data.find(needle)
+        while position != -1:
+            if position % 128 == 0 and len(data) >= position + 67:
+                name_len, obj_type = struct.unpack_from("<HB", data, position + 64)
+                if name_len == len(needle) and obj_type == 2:
+                    return kind
+            position = data.find(needle, position + 1)
     return None
 
 
@@ -153,7 +151,7 @@ def detect(head: bytes, stream: BinaryIO | None = None) -> str:
     if head[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
         return "tiff"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        kind = _ole_kind(head)
+        kind = _ole_kind(stream) if stream is not None else None
         if kind:
             return kind
         raise Rejected("documents.type_not_allowed", detected="ole")
