@@ -31,12 +31,17 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
 
-## browser: Debian's Chromium for the Playwright tests (no browser download: the network is closed)
+## browser: Debian's Chromium for the Playwright tests (no browser download: the network is closed),
+##          Poppler and ZBar for the PDF form tests
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Install Debian's chromium (sudo apt-get install chromium) for the browser tests." >&2; exit 1; fi; }
+	@command -v pdftotext >/dev/null 2>&1 && command -v zbarimg >/dev/null 2>&1 && command -v file >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils zbar-tools file >/dev/null; \
+	  else echo "Install poppler-utils, zbar-tools and file (the document and PDF form tests use them)." >&2; exit 1; fi; }
 
 lint: venv
 	$(BIN)/ruff check src tests bench
