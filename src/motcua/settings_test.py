@@ -14,3 +14,9 @@ from motcua.settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast users in tests only
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True  # serve from the app folders; no collectstatic before tests
+
+# SQLite tests use a file, as production does: an in-memory test database is shared-cache, whose table
+# locks fail at once ("database table is locked") instead of waiting like IMMEDIATE transactions in WAL
+# mode, so tests with real concurrent connections (tests/dossiers/test_concurrency.py) need the file.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(MOTCUA_HOME / "test.sqlite3")}  # noqa: F405
