@@ -1,8 +1,8 @@
 """Due moments of a dossier and of its steps, from the procedure's time limit and the legal clock.
 
-Pure Python (no Django): takes a `WorkCalendar` and plain values. Limits in working days/hours and
-"same day" run on the working-time line; limits the catalog gives in calendar days or months run on
-the wall clock; "not regulated" (and limits the catalog could not parse) have no due moment.
+Pure Python (no Django): takes a `WorkCalendar` and plain values. The clock knows every kind of limit
+the catalog uses (working days/hours, "same day", calendar days, hours, months: see ADR 0002);
+"not regulated" and limits the catalog could not parse have no due moment.
 
 Steps share the dossier's working time by their `time_share` (percent, cumulative from the counting
 start, so rounding never drifts); the last step always ends exactly at the dossier's due moment.
@@ -10,66 +10,58 @@ start, so rounding never drifts); the last step always ends exactly at the dossi
 
 from __future__ import annotations
 
-import calendar as _months
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from motcua.calendar.clock import WorkCalendar
-from motcua.calendar.durations import Duration
+from motcua.calendar.durations import CalendarError, Duration
 
-WORKING_UNITS = {"working_days", "working_hours", "hours", "same_day"}
+_CATALOG_UNITS = {
+    "working_days": Duration.working_days,
+    "working_hours": Duration.working_hours,
+    "calendar_days": Duration.calendar_days,
+    "hours": Duration.hours,
+    "months": Duration.months,
+}
 
 
 @dataclass(frozen=True)
 class Limit:
-    """A procedure's time limit. kind: "working" (duration), "calendar" (days/months), "none"."""
+    """A procedure's time limit as the clock understands it; no duration: no due moment."""
 
-    kind: str
-    duration: Duration | None = None
-    days: int = 0
-    months: int = 0
-    text: str = ""
+    duration: Duration | None
+    text: str
 
     @classmethod
     def from_catalog(cls, value: Decimal | None, unit: str) -> Limit:
         if unit == "same_day":
-            return cls("working", Duration.same_day(), text="trong ngày")
-        if value is None or value <= 0 or unit in {"not_regulated", "unknown", ""}:
-            return cls("none", text="không quy định" if unit == "not_regulated" else "chưa xác định")
-        if unit == "working_days":
-            duration = Duration.working_days(value)
-            return cls("working", duration, text=duration.vietnamese())
-        if unit in {"working_hours", "hours"}:
-            duration = Duration.working_hours(value)
-            return cls("working", duration, text=duration.vietnamese())
-        whole = int(value.to_integral_value()) if isinstance(value, Decimal) else int(value)
-        if unit == "calendar_days":
-            return cls("calendar", days=whole, text=f"{whole} ngày")
-        if unit == "months":
-            return cls("calendar", months=whole, text=f"{whole} tháng")
-        return cls("none", text="chưa xác định")
+            return cls(Duration.same_day(), "trong ngày")
+        make = _CATALOG_UNITS.get(unit)
+        if make is None or value is None:
+            return cls(None, "không quy định" if unit == "not_regulated" else "chưa xác định")
+        try:
+            duration = make(value if unit.startswith("working") else _whole(value))
+        except CalendarError:
+            return cls(None, "chưa xác định")
+        return cls(duration, duration.vietnamese())
 
     @property
     def has_due(self) -> bool:
-        return self.kind != "none"
+        return self.duration is not None
+
+    @property
+    def on_wall_clock(self) -> bool:
+        """Calendar days, hours, months: they run through nights and weekends (pauses shift them)."""
+        return self.duration is not None and not (self.duration.is_working_time or self.duration.is_same_day)
+
+
+def _whole(value: Decimal) -> int | Decimal:
+    return int(value) if value == value.to_integral_value() else value
 
 
 def due(cal: WorkCalendar, start: datetime, limit: Limit) -> datetime | None:
-    if limit.kind == "working":
-        return cal.due(start, limit.duration)
-    if limit.kind == "calendar":
-        return add_months(start, limit.months) + timedelta(days=limit.days)
-    return None
-
-
-def add_months(moment: datetime, months: int) -> datetime:
-    if not months:
-        return moment
-    index = moment.month - 1 + months
-    year, month = moment.year + index // 12, index % 12 + 1
-    day = min(moment.day, _months.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
+    return None if limit.duration is None else cal.due(start, limit.duration)
 
 
 def step_dues(
@@ -100,11 +92,11 @@ def step_dues(
 
 def resumed(cal: WorkCalendar, limit: Limit, paused: datetime, restart: datetime, old: datetime | None):
     """A due moment after a pause from `paused` to `restart`: what was left at the pause, counted again
-    from `restart` (working time for working limits, wall-clock time for calendar limits). A due moment
+    from `restart` (working time for working limits, wall-clock time for the others). A due moment
     already passed when the clock stopped stays where it was: the dossier is late either way."""
     if old is None:
         return None
-    if limit.kind == "calendar":
+    if limit.on_wall_clock:
         return old + max(restart - paused, timedelta(0)) if old > paused else old
     left = cal.elapsed(paused, old)
     if left <= timedelta(0):

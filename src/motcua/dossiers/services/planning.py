@@ -56,7 +56,7 @@ def channel_term(version, channel: str) -> ChannelTerm | None:
 def limit_for(version, channel: str) -> deadlines.Limit:
     term = channel_term(version, channel)
     if term is None:
-        return deadlines.Limit("none", text="chưa xác định")
+        return deadlines.Limit(None, "chưa xác định")
     return deadlines.Limit.from_catalog(term.time_value, term.time_unit)
 
 
