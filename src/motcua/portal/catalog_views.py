@@ -209,6 +209,7 @@ def _checklist(code: str, version) -> list[dict]:
     for document in version.documents.all():
         by_case[document.case_id].append(
             {
+                "id": document.pk,
                 "name": " ".join(document.name.split()),
                 "copies": display.copies(document),
                 "required": document.required,
