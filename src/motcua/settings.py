@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "motcua.org",
     "motcua.calendar",
     "motcua.catalog",
+    "motcua.search",
     "motcua.dossiers",
     "motcua.documents",
     "motcua.portal",
