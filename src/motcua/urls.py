@@ -8,6 +8,7 @@ api_patterns = [
     path("", include("motcua.units.api.urls")),
     path("", include("motcua.calendar.api.urls")),
     path("", include("motcua.catalog.api.urls")),
+    path("", include("motcua.search.api.urls")),
 ]
 
 urlpatterns = [
