@@ -1,0 +1,32 @@
+import pytest
+
+from motcua.search.ranking import normalized_blend
+
+
+def test_blend_normalises_each_side_before_mixing():
+    lexical = {"a": 20.0, "b": 10.0}  # bm25-like scale
+    semantic = {"a": 0.80, "b": 0.90, "c": 0.85}  # cosine scale
+    ranked = dict(normalized_blend(lexical, semantic, semantic_floor=0.80, alpha=0.5))
+    assert ranked["a"] == pytest.approx(0.5 * 1.0 + 0.5 * 0.0)
+    assert ranked["b"] == pytest.approx(0.5 * 0.5 + 0.5 * 1.0)
+    assert ranked["c"] == pytest.approx(0.5 * 0.0 + 0.5 * 0.5)
+    assert [item for item, _ in normalized_blend(lexical, semantic, semantic_floor=0.80)] == ["b", "a", "c"]
+
+
+def test_alpha_one_is_the_lexical_order_and_zero_the_semantic_order():
+    lexical = {"a": 3.0, "b": 2.0}
+    semantic = {"a": 0.1, "b": 0.9}
+    assert [i for i, _ in normalized_blend(lexical, semantic, semantic_floor=0.0, alpha=1.0)] == ["a", "b"]
+    assert [i for i, _ in normalized_blend(lexical, semantic, semantic_floor=0.0, alpha=0.0)] == ["b", "a"]
+
+
+def test_below_floor_is_clipped_and_ties_keep_first_seen_order():
+    ranked = normalized_blend({}, {"x": 0.2, "y": 0.1, "z": 0.5}, semantic_floor=0.3, alpha=0.5)
+    assert ranked[0] == ("z", pytest.approx(0.5))
+    assert [item for item, _ in ranked[1:]] == ["x", "y"]  # both 0: input order
+
+
+def test_empty_inputs_and_bad_alpha():
+    assert normalized_blend({}, {}, semantic_floor=0.0) == []
+    with pytest.raises(ValueError):
+        normalized_blend({}, {}, semantic_floor=0.0, alpha=1.5)
