@@ -1,15 +1,20 @@
 """The public catalog pages on the real national catalog (2,849 procedures), adopted by Hà Nội and Hải
 Phòng, with a small reception tree in each (tests/org/factories.py)."""
 
+from decimal import Decimal
+from types import SimpleNamespace
+
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from motcua.catalog import exchange, importer, services
 from motcua.catalog.models import Field, Procedure, RequiredDocument
 from motcua.org.models import Agency, Counter, ReceptionPlace
+from motcua.portal import catalog_display as display
 from motcua.search import services as search_services
 from motcua.search.models import ProcedureSearchDocument
 from tests.catalog.conftest import wipe_catalog
@@ -22,6 +27,20 @@ BAN_SAO = "2.000908"  # Thủ tục cấp bản sao từ sổ gốc (every level
 DAU_GIA = "1.000802"  # Cấp lại Chứng chỉ hành nghề đấu giá (provincial, 500,000 VND)
 KHAI_TU = "1.000656"  # Thủ tục đăng ký khai tử (fee set by the provincial People's Council)
 MINISTRY_ONLY = "1.000010"  # ministry level: not adopted by any province
+
+
+def Term(**values):  # noqa: N802 - reads like the ChannelTerm it stands for
+    """A channel term's values, as the display functions read them."""
+    defaults = {
+        "time_unit": "unknown",
+        "time_value": None,
+        "time_text": "",
+        "fee_kind": "unknown",
+        "fee_amount": None,
+        "fee_currency": "VND",
+        "fee_text": "",
+    }
+    return SimpleNamespace(**(defaults | values))
 
 
 @pytest.fixture(scope="module")
@@ -265,3 +284,64 @@ def test_pages_take_a_fixed_number_of_queries(client, pages, django_assert_max_n
 
 def test_the_nav_links_the_catalog_from_every_page(client, pages):
     assert 'href="/thu-tuc/"' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("term", "vi", "en"),
+    [
+        (Term(time_unit="working_days", time_value=Decimal("3.00")), "3 ngày làm việc", "3 working days"),
+        (Term(time_unit="working_days", time_value=Decimal("1.00")), "1 ngày làm việc", "1 working day"),
+        (
+            Term(time_unit="working_hours", time_value=Decimal("0.50")),
+            "0,5 giờ làm việc",
+            "0.5 working hours",
+        ),
+        (Term(time_unit="same_day", time_text="Trong ngày"), "Trong ngày", "Same day"),
+        (Term(time_unit="not_regulated"), "Không quy định thời hạn", "No time limit set"),
+        (Term(time_text="5"), "5", "5"),
+        (Term(), "Chưa có thông tin", "Not known yet"),
+    ],
+)
+def test_time_limits_in_plain_words(term, vi, en):
+    with translation.override("vi"):
+        assert display.time_limit(term).text == vi
+    with translation.override("en"):
+        assert display.time_limit(term).text == en
+
+
+def test_unreadable_source_text_is_shown_as_published_with_a_note():
+    phrase = display.time_limit(Term(time_text=" 5 "))
+    assert (phrase.text, phrase.as_published) == ("5", True)
+    assert "không nói rõ đơn vị" in phrase.note
+    fee = display.fee(Term(fee_text="Thu theo Thông tư 85/2019/TT-BTC"))
+    assert (fee.text, fee.as_published) == ("Thu theo Thông tư 85/2019/TT-BTC", True)
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "verbatim"),
+    [
+        (Term(fee_kind="free", fee_amount=0, fee_text="Miễn phí"), "Miễn phí", ""),
+        (Term(fee_kind="amount", fee_amount=50000, fee_text="50.000 đồng"), "50.000 đồng", ""),
+        (Term(fee_kind="amount", fee_amount=500000, fee_text="500,000 Việt Nam Đồng"), "500.000 đồng", ""),
+        (
+            Term(fee_kind="amount", fee_amount=10, fee_currency="USD", fee_text="10 USD(10 USD/người)"),
+            "10 USD",
+            "10 USD(10 USD/người)",
+        ),
+        (
+            Term(fee_kind="province", fee_text="Do HĐND tỉnh quy định"),
+            "Theo quy định của HĐND tỉnh",
+            "Do HĐND tỉnh quy định",
+        ),
+    ],
+)
+def test_fees_say_the_amount_and_keep_what_the_source_adds(term, text, verbatim):
+    with translation.override("vi"):
+        phrase = display.fee(term)
+    assert (phrase.text, phrase.verbatim) == (text, verbatim)
+
+
+def test_a_long_list_marks_time_limits_it_shows_as_published(client, pages):
+    field = Field.objects.get(name="Hộ tịch")
+    response = client.get(reverse("portal:catalog-field", args=[field.pk]), {"cap": "xa", "trang": 2})
+    assert "(theo nguyên văn, chưa rõ đơn vị)" in text_of(response)

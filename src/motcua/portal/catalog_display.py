@@ -20,6 +20,7 @@ class Phrase:
     text: str
     verbatim: str = ""  # the source text, shown when it says more than `text`
     note: str = ""  # why the source is shown as it is
+    as_published: bool = False  # `text` is the source text itself: it could not be read
 
 
 CHANNEL_LABELS = {
@@ -80,6 +81,7 @@ def time_limit(term) -> Phrase:
         return Phrase(
             source,
             note=_("Ghi theo văn bản công bố, không nói rõ đơn vị (ngày làm việc hay ngày lịch)."),
+            as_published=True,
         )
     return Phrase(_("Chưa có thông tin"), note=_("Hãy hỏi tại nơi nộp hồ sơ."))
 
@@ -106,7 +108,7 @@ def _fee(kind: str, value: int | None, text: str, currency: str = "VND") -> Phra
     if kind == FeeKind.PROVINCE:
         return Phrase(_("Theo quy định của HĐND tỉnh"), verbatim=source)
     if source:
-        return Phrase(source, note=_("Ghi theo văn bản công bố (chưa tách được mức thu)."))
+        return Phrase(source, note=_("Ghi theo văn bản công bố (chưa tách được mức thu)."), as_published=True)
     return Phrase(_("Chưa có thông tin"), note=_("Hãy hỏi tại nơi nộp hồ sơ."))
 
 
