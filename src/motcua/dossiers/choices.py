@@ -1,26 +1,18 @@
 """Controlled values of dossiers with their Vietnamese labels. States come from lifecycle.py."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .lifecycle import Action
+from .lifecycle import STATES, TRANSITIONS
 
+# The states and their labels come from the lifecycle table (one place); translated when shown.
+Status = models.TextChoices(
+    "Status", [(state.name, (state.value, gettext_lazy(info.label))) for state, info in STATES.items()]
+)
 
-class Status(models.TextChoices):
-    PENDING_ACCEPTANCE = "pending_acceptance", _("Chờ tiếp nhận (trực tuyến)")
-    RECEIVED = "received", _("Đã tiếp nhận")
-    NOT_ACCEPTED = "not_accepted", _("Không tiếp nhận")
-    IN_PROGRESS = "in_progress", _("Đang giải quyết")
-    SUPPLEMENT_REQUESTED = "supplement_requested", _("Yêu cầu bổ sung")
-    APPROVED = "approved", _("Đã phê duyệt")
-    REFUSED = "refused", _("Từ chối giải quyết")
-    RESULT_READY = "result_ready", _("Có kết quả, chờ trả")
-    RETURNED = "returned", _("Đã trả kết quả")
-    WITHDRAWN = "withdrawn", _("Đã rút hồ sơ")
-    STOPPED = "stopped", _("Dừng xử lý")
-
-
-ACTION_CHOICES = [(a.value, a.value) for a in Action]
+# The tracking sheet's actions, labelled from the lifecycle table (translated when shown).
+ACTION_CHOICES = [(t.action.value, gettext_lazy(t.label)) for t in TRANSITIONS.values()]
 
 
 class DossierChannel(models.TextChoices):

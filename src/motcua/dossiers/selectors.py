@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Container
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext
 
 from motcua.catalog.models import RequiredDocument
 
@@ -80,4 +81,4 @@ def tracking_sheet(dossier: Dossier) -> QuerySet[TrackingEntry]:
 
 
 def state_label(status: str) -> str:
-    return lifecycle.STATES[lifecycle.State(status)].label
+    return gettext(lifecycle.STATES[lifecycle.State(status)].label)
