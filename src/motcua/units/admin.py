@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import AdministrativeUnit, UnitSuccession
 from .text import search_key
@@ -37,7 +38,7 @@ class PredecessionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = UnitSuccession
     fk_name = "successor"
     verbose_name = _("đơn vị tiền thân")
-    verbose_name_plural = _("đơn vị tiền thân")
+    verbose_name_plural = pgettext_lazy("plural", "đơn vị tiền thân")
     fields = ("predecessor", "effective_on", "partial", "primary", "legal_basis")
     readonly_fields = fields
     extra = 0
@@ -46,7 +47,7 @@ class PredecessionInline(ReadOnlyAdminMixin, admin.TabularInline):
 class SuccessionInline(PredecessionInline):
     fk_name = "predecessor"
     verbose_name = _("đơn vị kế thừa")
-    verbose_name_plural = _("đơn vị kế thừa")
+    verbose_name_plural = pgettext_lazy("plural", "đơn vị kế thừa")
     fields = ("successor", "effective_on", "partial", "primary", "legal_basis")
     readonly_fields = fields
 

@@ -10,6 +10,7 @@ loaded from the owned data file by `motcua units load` (docs/decisions/0003-admi
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class UnitLevel(models.TextChoices):
@@ -86,7 +87,7 @@ class AdministrativeUnit(models.Model):
 
     class Meta:
         verbose_name = _("đơn vị hành chính")
-        verbose_name_plural = _("đơn vị hành chính")
+        verbose_name_plural = pgettext_lazy("plural", "đơn vị hành chính")
         ordering = ["code", "valid_from"]
         constraints = [
             models.UniqueConstraint(
@@ -148,7 +149,7 @@ class UnitSuccession(models.Model):
 
     class Meta:
         verbose_name = _("kế thừa đơn vị")
-        verbose_name_plural = _("kế thừa đơn vị")
+        verbose_name_plural = pgettext_lazy("plural", "kế thừa đơn vị")
         constraints = [
             models.UniqueConstraint(fields=["predecessor", "successor"], name="unit_succession_unique"),
         ]

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -14,7 +15,10 @@ from motcua.units.errors import InvalidUnitQuery
 from . import serializers as s
 
 CODE = OpenApiParameter(
-    "code", str, OpenApiParameter.PATH, description="Mã đơn vị: tỉnh 2 chữ số, huyện 3, xã 5 (mã GSO)."
+    "code",
+    str,
+    OpenApiParameter.PATH,
+    description=gettext_lazy("Mã đơn vị: tỉnh 2 chữ số, huyện 3, xã 5 (mã GSO)."),
 )
 PROBLEM = "application/problem+json"
 NOT_FOUND = OpenApiResponse(s.UnitsProblemSerializer, description="units.not_found")
@@ -35,7 +39,7 @@ class UnitsView(APIView):
 class ProvinceListView(UnitsView):
     @extend_schema(
         operation_id="units_provinces_list",
-        summary="Danh sách tỉnh, thành phố",
+        summary=gettext_lazy("Danh sách tỉnh, thành phố"),
         parameters=[s.AtQuerySerializer],
         responses={200: s.UnitSerializer(many=True), (400, PROBLEM): INVALID},
         tags=["units"],
@@ -48,7 +52,7 @@ class ProvinceListView(UnitsView):
 class CommuneListView(UnitsView):
     @extend_schema(
         operation_id="units_province_communes",
-        summary="Các xã, phường, đặc khu của một tỉnh, thành phố",
+        summary=gettext_lazy("Các xã, phường, đặc khu của một tỉnh, thành phố"),
         parameters=[CODE, s.CommunesQuerySerializer],
         responses={200: s.CommunesSerializer, (400, PROBLEM): INVALID, (404, PROBLEM): NOT_FOUND},
         tags=["units"],
@@ -65,7 +69,7 @@ class CommuneListView(UnitsView):
 class UnitDetailView(UnitsView):
     @extend_schema(
         operation_id="units_retrieve",
-        summary="Một đơn vị hành chính theo mã, với đơn vị tiền thân và kế thừa",
+        summary=gettext_lazy("Một đơn vị hành chính theo mã, với đơn vị tiền thân và kế thừa"),
         parameters=[CODE, s.AtQuerySerializer],
         responses={200: s.UnitDetailSerializer, (400, PROBLEM): INVALID, (404, PROBLEM): NOT_FOUND},
         tags=["units"],
@@ -83,8 +87,8 @@ class UnitDetailView(UnitsView):
 class SuccessorsView(UnitsView):
     @extend_schema(
         operation_id="units_successors",
-        summary="Đơn vị đang có hiệu lực kế thừa một mã cũ",
-        description=(
+        summary=gettext_lazy("Đơn vị đang có hiệu lực kế thừa một mã cũ"),
+        description=gettext_lazy(
             "Chuyển mã cũ (ví dụ mã xã trước 1/7/2025 trong dữ liệu cũ) sang các đơn vị có hiệu lực vào ngày `on`. "
             "Không có `at`: dùng bản ghi gần nhất đã hết hiệu lực của mã này."
         ),
@@ -102,7 +106,7 @@ class SuccessorsView(UnitsView):
 class SearchView(UnitsView):
     @extend_schema(
         operation_id="units_search",
-        summary="Tìm đơn vị hành chính theo tên (có dấu hoặc không dấu)",
+        summary=gettext_lazy("Tìm đơn vị hành chính theo tên (có dấu hoặc không dấu)"),
         parameters=[s.SearchQuerySerializer],
         responses={200: s.UnitSerializer(many=True), (400, PROBLEM): INVALID},
         tags=["units"],
