@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class User(AbstractUser):
@@ -10,7 +11,7 @@ class User(AbstractUser):
 
     class Meta:
         verbose_name = _("người dùng")
-        verbose_name_plural = _("người dùng")
+        verbose_name_plural = pgettext_lazy("plural", "người dùng")
 
     def __str__(self) -> str:
         return self.full_name or self.username
