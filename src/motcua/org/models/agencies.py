@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from motcua.org import agency_codes
 from motcua.units.models import AdministrativeUnit, UnitLevel
@@ -83,7 +84,7 @@ class Agency(models.Model):
 
     class Meta:
         verbose_name = _("cơ quan có thẩm quyền")
-        verbose_name_plural = _("cơ quan có thẩm quyền")
+        verbose_name_plural = pgettext_lazy("plural", "cơ quan có thẩm quyền")
         ordering = ["province__code", "code"]
         constraints = [
             models.CheckConstraint(

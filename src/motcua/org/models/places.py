@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from motcua.units.models import AdministrativeUnit, UnitLevel
 
@@ -281,7 +282,7 @@ class ServiceCenter(ReceptionPlace):
     class Meta:
         proxy = True
         verbose_name = _("trung tâm phục vụ hành chính công")
-        verbose_name_plural = _("trung tâm phục vụ hành chính công")
+        verbose_name_plural = pgettext_lazy("plural", "trung tâm phục vụ hành chính công")
 
 
 class Branch(ReceptionPlace):
@@ -291,7 +292,7 @@ class Branch(ReceptionPlace):
     class Meta:
         proxy = True
         verbose_name = _("chi nhánh")
-        verbose_name_plural = _("chi nhánh")
+        verbose_name_plural = pgettext_lazy("plural", "chi nhánh")
 
 
 class ServicePoint(ReceptionPlace):
@@ -324,7 +325,7 @@ class Counter(models.Model):
 
     class Meta:
         verbose_name = _("quầy")
-        verbose_name_plural = _("quầy")
+        verbose_name_plural = pgettext_lazy("plural", "quầy")
         ordering = ["place", "number"]
         constraints = [
             models.UniqueConstraint(

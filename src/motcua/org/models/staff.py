@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from motcua.org.roles import ScopeKind
 from motcua.units.models import AdministrativeUnit, UnitLevel
@@ -32,7 +33,7 @@ class Role(models.Model):
 
     class Meta:
         verbose_name = _("vai trò")
-        verbose_name_plural = _("vai trò")
+        verbose_name_plural = pgettext_lazy("plural", "vai trò")
         ordering = ["pk"]
 
     def __str__(self) -> str:
@@ -112,7 +113,7 @@ class StaffAssignment(models.Model):
 
     class Meta:
         verbose_name = _("phân công cán bộ")
-        verbose_name_plural = _("phân công cán bộ")
+        verbose_name_plural = pgettext_lazy("plural", "phân công cán bộ")
         ordering = ["user", "valid_from"]
         constraints = [
             models.CheckConstraint(
