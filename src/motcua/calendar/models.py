@@ -12,6 +12,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 province_code_validator = RegexValidator(
     r"^[0-9]{2}$", _("Mã tỉnh gồm 2 chữ số (mã GSO), ví dụ 01."), code="calendar.invalid_province"
@@ -46,7 +47,7 @@ class CalendarOverride(models.Model):
 
     class Meta:
         verbose_name = _("ngày nghỉ / làm bù")
-        verbose_name_plural = _("ngày nghỉ / làm bù")
+        verbose_name_plural = pgettext_lazy("plural", "ngày nghỉ / làm bù")
         ordering = ["date", "province_code"]
         constraints = [
             models.UniqueConstraint(fields=["province_code", "date"], name="calendar_override_one_per_day"),
@@ -91,7 +92,7 @@ class OfficeHoursSetting(models.Model):
 
     class Meta:
         verbose_name = _("giờ làm việc")
-        verbose_name_plural = _("giờ làm việc")
+        verbose_name_plural = pgettext_lazy("plural", "giờ làm việc")
         ordering = ["province_code"]
         constraints = [
             models.CheckConstraint(

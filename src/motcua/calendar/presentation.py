@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .clock import Channel
 
@@ -27,11 +28,11 @@ def working_time(value: timedelta, day_length: timedelta) -> str:
     minutes = int(rest.total_seconds() // 60)
     parts = []
     if days:
-        parts.append(_("%(n)d ngày") % {"n": days})
+        parts.append(ngettext("%(n)d ngày", "%(n)d ngày", days) % {"n": days})
     if minutes // 60:
-        parts.append(_("%(n)d giờ") % {"n": minutes // 60})
+        parts.append(ngettext("%(n)d giờ", "%(n)d giờ", minutes // 60) % {"n": minutes // 60})
     if minutes % 60:
-        parts.append(_("%(n)d phút") % {"n": minutes % 60})
+        parts.append(ngettext("%(n)d phút", "%(n)d phút", minutes % 60) % {"n": minutes % 60})
     text = " ".join(parts) or _("0 phút")
     text = _("%(time)s làm việc") % {"time": text}
     return _("quá hạn %(time)s") % {"time": text} if late else text

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from motcua.units.models import AdministrativeUnit
 
@@ -128,10 +129,14 @@ def deadline(
     received = parse_moment(received_at)
     try:
         if not YEARS[0] <= received.astimezone(TZ).year <= YEARS[1]:
-            raise OutOfRange(f"Chỉ tính trong các năm {YEARS[0]}–{YEARS[1]}.")
+            raise OutOfRange(
+                _("Chỉ tính trong các năm %(first)d–%(last)d.") % {"first": YEARS[0], "last": YEARS[1]}
+            )
         limit = duration if isinstance(duration, Duration) else parse_duration(duration)
         if _too_long(limit):
-            raise InvalidDuration(f"Thời hạn quá dài: tối đa {MAX_LIMIT.vietnamese()}.")
+            raise InvalidDuration(
+                _("Thời hạn quá dài: tối đa %(days)d ngày làm việc.") % {"days": MAX_LIMIT.amount}
+            )
         channel = Channel.parse(channel)
         province = check_province(province_code) if calendar is None else Province(province_code or "", False)
         calendar = calendar or calendar_for(province.code)
@@ -158,7 +163,9 @@ def special_days(first: date, last: date, province_code: str | None = None) -> l
     province = check_province(province_code)
     try:
         if not (YEARS[0] <= first.year and last.year <= YEARS[1]):
-            raise OutOfRange(f"Chỉ tra cứu trong các năm {YEARS[0]}–{YEARS[1]}.")
+            raise OutOfRange(
+                _("Chỉ tra cứu trong các năm %(first)d–%(last)d.") % {"first": YEARS[0], "last": YEARS[1]}
+            )
         return calendar_for(province.code).special_days(first, last)
     except CalendarError as error:
         raise errors.from_clock(error) from None

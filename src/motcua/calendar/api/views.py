@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -27,7 +28,7 @@ class DeadlineView(APIView):
 
     @extend_schema(
         operation_id="calendar_deadline",
-        summary="Tính thời điểm bắt đầu tính và hạn giải quyết của một hồ sơ",
+        summary=gettext_lazy("Tính thời điểm bắt đầu tính và hạn giải quyết của một hồ sơ"),
         parameters=[s.DeadlineQuerySerializer],
         responses={200: s.DeadlineSerializer, (400, PROBLEM): INVALID},
         examples=[
@@ -85,7 +86,7 @@ class SpecialDaysView(APIView):
 
     @extend_schema(
         operation_id="calendar_special_days",
-        summary="Ngày nghỉ lễ, nghỉ bù và ngày làm bù trong một khoảng thời gian",
+        summary=gettext_lazy("Ngày nghỉ lễ, nghỉ bù và ngày làm bù trong một khoảng thời gian"),
         parameters=[s.SpecialDaysQuerySerializer],
         responses={200: s.SpecialDaySerializer(many=True), (400, PROBLEM): INVALID},
         tags=["calendar"],
