@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from motcua.core.errors import DomainError
 
@@ -258,7 +258,8 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
             lambda v: services.publish(
                 version=v, actor=request.user, valid_from=v.valid_from or today, valid_to=v.valid_to
             ),
-            ngettext("Đã công bố %(count)d phiên bản.", "Đã công bố %(count)d phiên bản.", queryset.count()),
+            # The plural form follows the number done (the "count" key), not the number selected.
+            ngettext_lazy("Đã công bố %(count)d phiên bản.", "Đã công bố %(count)d phiên bản.", "count"),
         )
 
     @admin.action(description=_("Bãi bỏ các phiên bản đã chọn từ hôm nay"))
@@ -267,7 +268,7 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
             request,
             queryset,
             lambda v: services.retire(version=v, actor=request.user),
-            _("Đã bãi bỏ %(count)d phiên bản."),
+            ngettext_lazy("Đã bãi bỏ %(count)d phiên bản.", "Đã bãi bỏ %(count)d phiên bản.", "count"),
         )
 
     @admin.action(description=_("Tạo bản nháp mới từ các phiên bản đã chọn"))
@@ -276,7 +277,7 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
             request,
             queryset,
             lambda v: services.create_draft(procedure=v.procedure, actor=request.user, from_version=v),
-            _("Đã tạo %(count)d bản nháp."),
+            ngettext_lazy("Đã tạo %(count)d bản nháp.", "Đã tạo %(count)d bản nháp.", "count"),
         )
 
 

@@ -1,5 +1,6 @@
 """Thin serializers: shapes of the catalog API. Validation of rules lives in the services."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -62,7 +63,7 @@ class DocumentSerializer(serializers.ModelSerializer):
 
 
 class CaseSerializer(serializers.Serializer):
-    title = serializers.CharField(allow_null=True, help_text="Trống: giấy tờ chung cho mọi trường hợp.")
+    title = serializers.CharField(allow_null=True, help_text=_("Trống: giấy tờ chung cho mọi trường hợp."))
     documents = DocumentSerializer(many=True)
 
 
@@ -167,11 +168,13 @@ class ProcedureDetailSerializer(serializers.Serializer):
 
 
 class ProcedureListQuerySerializer(serializers.Serializer):
-    field = serializers.IntegerField(required=False, help_text="Mã số lĩnh vực (id).")
+    field = serializers.IntegerField(required=False, help_text=_("Mã số lĩnh vực (id)."))
     level = serializers.ChoiceField(choices=["ministry", "province", "commune", "other"], required=False)
-    province = serializers.RegexField(r"^\d{2}$", required=False, help_text="Thủ tục tỉnh này đang áp dụng.")
+    province = serializers.RegexField(
+        r"^\d{2}$", required=False, help_text=_("Thủ tục tỉnh này đang áp dụng.")
+    )
     q = serializers.CharField(
-        required=False, max_length=200, help_text="Tên chứa chuỗi này, hoặc mã bắt đầu bằng."
+        required=False, max_length=200, help_text=_("Tên chứa chuỗi này, hoặc mã bắt đầu bằng.")
     )
     needs_review = serializers.BooleanField(required=False, allow_null=True, default=None)
 
@@ -198,7 +201,7 @@ class DocumentInputSerializer(serializers.Serializer):
     required = serializers.BooleanField(default=True)
     template_name = serializers.CharField(required=False, allow_blank=True, max_length=500)
     case = serializers.IntegerField(
-        required=False, allow_null=True, min_value=0, help_text="Chỉ số trường hợp trong 'cases' (từ 0)."
+        required=False, allow_null=True, min_value=0, help_text=_("Chỉ số trường hợp trong 'cases' (từ 0).")
     )
 
 
@@ -211,10 +214,10 @@ class ProcessStepInputSerializer(serializers.Serializer):
 
 class DraftInputSerializer(serializers.Serializer):
     from_version = serializers.IntegerField(
-        required=False, min_value=1, help_text="Sao chép nội dung từ phiên bản này."
+        required=False, min_value=1, help_text=_("Sao chép nội dung từ phiên bản này.")
     )
     name = serializers.CharField(required=False)
-    field = serializers.CharField(required=False, allow_blank=True, help_text="Tên lĩnh vực.")
+    field = serializers.CharField(required=False, allow_blank=True, help_text=_("Tên lĩnh vực."))
     at_ministry = serializers.BooleanField(required=False)
     at_province = serializers.BooleanField(required=False)
     at_commune = serializers.BooleanField(required=False)
@@ -242,8 +245,8 @@ class PublishInputSerializer(serializers.Serializer):
 
 
 class RetireInputSerializer(serializers.Serializer):
-    on = serializers.DateField(required=False, help_text="Ngày hết hiệu lực; mặc định hôm nay.")
+    on = serializers.DateField(required=False, help_text=_("Ngày hết hiệu lực; mặc định hôm nay."))
 
 
 class ProcedureCreateSerializer(serializers.Serializer):
-    code = serializers.RegexField(r"^\d+\.\d{6}$", help_text="Mã quốc gia, ví dụ 1.001193.")
+    code = serializers.RegexField(r"^\d+\.\d{6}$", help_text=_("Mã quốc gia, ví dụ 1.001193."))

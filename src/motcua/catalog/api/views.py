@@ -5,6 +5,7 @@ through `motcua.catalog.services`, so the admin pages and the API apply the same
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
@@ -18,8 +19,10 @@ from motcua.core.errors import InvalidInput
 from . import serializers as s
 from .permissions import IsCatalogAdministrator
 
-CODE = OpenApiParameter("code", str, OpenApiParameter.PATH, description="Mã thủ tục, ví dụ 1.001193.")
-NUMBER = OpenApiParameter("number", int, OpenApiParameter.PATH, description="Số phiên bản.")
+CODE = OpenApiParameter(
+    "code", str, OpenApiParameter.PATH, description=gettext_lazy("Mã thủ tục, ví dụ 1.001193.")
+)
+NUMBER = OpenApiParameter("number", int, OpenApiParameter.PATH, description=gettext_lazy("Số phiên bản."))
 
 
 def _problem(codes: str) -> OpenApiResponse:
@@ -46,7 +49,9 @@ class FieldListView(ListAPIView):
     serializer_class = s.FieldSerializer
     pagination_class = None
 
-    @extend_schema(operation_id="catalog_fields_list", summary="Danh sách lĩnh vực", tags=["catalog"])
+    @extend_schema(
+        operation_id="catalog_fields_list", summary=gettext_lazy("Danh sách lĩnh vực"), tags=["catalog"]
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -59,7 +64,7 @@ class ProcedureListView(ListAPIView):
 
     @extend_schema(
         operation_id="catalog_procedures_list",
-        summary="Danh sách thủ tục đang có hiệu lực",
+        summary=gettext_lazy("Danh sách thủ tục đang có hiệu lực"),
         parameters=[s.ProcedureListQuerySerializer],
         responses={200: s.ProcedureListItemSerializer(many=True), 400: _problem("invalid_input")},
         tags=["catalog"],
@@ -76,7 +81,7 @@ class ProcedureListView(ListAPIView):
 
     @extend_schema(
         operation_id="catalog_procedures_create",
-        summary="Tạo mã thủ tục mới (chưa có phiên bản)",
+        summary=gettext_lazy("Tạo mã thủ tục mới (chưa có phiên bản)"),
         request=s.ProcedureCreateSerializer,
         responses={
             201: s.ProcedureDetailSerializer,
@@ -99,7 +104,9 @@ class ProcedureListView(ListAPIView):
 class ProcedureDetailView(ReadView):
     @extend_schema(
         operation_id="catalog_procedures_retrieve",
-        summary="Một thủ tục: phiên bản đang có hiệu lực (hồ sơ theo trường hợp, thời hạn, phí, kênh nộp)",
+        summary=gettext_lazy(
+            "Một thủ tục: phiên bản đang có hiệu lực (hồ sơ theo trường hợp, thời hạn, phí, kênh nộp)"
+        ),
         parameters=[CODE],
         responses={200: s.ProcedureDetailSerializer, 404: _problem("catalog.procedure_not_found")},
         tags=["catalog"],
@@ -120,7 +127,7 @@ class VersionListView(APIView):
 
     @extend_schema(
         operation_id="catalog_versions_list",
-        summary="Các phiên bản của một thủ tục",
+        summary=gettext_lazy("Các phiên bản của một thủ tục"),
         parameters=[CODE],
         responses={200: s.VersionSummarySerializer(many=True), 404: _problem("catalog.procedure_not_found")},
         tags=["catalog"],
@@ -131,7 +138,7 @@ class VersionListView(APIView):
 
     @extend_schema(
         operation_id="catalog_versions_create_draft",
-        summary="Tạo bản nháp (trống hoặc sao chép từ một phiên bản)",
+        summary=gettext_lazy("Tạo bản nháp (trống hoặc sao chép từ một phiên bản)"),
         parameters=[CODE],
         request=s.DraftInputSerializer,
         responses={
@@ -163,7 +170,7 @@ class VersionDetailView(APIView):
 
     @extend_schema(
         operation_id="catalog_versions_retrieve",
-        summary="Một phiên bản của thủ tục",
+        summary=gettext_lazy("Một phiên bản của thủ tục"),
         parameters=[CODE, NUMBER],
         responses={
             200: s.VersionDetailSerializer,
@@ -176,7 +183,7 @@ class VersionDetailView(APIView):
 
     @extend_schema(
         operation_id="catalog_versions_update_draft",
-        summary="Sửa bản nháp",
+        summary=gettext_lazy("Sửa bản nháp"),
         parameters=[CODE, NUMBER],
         request=s.DraftInputSerializer,
         responses={
@@ -197,7 +204,7 @@ class VersionDetailView(APIView):
 
     @extend_schema(
         operation_id="catalog_versions_delete_draft",
-        summary="Xoá bản nháp",
+        summary=gettext_lazy("Xoá bản nháp"),
         parameters=[CODE, NUMBER],
         responses={204: None, 403: _problem("auth.forbidden"), 409: _problem("catalog.version_immutable")},
         tags=["catalog"],
@@ -210,7 +217,7 @@ class VersionDetailView(APIView):
 class PublishView(WriteView):
     @extend_schema(
         operation_id="catalog_versions_publish",
-        summary="Công bố bản nháp với thời gian hiệu lực",
+        summary=gettext_lazy("Công bố bản nháp với thời gian hiệu lực"),
         parameters=[CODE, NUMBER],
         request=s.PublishInputSerializer,
         responses={
@@ -233,7 +240,7 @@ class PublishView(WriteView):
 class RetireView(WriteView):
     @extend_schema(
         operation_id="catalog_versions_retire",
-        summary="Bãi bỏ phiên bản đã công bố",
+        summary=gettext_lazy("Bãi bỏ phiên bản đã công bố"),
         parameters=[CODE, NUMBER],
         request=s.RetireInputSerializer,
         responses={

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .procedure import Procedure, ProcedureVersion
 
@@ -39,7 +40,7 @@ class CatalogAuditLog(models.Model):
 
     class Meta:
         verbose_name = _("nhật ký danh mục thủ tục")
-        verbose_name_plural = _("nhật ký danh mục thủ tục")
+        verbose_name_plural = pgettext_lazy("plural", "nhật ký danh mục thủ tục")
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from motcua.catalog import vocabulary as v
 
@@ -18,7 +19,8 @@ class Channel(models.TextChoices):
 
 class TimeUnit(models.TextChoices):
     WORKING_DAYS = v.TimeUnit.WORKING_DAYS.value, _("ngày làm việc")
-    WORKING_HOURS = v.TimeUnit.WORKING_HOURS.value, _("giờ làm việc")
+    # Context: "giờ làm việc" alone also names the office-hours model of the calendar app.
+    WORKING_HOURS = v.TimeUnit.WORKING_HOURS.value, pgettext_lazy("time unit", "giờ làm việc")
     CALENDAR_DAYS = v.TimeUnit.CALENDAR_DAYS.value, _("ngày (theo lịch)")
     HOURS = v.TimeUnit.HOURS.value, _("giờ")
     MONTHS = v.TimeUnit.MONTHS.value, _("tháng")

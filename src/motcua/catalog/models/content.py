@@ -3,6 +3,7 @@ legal basis and the internal process template. Rows belong to one version and ch
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .choices import AgencyKind, Channel, FeeKind, TimeUnit
 from .procedure import ProcedureVersion
@@ -50,7 +51,7 @@ class DocumentCase(models.Model):
 
     class Meta:
         verbose_name = _("trường hợp hồ sơ")
-        verbose_name_plural = _("trường hợp hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "trường hợp hồ sơ")
         ordering = ["version", "position"]
 
     def __str__(self) -> str:
@@ -79,7 +80,7 @@ class RequiredDocument(models.Model):
 
     class Meta:
         verbose_name = _("thành phần hồ sơ")
-        verbose_name_plural = _("thành phần hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "thành phần hồ sơ")
         ordering = ["version", "position"]
 
     def __str__(self) -> str:
@@ -96,7 +97,7 @@ class ProcedureResult(models.Model):
 
     class Meta:
         verbose_name = _("kết quả thực hiện")
-        verbose_name_plural = _("kết quả thực hiện")
+        verbose_name_plural = pgettext_lazy("plural", "kết quả thực hiện")
         ordering = ["version", "position"]
 
     def __str__(self) -> str:
@@ -115,7 +116,7 @@ class LegalBasis(models.Model):
 
     class Meta:
         verbose_name = _("căn cứ pháp lý")
-        verbose_name_plural = _("căn cứ pháp lý")
+        verbose_name_plural = pgettext_lazy("plural", "căn cứ pháp lý")
         ordering = ["version", "position"]
 
     def __str__(self) -> str:

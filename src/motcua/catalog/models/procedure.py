@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .choices import AgencyKind, OnlineLevel, VersionStatus
 
@@ -21,7 +22,7 @@ class Field(models.Model):
 
     class Meta:
         verbose_name = _("lĩnh vực")
-        verbose_name_plural = _("lĩnh vực")
+        verbose_name_plural = pgettext_lazy("plural", "lĩnh vực")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -38,7 +39,7 @@ class Procedure(models.Model):
 
     class Meta:
         verbose_name = _("thủ tục hành chính")
-        verbose_name_plural = _("thủ tục hành chính")
+        verbose_name_plural = pgettext_lazy("plural", "thủ tục hành chính")
         ordering = ["code"]
 
     def __str__(self) -> str:
@@ -130,7 +131,7 @@ class ProcedureVersion(models.Model):
 
     class Meta:
         verbose_name = _("phiên bản thủ tục")
-        verbose_name_plural = _("phiên bản thủ tục")
+        verbose_name_plural = pgettext_lazy("plural", "phiên bản thủ tục")
         ordering = ["procedure__code", "number"]
         constraints = [
             models.UniqueConstraint(fields=["procedure", "number"], name="catalog_version_number_unique"),

@@ -6,6 +6,7 @@ whose agencies are not (yet) in `org`.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .choices import AgencyKind, FeeKind
 from .procedure import Procedure
@@ -56,7 +57,7 @@ class ProvinceProcedure(models.Model):
 
     class Meta:
         verbose_name = _("thủ tục áp dụng tại tỉnh")
-        verbose_name_plural = _("thủ tục áp dụng tại tỉnh")
+        verbose_name_plural = pgettext_lazy("plural", "thủ tục áp dụng tại tỉnh")
         ordering = ["province__code", "procedure__code"]
         constraints = [
             models.UniqueConstraint(fields=["province", "procedure"], name="catalog_adoption_unique"),
