@@ -17,6 +17,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """LocaleMiddleware activates a request's language in the test thread and leaves it active: an English
+    request would make every later test see English messages. Each test ends on the default language."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright. Missing Chromium is a failure, not a skip: `make test`
