@@ -37,7 +37,11 @@ DEFAULT_STEPS = (
 
 
 def calendar_of(dossier: Dossier) -> WorkCalendar:
-    return calendar_for(dossier.province.code)
+    """The province's calendar, looked up once per dossier object (the lookup checks the database)."""
+    cached = getattr(dossier, "_work_calendar", None)
+    if cached is None:
+        cached = dossier._work_calendar = calendar_for(dossier.province.code)
+    return cached
 
 
 def channel_term(version, channel: str) -> ChannelTerm | None:

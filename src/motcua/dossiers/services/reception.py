@@ -304,7 +304,12 @@ def _place(officer, place, counter, action, at) -> ReceptionPlace:
 
 
 def _version_and_case(procedure, case, at):
-    version = catalog.current_version(procedure, on=at.astimezone(TZ).date())
+    version = (
+        catalog.current_versions(at.astimezone(TZ).date())
+        .filter(procedure=procedure)
+        .select_related("procedure")
+        .first()
+    )
     if version is None:
         raise ProcedureNotAvailable(
             _("Thủ tục %(code)s không có phiên bản đang có hiệu lực.") % {"code": procedure.code},
