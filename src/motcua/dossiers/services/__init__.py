@@ -2,6 +2,7 @@
 with a version check, a tracking-sheet line and an outbox event (see base.py). The officer workspace,
 the citizen portal and the REST API all call these."""
 
+from .online import accept_online, refuse_online, submit_online
 from .processing import (
     approve,
     assign,
@@ -13,14 +14,7 @@ from .processing import (
     stop,
     withdraw,
 )
-from .reception import (
-    accept_online,
-    issue_completion_guidance,
-    receive_at_counter,
-    refuse_at_counter,
-    refuse_online,
-    submit_online,
-)
+from .reception import issue_completion_guidance, receive_at_counter, refuse_at_counter
 from .routing import transfer
 from .supplements import extend, receive_supplement, request_supplement
 
