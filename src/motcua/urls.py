@@ -9,6 +9,7 @@ api_patterns = [
     path("", include("motcua.calendar.api.urls")),
     path("", include("motcua.catalog.api.urls")),
     path("", include("motcua.search.api.urls")),
+    path("", include("motcua.dossiers.api.urls")),
 ]
 
 urlpatterns = [

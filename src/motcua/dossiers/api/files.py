@@ -1,0 +1,189 @@
+"""PDF forms of a dossier and its documents (upload through documents.services, download verified)."""
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+
+from motcua.catalog.models import RequiredDocument
+from motcua.core.errors import NotFound
+from motcua.documents import selectors as documents
+from motcua.documents import services as document_services
+from motcua.documents.errors import DocumentNotFound
+
+from .. import access, selectors
+from ..errors import ActionForbidden
+from ..forms_pdf import adapters, render_pdf
+from ..forms_pdf.context import RefusalForm
+from ..lifecycle import LEADER, OFFICER, SPECIALIST
+from ..models import ApologyLetter, SupplementRequest
+from . import presenters, tracking
+from . import serializers as s
+from .views import AUTH, CODE, NOT_FOUND, TAGS, StaffView, problem, valid
+
+FORM = OpenApiParameter(
+    "form",
+    str,
+    OpenApiParameter.PATH,
+    enum=["01", "02", "03", "04", "05", "06"],
+    description=gettext_lazy(
+        "Số mẫu: 01 phiếu tiếp nhận, 02 bổ sung, 03 từ chối, 04 xin lỗi, 05 dừng, 06 theo dõi."
+    ),
+)
+DOCUMENT = OpenApiParameter("document", int, OpenApiParameter.PATH, description=gettext_lazy("Mã giấy tờ."))
+STAFF_ROLES = {OFFICER, SPECIALIST, LEADER}
+
+
+class FormNotAvailable(NotFound):
+    code = "dossier.form_not_available"
+
+    def __init__(self, form: str):
+        super().__init__(_("Hồ sơ chưa có mẫu số %(form)s.") % {"form": form}, details={"form": form})
+
+
+def _form(number: str, dossier, request):
+    if number == "01" and dossier.received_at:
+        return adapters.receipt(dossier, tracking.tracking_url(dossier.code, request))
+    if number == "02":
+        found = SupplementRequest.objects.filter(dossier=dossier).order_by("-requested_at", "-pk").first()
+        return adapters.supplement(found) if found else None
+    if number == "03" and dossier.status == "not_accepted":
+        entry = dossier.tracking.filter(action="refuse_acceptance").order_by("-at").first()
+        version = dossier.procedure_version
+        return RefusalForm(
+            issuer=adapters.issuer_for_agency(dossier.agency),
+            applicant=adapters.person(dossier.applicant),
+            procedure_name=f"{version.name} (thủ tục {dossier.procedure.code})",
+            reasons=(entry.note,) if entry else (),
+            issued_at=entry.at if entry else dossier.updated_at,
+            dossier_code=dossier.code,
+            officer_name=entry.actor_name if entry else "",
+        )
+    if number == "04":
+        letter = ApologyLetter.objects.filter(dossier=dossier).select_related("agency").first()
+        return adapters.apology(letter) if letter else None
+    if number == "05" and dossier.status in ("withdrawn", "stopped"):
+        return adapters.stop_notice(dossier)
+    if number == "06":
+        return adapters.tracking_sheet(dossier)
+    return None
+
+
+class FormView(StaffView):
+    @extend_schema(
+        operation_id="dossiers_form_pdf",
+        summary=gettext_lazy("Biểu mẫu của hồ sơ (PDF)"),
+        parameters=[CODE, FORM],
+        responses={
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            404: problem("dossier.not_found, dossier.form_not_available"),
+            **AUTH,
+        },
+        tags=TAGS,
+    )
+    def get(self, request, code, form):
+        dossier = self.dossier(code)
+        built = _form(form, dossier, request)
+        if built is None:
+            raise FormNotAvailable(form)
+        response = HttpResponse(render_pdf(built), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{dossier.code}-mau-{form}.pdf"'
+        return response
+
+
+def _may_handle_documents(user, dossier) -> None:
+    if not access.roles_for(user, dossier) & STAFF_ROLES:
+        raise ActionForbidden("upload_document")
+
+
+class DocumentListView(StaffView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        operation_id="dossiers_documents_list",
+        summary=gettext_lazy("Giấy tờ của hồ sơ"),
+        parameters=[CODE],
+        responses={200: s.DossierDocumentSerializer(many=True), **AUTH, **NOT_FOUND},
+        tags=TAGS,
+    )
+    def get(self, request, code):
+        dossier = selectors.get_dossier(code, user=request.user)
+        links = documents.dossier_documents(dossier)
+        return Response(
+            s.DossierDocumentSerializer([presenters.document(link) for link in links], many=True).data
+        )
+
+    @extend_schema(
+        operation_id="dossiers_documents_upload",
+        summary=gettext_lazy("Tải lên giấy tờ (bản số hóa hoặc tệp nộp trực tuyến)"),
+        parameters=[CODE],
+        request={"multipart/form-data": s.DocumentUploadSerializer},
+        responses={
+            201: s.DossierDocumentSerializer,
+            400: problem(
+                "invalid_input, documents.empty, documents.too_large, documents.type_not_allowed, "
+                "documents.extension_mismatch, documents.invalid_owner"
+            ),
+            **AUTH,
+            **NOT_FOUND,
+        },
+        tags=TAGS,
+    )
+    def post(self, request, code):
+        dossier = selectors.get_dossier(code, user=request.user)
+        _may_handle_documents(request.user, dossier)
+        data = valid(s.DocumentUploadSerializer, request.data)
+        required = None
+        if data.get("required_document"):
+            required = RequiredDocument.objects.filter(
+                pk=data["required_document"], version=dossier.procedure_version
+            ).first()
+            if required is None:
+                raise NotFound(
+                    _("Không tìm thấy thành phần hồ sơ."), code="dossier.invalid_required_document"
+                )
+        upload = data["file"]
+        document_services.store_document(
+            content=upload,
+            filename=upload.name,
+            name=data["name"],
+            actor=request.user,
+            dossier=dossier,
+            required_document=required,
+            digitised=data["digitised"],
+        )
+        link = documents.dossier_documents(dossier).order_by("-id").first()
+        return Response(
+            s.DossierDocumentSerializer(presenters.document(link)).data, status=status.HTTP_201_CREATED
+        )
+
+
+class DocumentContentView(StaffView):
+    @extend_schema(
+        operation_id="dossiers_documents_content",
+        summary=gettext_lazy("Nội dung giấy tờ (đã kiểm tra mã SHA-256)"),
+        parameters=[CODE, DOCUMENT],
+        responses={
+            (200, "application/octet-stream"): OpenApiTypes.BINARY,
+            404: problem("dossier.not_found, documents.not_found"),
+            500: OpenApiResponse(
+                s.DossierProblemSerializer, description="documents.checksum_mismatch, documents.file_missing"
+            ),
+            **AUTH,
+        },
+        tags=TAGS,
+    )
+    def get(self, request, code, document):
+        dossier = selectors.get_dossier(code, user=request.user)
+        link = documents.dossier_documents(dossier).filter(document_id=document).first()
+        if link is None:
+            raise DocumentNotFound()
+        data = documents.read_content(link.document)
+        response = HttpResponse(data, content_type=link.document.mime_type)
+        name = link.document.original_filename or f"document-{document}"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response

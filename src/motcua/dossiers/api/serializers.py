@@ -1,0 +1,291 @@
+"""Shapes of the dossier API: what clients send (validated here, the rules stay in the services) and
+what they get back. Personal data is checked by the services (parties.clean_applicant)."""
+
+import re
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .. import lifecycle
+from ..choices import Delivery, DossierChannel, PaymentKind, PaymentMethod
+
+
+class DossierProblemSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text=_("Mã lỗi ổn định, ví dụ dossier.conflict."))
+    title = serializers.CharField(help_text=_("Thông báo lỗi bằng tiếng Việt."))
+    status = serializers.IntegerField()
+    details = serializers.DictField(required=False)
+
+
+def choice(choices, **kwargs) -> serializers.ChoiceField:
+    """A choice field documented as a string with a pattern, not an enum: enum components are named
+    after the field, and "kind" or "channel" mean other things in other apps' schemas."""
+    values = [str(c[0] if isinstance(c, tuple | list) else c) for c in choices]
+    if kwargs.get("allow_blank"):
+        values.append("")
+    schema = {"type": "string", "pattern": f"^({'|'.join(re.escape(v) for v in values)})$"}
+    if kwargs.get("allow_null"):
+        schema["nullable"] = True
+    field_class = extend_schema_field(schema)(type("Choice", (serializers.ChoiceField,), {}))
+    return field_class(choices=choices, **kwargs)
+
+
+# ---- input --------------------------------------------------------------------------------------------
+
+
+class PersonInputSerializer(serializers.Serializer):
+    kind = choice(["person", "organisation"], required=False)
+    full_name = serializers.CharField(max_length=200)
+    id_number = serializers.CharField(max_length=12, required=False, allow_blank=True)
+    birth_date = serializers.DateField(required=False, allow_null=True)
+    sex = choice(["male", "female"], required=False, allow_blank=True)
+    phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    email = serializers.CharField(max_length=254, required=False, allow_blank=True)
+    address = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    commune = serializers.CharField(
+        max_length=10, required=False, allow_blank=True, help_text=_("Mã đơn vị hành chính cấp xã.")
+    )
+
+
+class ApplicantInputSerializer(PersonInputSerializer):
+    tax_code = serializers.CharField(max_length=14, required=False, allow_blank=True)
+    representative_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    representative_title = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    representative_id_number = serializers.CharField(max_length=12, required=False, allow_blank=True)
+
+
+class SubmitterInputSerializer(PersonInputSerializer):
+    relation = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    authorisation = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+
+class _CreateBase(serializers.Serializer):
+    procedure = serializers.CharField(help_text=_("Mã thủ tục, ví dụ 1.001193."))
+    case = serializers.IntegerField(required=False, allow_null=True, help_text=_("Mã trường hợp hồ sơ."))
+    provided = serializers.ListField(
+        child=serializers.IntegerField(),
+        required=False,
+        default=list,
+        help_text=_("Mã các thành phần hồ sơ người yêu cầu đã nộp."),
+    )
+    applicant = ApplicantInputSerializer(required=False)
+    submitter = SubmitterInputSerializer(required=False, allow_null=True)
+    commune = serializers.CharField(max_length=10, required=False, allow_blank=True)
+    agency = serializers.CharField(
+        required=False, allow_blank=True, help_text=_("Mã định danh cơ quan giải quyết (nếu chọn).")
+    )
+
+
+class CounterInputSerializer(_CreateBase):
+    OUTCOMES = ("receive", "guidance", "refuse")
+    outcome = choice(
+        choices=OUTCOMES,
+        default="receive",
+        help_text=_(
+            "receive: tiếp nhận (mẫu 01); guidance: hướng dẫn bổ sung, hoàn thiện (mẫu 02); "
+            "refuse: từ chối tiếp nhận (mẫu 03)."
+        ),
+    )
+    place = serializers.CharField(required=False, allow_blank=True, help_text=_("Mã nơi tiếp nhận."))
+    counter = serializers.IntegerField(required=False, allow_null=True, help_text=_("Mã quầy."))
+    channel = choice(
+        choices=[c for c in DossierChannel.values if c != "online"], default=DossierChannel.COUNTER
+    )
+    result_delivery = choice(Delivery.choices, default=Delivery.COUNTER)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    extra_items = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    reasons = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+
+    def validate(self, attrs):
+        if not attrs.get("place") and not attrs.get("counter"):
+            raise serializers.ValidationError({"place": gettext("Cần chọn nơi tiếp nhận hoặc quầy.")})
+        if "applicant" not in attrs:
+            raise serializers.ValidationError({"applicant": gettext("Cần thông tin người yêu cầu.")})
+        return attrs
+
+
+class OnlineInputSerializer(_CreateBase):
+    province = serializers.CharField(help_text=_("Mã tỉnh, thành phố nơi nộp hồ sơ."))
+    applicant = ApplicantInputSerializer()
+    result_delivery = choice(Delivery.choices, default=Delivery.ONLINE)
+
+
+class ActionInputSerializer(serializers.Serializer):
+    version = serializers.IntegerField(
+        min_value=1, help_text=_("Phiên bản hồ sơ người dùng đang xem (chống ghi đè).")
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReasonInputSerializer(ActionInputSerializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class TransferInputSerializer(ReasonInputSerializer):
+    to_agency = serializers.CharField(help_text=_("Mã định danh cơ quan nhận."))
+
+
+class AssignInputSerializer(ActionInputSerializer):
+    assignee = serializers.IntegerField(help_text=_("Mã người được giao."))
+
+
+class FinishStepInputSerializer(ActionInputSerializer):
+    next_assignee = serializers.IntegerField(required=False, allow_null=True)
+
+
+class SupplementInputSerializer(ReasonInputSerializer):
+    items = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+
+
+class ExtendInputSerializer(ReasonInputSerializer):
+    new_appointment = serializers.DateTimeField()
+
+
+class PaymentInputSerializer(ActionInputSerializer):
+    payment = serializers.IntegerField(required=False, allow_null=True)
+    amount = serializers.IntegerField(required=False, allow_null=True)
+    kind = choice(PaymentKind.choices, default=PaymentKind.CHARGE)
+    method = choice(PaymentMethod.choices, default=PaymentMethod.CASH)
+    reference = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class RefuseInputSerializer(ReasonInputSerializer):
+    e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class IssueResultInputSerializer(ActionInputSerializer):
+    title = serializers.CharField(required=False, allow_blank=True, default="")
+    number = serializers.CharField(required=False, allow_blank=True, default="")
+    e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReturnResultInputSerializer(ActionInputSerializer):
+    method = serializers.CharField(required=False, default=Delivery.COUNTER)
+
+
+class ListQuerySerializer(serializers.Serializer):
+    status = choice([s.value for s in lifecycle.State], required=False)
+    overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
+    due_before = serializers.DateTimeField(required=False)
+
+
+class DocumentUploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+    name = serializers.CharField(max_length=500)
+    required_document = serializers.IntegerField(required=False, allow_null=True)
+    digitised = serializers.BooleanField(default=False)
+
+
+class TrackingQuerySerializer(serializers.Serializer):
+    k = serializers.CharField(required=False, help_text=_("Mã tra cứu in trên phiếu tiếp nhận."))
+
+
+# ---- output -------------------------------------------------------------------------------------------
+
+
+class NamedSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class AvailableActionSerializer(serializers.Serializer):
+    action = serializers.CharField(help_text=_("Đoạn đường dẫn của thao tác, ví dụ request-supplement."))
+    label = serializers.CharField()
+    needs_note = serializers.BooleanField()
+
+
+class DossierListItemSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    status = serializers.CharField()
+    status_label = serializers.CharField()
+    version = serializers.IntegerField()
+    channel = serializers.CharField()
+    procedure = NamedSerializer()
+    agency = NamedSerializer()
+    applicant_name = serializers.CharField()
+    received_at = serializers.DateTimeField(allow_null=True)
+    due_at = serializers.DateTimeField(allow_null=True)
+    appointment_at = serializers.DateTimeField(allow_null=True)
+
+
+class ApplicantOutputSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    full_name = serializers.CharField()
+    id_number = serializers.CharField()
+    tax_code = serializers.CharField()
+    phone = serializers.CharField()
+    email = serializers.CharField()
+    address = serializers.CharField()
+
+
+class DossierDetailSerializer(DossierListItemSerializer):
+    portal_status = serializers.IntegerField()
+    received_place = NamedSerializer(allow_null=True)
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    acceptance_due_at = serializers.DateTimeField(allow_null=True)
+    paused_at = serializers.DateTimeField(allow_null=True)
+    finished_at = serializers.DateTimeField(allow_null=True)
+    returned_at = serializers.DateTimeField(allow_null=True)
+    time_limit_text = serializers.CharField()
+    current_step = serializers.CharField(allow_null=True)
+    assignee = serializers.CharField(allow_null=True)
+    supplement_count = serializers.IntegerField()
+    decision = serializers.CharField()
+    applicant = ApplicantOutputSerializer(allow_null=True)
+    tracking_url = serializers.CharField(allow_null=True)
+    available_actions = AvailableActionSerializer(many=True)
+
+
+class SlipSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    items = serializers.ListField(child=serializers.CharField())
+    issued_at = serializers.DateTimeField()
+
+
+class CounterOutcomeSerializer(serializers.Serializer):
+    outcome = choice(CounterInputSerializer.OUTCOMES)
+    dossier = DossierDetailSerializer(allow_null=True)
+    slip = SlipSerializer(allow_null=True)
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    action = serializers.CharField()
+    action_label = serializers.CharField()
+    actor_name = serializers.CharField()
+    from_status = serializers.CharField()
+    to_status = serializers.CharField()
+    from_agency = serializers.CharField(allow_null=True)
+    to_agency = serializers.CharField(allow_null=True)
+    step_name = serializers.CharField()
+    step_due_at = serializers.DateTimeField(allow_null=True)
+    note = serializers.CharField()
+    dossier_version = serializers.IntegerField()
+
+
+class DossierDocumentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    original_filename = serializers.CharField()
+    mime_type = serializers.CharField()
+    size = serializers.IntegerField()
+    sha256 = serializers.CharField()
+    digitised = serializers.BooleanField()
+    reused = serializers.BooleanField()
+    required_document = serializers.IntegerField(allow_null=True)
+
+
+class TimelineItemSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    text = serializers.CharField()
+
+
+class TrackingSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    procedure = serializers.CharField()
+    status = serializers.CharField(help_text=_("Trạng thái bằng lời thường."))
+    due_at = serializers.DateTimeField(allow_null=True)
+    timeline = TimelineItemSerializer(many=True)

@@ -1,0 +1,48 @@
+"""Public tracking without sign-in: the dossier code plus a second factor printed on the receipt.
+
+The core has no such factor, so it is derived here: HMAC-SHA256 of the code with SECRET_KEY, the first
+8 base32 characters (40 bits). A wrong or missing factor and an unknown code give the same 404, so the
+endpoint cannot be used to find out which codes exist; it is throttled (scope "tracking").
+"""
+
+import base64
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.http import urlencode
+from rest_framework.throttling import ScopedRateThrottle
+
+FACTOR_LENGTH = 8
+DEFAULT_RATE = "30/min"
+
+
+def second_factor(code: str) -> str:
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"tracking:{code}".encode(), hashlib.sha256).digest()
+    return base64.b32encode(digest).decode()[:FACTOR_LENGTH]
+
+
+def factor_matches(code: str, given: str | None) -> bool:
+    return hmac.compare_digest(second_factor(code), (given or "").strip().upper())
+
+
+def tracking_path(code: str) -> str:
+    return (
+        f"{reverse('dossiers-api:tracking', kwargs={'code': code})}?{urlencode({'k': second_factor(code)})}"
+    )
+
+
+def tracking_url(code: str, request=None) -> str:
+    """The URL the receipt's QR encodes (absolute when a request tells the host)."""
+    path = tracking_path(code)
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+class TrackingThrottle(ScopedRateThrottle):
+    """Scope "tracking"; the rate comes from REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["tracking"] when
+    set, else 30 requests a minute per client address."""
+
+    def get_rate(self):
+        rates = getattr(settings, "REST_FRAMEWORK", {}).get("DEFAULT_THROTTLE_RATES") or {}
+        return rates.get(self.scope, DEFAULT_RATE)
