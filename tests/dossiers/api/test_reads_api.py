@@ -9,6 +9,7 @@ from motcua.documents.models import Document
 from motcua.dossiers import services
 from tests.documents.samples import pdf
 from tests.dossiers.conftest import receive
+from tests.dossiers.factories import person
 from tests.dossiers.test_online import submit
 
 from .conftest import client_for, refused, url
@@ -111,3 +112,50 @@ def test_a_changed_file_is_not_served(world):
     refused(
         client.get(url(dossier.code, f"/documents/{body['id']}/content")), 500, "documents.checksum_mismatch"
     )
+
+
+def test_supplement_request_and_apology_letter_forms_follow_their_actions(world):
+    from django.utils import timezone
+
+    from motcua.dossiers.models import ApologyLetter
+
+    dossier = services.receive_at_counter(  # received now: the due moment is days ahead
+        officer=world.officer,
+        place=world.point_ba_dinh,
+        procedure=world.birth,
+        case=world.case(world.birth, 0),
+        provided=world.documents(world.birth, 0),
+        applicant=person(),
+    )
+    client = client_for(world.leader)
+    refused(client.get(url(dossier.code, "/forms/04.pdf")), 404, "dossier.form_not_available")
+    new = (dossier.due_at + timezone.timedelta(days=3)).isoformat()
+    extended = client.post(
+        url(dossier.code, "/actions/extend"),
+        {"version": 1, "reason": "Chờ xác minh", "new_appointment": new},
+        format="json",
+    )
+    assert extended.status_code == 200, extended.content
+    assert ApologyLetter.objects.get(dossier=dossier).reason == "Chờ xác minh"
+    _pdf(client.get(url(dossier.code, "/forms/04.pdf")))
+    again = client.post(
+        url(dossier.code, "/actions/extend"),
+        {"version": 2, "reason": "Lần nữa", "new_appointment": new},
+        format="json",
+    )
+    refused(again, 409, "dossier.extension_already_given")
+    services.assign(dossier, actor=world.leader, version=2, assignee=world.specialist)
+    services.request_supplement(
+        dossier, actor=world.specialist, version=3, items=["Bản sao CCCD"], reason="Thiếu"
+    )
+    _pdf(client_for(world.specialist).get(url(dossier.code, "/forms/02.pdf")))
+
+
+def test_a_vietnamese_file_name_comes_back_in_the_download_header(world):
+    dossier = receive(world)
+    client = client_for(world.officer)
+    upload = SimpleUploadedFile("Tờ khai đăng ký.pdf", pdf(), content_type="application/pdf")
+    body = client.post(url(dossier.code, "/documents"), {"file": upload, "name": "Tờ khai"}).json()
+    read = client.get(url(dossier.code, f"/documents/{body['id']}/content"))
+    assert read.status_code == 200
+    assert "attachment" in read["Content-Disposition"] and "T%E1%BB%9D" in read["Content-Disposition"]

@@ -1,6 +1,7 @@
 """PDF forms of a dossier and its documents (upload through documents.services, download verified)."""
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -91,7 +92,7 @@ class FormView(StaffView):
         if built is None:
             raise FormNotAvailable(form)
         response = HttpResponse(render_pdf(built), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{dossier.code}-mau-{form}.pdf"'
+        response["Content-Disposition"] = content_disposition_header(False, f"{dossier.code}-mau-{form}.pdf")
         return response
 
 
@@ -185,5 +186,5 @@ class DocumentContentView(StaffView):
         data = documents.read_content(link.document)
         response = HttpResponse(data, content_type=link.document.mime_type)
         name = link.document.original_filename or f"document-{document}"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Content-Disposition"] = content_disposition_header(True, name)
         return response
