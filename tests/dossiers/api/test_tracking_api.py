@@ -1,11 +1,14 @@
 """Public tracking: the right second factor shows plain words; anything else is one and the same 404."""
 
+import base64
 import logging
 
 import pytest
+from rest_framework.test import APIClient
 
 from motcua.dossiers.api.tracking import second_factor
 from tests.dossiers.conftest import receive
+from tests.dossiers.pdf.readers import qr_codes
 
 from .conftest import client_for, refused
 
@@ -75,3 +78,28 @@ def test_personal_numbers_never_reach_the_logs(world, caplog):
     assert created["code"] in logged  # the log did record the work
     for secret in ("001090012345", "099090012345", "0912345678"):
         assert secret not in logged
+
+
+def test_the_receipt_qr_code_opens_the_public_tracking(world):
+    dossier = receive(world)
+    receipt = client_for(world.officer).get(f"/api/v1/dossiers/{dossier.code}/forms/01.pdf")
+    [scanned] = qr_codes(receipt.content)
+    assert scanned == f"http://testserver/api/v1/tracking/{dossier.code}?k={second_factor(dossier.code)}"
+    followed = client_for(None).get(scanned.removeprefix("http://testserver"))
+    assert followed.status_code == 200 and followed.json()["code"] == dossier.code
+
+
+def test_api_clients_sign_in_with_basic_authentication(world):
+    world.officer.set_password("mat-khau-dai-va-kho")
+    world.officer.save(update_fields=["password"])
+    client = APIClient()
+    client.credentials(
+        HTTP_AUTHORIZATION="Basic "
+        + base64.b64encode(f"{world.officer.username}:mat-khau-dai-va-kho".encode()).decode()
+    )
+    assert client.get("/api/v1/dossiers").status_code == 200
+    client.credentials(
+        HTTP_AUTHORIZATION="Basic " + base64.b64encode(f"{world.officer.username}:sai".encode()).decode()
+    )
+    # DRF defaults: session authentication comes first and has no challenge header, hence 403.
+    refused(client.get("/api/v1/dossiers"), 403, "auth.failed")
