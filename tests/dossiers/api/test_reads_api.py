@@ -159,3 +159,20 @@ def test_a_vietnamese_file_name_comes_back_in_the_download_header(world):
     read = client.get(url(dossier.code, f"/documents/{body['id']}/content"))
     assert read.status_code == 200
     assert "attachment" in read["Content-Disposition"] and "T%E1%BB%9D" in read["Content-Disposition"]
+
+
+def test_the_list_costs_the_same_queries_for_one_dossier_or_many(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    receive(world)
+    client = client_for(world.officer)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(LIST).status_code == 200
+        return len(captured)
+
+    one = queries()
+    receive(world), receive(world, world.licence)
+    assert queries() == one
