@@ -46,3 +46,9 @@ def test_the_model_puts_a_plain_question_near_its_procedure():
     query = embeddings.embed_query("người nhà vừa mất cần báo tử")
     assert passages.shape == (2, embeddings.DIM)
     assert float(passages[0] @ query) > float(passages[1] @ query)
+
+
+def test_query_vectors_are_cached_and_read_only():
+    first = embeddings.embed_query("đăng ký khai sinh")
+    assert embeddings.embed_query("đăng ký khai sinh") is first
+    assert not first.flags.writeable

@@ -12,9 +12,10 @@ from motcua.search.evaluation import hit_rate, load_questions
 
 QUESTIONS = load_questions(Path(__file__).with_name("eval_questions.jsonl"))
 
-# mode -> (top-1 floor, top-3 floor) on all questions
-FLOORS = {"lexical": (0.40, 0.60), "semantic": (0.45, 0.65), "hybrid": (0.55, 0.75)}
-HOLDOUT_TOP3_FLOOR = 0.70
+# mode -> (top-1 floor, top-3 floor) on all questions. Measured (SQLite / PostgreSQL): lexical 54.0/73.7
+# and 55.5/78.1, semantic 56.2/75.9 on both, hybrid 63.5/83.9 and 66.4/83.9; hybrid holdout top-3 85.1.
+FLOORS = {"lexical": (0.48, 0.68), "semantic": (0.50, 0.70), "hybrid": (0.58, 0.78)}
+HOLDOUT_TOP3_FLOOR = 0.78
 
 
 def test_the_evaluation_set_is_large_and_checked_against_the_catalog():

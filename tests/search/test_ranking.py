@@ -1,6 +1,6 @@
 import pytest
 
-from motcua.search.ranking import normalized_blend
+from motcua.search.ranking import merge_lexical, normalized_blend
 
 
 def test_blend_normalises_each_side_before_mixing():
@@ -30,3 +30,17 @@ def test_empty_inputs_and_bad_alpha():
     assert normalized_blend({}, {}, semantic_floor=0.0) == []
     with pytest.raises(ValueError):
         normalized_blend({}, {}, semantic_floor=0.0, alpha=1.5)
+
+
+def test_document_lists_add_at_most_their_share_of_the_best_title():
+    title = [("a", 10.0), ("b", 9.0)]
+    documents = [("b", 4.0), ("c", 2.0)]
+    merged = dict(merge_lexical(title, documents, documents_share=0.2))
+    assert merged == {"a": 10.0, "b": pytest.approx(9.0 + 2.0), "c": pytest.approx(1.0)}
+    assert [item for item, _ in merge_lexical(title, documents, documents_share=0.2)] == ["b", "a", "c"]
+    assert merge_lexical(title, [], documents_share=0.2) == title
+    # No title match: the document lists still rank, on a scale where the best title would be 1.
+    assert merge_lexical([], documents, documents_share=0.2) == [
+        ("b", pytest.approx(0.2)),
+        ("c", pytest.approx(0.1)),
+    ]

@@ -8,6 +8,7 @@ from motcua.catalog import services as catalog_services
 from motcua.catalog.models import Procedure
 from motcua.search import services
 from motcua.search.errors import InvalidQuery, InvalidSearchParameter
+from motcua.search.models import ProcedureSearchDocument
 from motcua.search.selectors import MAX_LIMIT, search_procedures
 from motcua.units.models import AdministrativeUnit
 
@@ -39,6 +40,17 @@ def test_semantic_mode_understands_a_question_without_shared_words():
     # "qua đời" (passed away) shares no word with "khai tử" (death registration): only meaning links them.
     hits = search_procedures("người nhà vừa qua đời", limit=3, mode="semantic")
     assert any("khai tử" in hit.name for hit in hits), [hit.name for hit in hits]
+
+
+def test_document_lists_are_indexed_in_memory():
+    from motcua.search import snapshot
+
+    state = snapshot.current()
+    birth = state.positions[ProcedureSearchDocument.objects.get(code="1.001193").pk]
+    found = dict(state.document_list_scores(["roi"]))  # "trẻ bị bỏ rơi": only in its document list
+    assert int(state.ids[birth]) in found
+    assert 0 < state.share("roi") < 0.05
+    assert state.share("ban") > 0.5  # "bản chính", "bản sao": everywhere, left out of queries
 
 
 def test_hits_carry_what_a_result_list_shows():

@@ -55,9 +55,13 @@ def _model():
     return E5(num_threads=int(os.environ.get("MOTCUA_EMBED_THREADS", "1")))
 
 
+@lru_cache(maxsize=4096)
 def embed_query(text: str) -> np.ndarray:
+    """Cached: the same questions come back all day ("đăng ký khai sinh"); 4,096 vectors are 6 MB."""
     with _lock:
-        return np.asarray(_model().query(text), dtype=np.float32)
+        vector = np.asarray(_model().query(text), dtype=np.float32)
+    vector.flags.writeable = False
+    return vector
 
 
 def embed_passages(

@@ -2,7 +2,8 @@
 PostgreSQL tsvector + GIN), the document lists in memory (snapshot.py), merged here.
 
 The best document-list match is worth DOCUMENTS_SHARE of the best title match: document lists decide
-between close titles and find "giấy chứng sinh" in the birth registration, they do not lead.
+between close titles, they do not lead (a question about a paper, "trẻ bị bỏ rơi", is left to the
+semantic side of hybrid search).
 """
 
 # ruff: noqa: S608 -- SQL built from constant names and counted placeholders; values are parameters.

@@ -1,5 +1,6 @@
 """Procedure search: the one read used by the API, the web pages and the command line."""
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -16,6 +17,7 @@ from .ranking import normalized_blend
 from .text import MAX_QUERY_LENGTH, AnalyzedQuery, analyze
 
 MAX_LIMIT = 50
+_embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-embed")
 CANDIDATES = 100  # taken from each ranking before fusion
 # Share of the lexical score in hybrid mode, tuned on the dev half of tests/search/eval_questions.jsonl.
 LEXICAL_SHARE = 0.5
@@ -76,6 +78,10 @@ def search_procedures(
     state = snapshot.current()
     scope = _Scope.of(state, day, adopted)
 
+    # The model runs in C without the GIL: embed the question while the database ranks the words.
+    vector = (
+        _embedder.submit(embeddings.embed_query, analyzed.semantic_text) if mode != Mode.LEXICAL else None
+    )
     lexical: list[tuple[int, float]] = []
     if mode != Mode.SEMANTIC:
         # With a province most matches may be filtered out: then fetch them all before filtering.
@@ -84,7 +90,7 @@ def search_procedures(
     if mode == Mode.LEXICAL:
         ranked = lexical
     else:
-        ranked = _with_semantic(analyzed, mode, lexical, state, scope)
+        ranked = _with_semantic(vector.result(), mode, lexical, state, scope)
     ranked = _code_first(analyzed, ranked, state, scope)
     return _hits(ranked[:limit], state)
 
@@ -133,7 +139,7 @@ def _adopted(province: str, day: date) -> frozenset[int]:
 
 
 def _with_semantic(
-    query: AnalyzedQuery,
+    query_vector: np.ndarray,
     mode: Mode,
     lexical: list[tuple[int, float]],
     state: snapshot.Snapshot,
@@ -141,7 +147,7 @@ def _with_semantic(
 ) -> list[tuple[int, float]]:
     if not len(state.ids):
         return lexical
-    cosines = state.matrix @ embeddings.embed_query(query.semantic_text)
+    cosines = state.matrix @ query_vector
     cosines[~(scope.rows & state.has_vector)] = -np.inf
     order = np.argsort(-cosines, kind="stable")[:CANDIDATES]
     top = [i for i in order if np.isfinite(cosines[i])]
