@@ -3,7 +3,8 @@
     DATABASE_URL=sqlite:////tmp/bench-search.sqlite3 .venv/bin/python bench/bench_search.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/motcua_bench_search .venv/bin/python bench/bench_search.py
 
-The database is migrated, the catalog imported and indexed when empty (use a database of its own).
+The database is migrated, the catalog imported and indexed when empty: use a database of its own
+(for PostgreSQL create it first: createdb -h 127.0.0.1 -U postgres motcua_bench_search).
 Workload: the questions of tests/search/eval_questions.jsonl, each searched --rounds times per mode after
 one warm-up pass, limit 10, on one core (OMP_NUM_THREADS=1 and CPU affinity 0 where the OS allows).
 Wall-clock time of `search_procedures` per call is what a user waits for (PostgreSQL's own work
