@@ -179,6 +179,7 @@ def publish(
         valid_to=str(valid_to or ""),
         decision_no=version.decision_no,
     )
+    _reindex(version, ended)
     return version
 
 
@@ -198,7 +199,15 @@ def retire(*, version: ProcedureVersion, actor=None, on: date | None = None) -> 
     version.retired_at = timezone.now()
     version.save(update_fields=["valid_to", "status", "retired_at", "updated_at"])
     audit("retire", actor=actor, version=version, valid_to=str(version.valid_to))
+    _reindex(version)
     return version
+
+
+def _reindex(*versions: ProcedureVersion | None) -> None:
+    """Keep procedure search in step with what is in force, once the change has committed."""
+    from motcua.search.services import reindex_on_commit  # search reads the catalog: no import cycle
+
+    reindex_on_commit([v.pk for v in versions if v is not None])
 
 
 @transaction.atomic

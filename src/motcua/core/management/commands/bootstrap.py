@@ -11,6 +11,7 @@ STEPS: list[tuple[str, ...]] = [
     ("org", "demo"),
     ("catalog", "import"),
     ("catalog", "adopt", "--province", "01", "--province", "31"),
+    ("search", "reindex"),
 ]
 
 
