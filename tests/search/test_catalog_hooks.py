@@ -16,10 +16,10 @@ def test_a_published_new_version_is_found_under_its_new_name(indexed, django_cap
     current = procedure.versions.get(status=VersionStatus.PUBLISHED)
     draft = catalog.create_draft(procedure=procedure, from_version=current)
     catalog.update_draft(version=draft, data={"name": "Đăng ký khai sinh cho trẻ em sinh ra trên tàu biển"})
-    assert "1.001193" not in codes("tau bien")
+    assert codes("khai sinh tren tau bien")[0] != "1.001193"
     with django_capture_on_commit_callbacks(execute=True):
         catalog.publish(version=draft, valid_from=date(2026, 1, 1))
-    assert "1.001193" in codes("tau bien")
+    assert codes("khai sinh tren tau bien")[0] == "1.001193"
 
 
 def test_a_retired_version_drops_out_of_search(indexed, django_capture_on_commit_callbacks):
