@@ -5,6 +5,23 @@ from django.utils.translation import gettext as _
 
 from motcua.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 
+from . import lifecycle
+
+
+def _action_label(action: str) -> str:
+    """The action's label from the lifecycle table, translated; the raw value if it is not an action."""
+    try:
+        return _(lifecycle.transition(action).label)
+    except (ValueError, KeyError):
+        return str(action)
+
+
+def _state_label(status: str | None) -> str:
+    try:
+        return _(lifecycle.STATES[lifecycle.State(status)].label) if status else "—"
+    except (ValueError, KeyError):
+        return str(status)
+
 
 class InvalidTransition(Conflict):
     code = "dossier.invalid_transition"
@@ -12,7 +29,7 @@ class InvalidTransition(Conflict):
     def __init__(self, action: str, status: str | None):
         super().__init__(
             _("Không thể thực hiện “%(action)s” khi hồ sơ đang ở trạng thái “%(status)s”.")
-            % {"action": action, "status": status or "—"},
+            % {"action": _action_label(action), "status": _state_label(status)},
             details={"action": str(action), "status": status},
         )
 
@@ -22,7 +39,7 @@ class ActionForbidden(Forbidden):
 
     def __init__(self, action: str):
         super().__init__(
-            _("Bạn không có quyền thực hiện “%(action)s” với hồ sơ này.") % {"action": action},
+            _("Bạn không có quyền thực hiện “%(action)s” với hồ sơ này.") % {"action": _action_label(action)},
             details={"action": str(action)},
         )
 

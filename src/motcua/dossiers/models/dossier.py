@@ -7,6 +7,7 @@ checked and incremented, a tracking entry and an outbox event written with every
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..choices import ApplicantKind, Decision, Delivery, DossierChannel, Sex, Status
 from ..masking import mask_id, mask_phone
@@ -175,7 +176,7 @@ class Dossier(models.Model):
 
     class Meta:
         verbose_name = _("hồ sơ")
-        verbose_name_plural = _("hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "hồ sơ")
         ordering = ["-received_at", "-id"]
         indexes = [
             models.Index(fields=["agency", "status"], name="dossier_agency_status_idx"),
@@ -251,7 +252,7 @@ class Applicant(PersonFields):
 
     class Meta:
         verbose_name = _("người yêu cầu")
-        verbose_name_plural = _("người yêu cầu")
+        verbose_name_plural = pgettext_lazy("plural", "người yêu cầu")
 
 
 class Submitter(PersonFields):
@@ -267,4 +268,4 @@ class Submitter(PersonFields):
 
     class Meta:
         verbose_name = _("người nộp hồ sơ")
-        verbose_name_plural = _("người nộp hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "người nộp hồ sơ")

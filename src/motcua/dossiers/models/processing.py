@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..choices import Decision, PauseKind, PaymentKind, PaymentMethod, PaymentStatus, SupplementMode
 from .dossier import Dossier
@@ -98,7 +99,7 @@ class SupplementRequest(models.Model):
 
     class Meta:
         verbose_name = _("yêu cầu bổ sung hồ sơ")
-        verbose_name_plural = _("yêu cầu bổ sung hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "yêu cầu bổ sung hồ sơ")
         ordering = ["dossier", "requested_at"]
 
     def __str__(self) -> str:
@@ -125,7 +126,7 @@ class Pause(models.Model):
 
     class Meta:
         verbose_name = _("thời gian tạm dừng")
-        verbose_name_plural = _("thời gian tạm dừng")
+        verbose_name_plural = pgettext_lazy("plural", "thời gian tạm dừng")
         ordering = ["dossier", "started_at"]
         constraints = [
             models.UniqueConstraint(
@@ -154,7 +155,7 @@ class ApologyLetter(models.Model):
 
     class Meta:
         verbose_name = _("phiếu xin lỗi và hẹn lại")
-        verbose_name_plural = _("phiếu xin lỗi và hẹn lại")
+        verbose_name_plural = pgettext_lazy("plural", "phiếu xin lỗi và hẹn lại")
 
     def __str__(self) -> str:
         return f"{self.dossier} → {self.new_appointment:%d/%m/%Y %H:%M}"
@@ -178,7 +179,7 @@ class Payment(models.Model):
 
     class Meta:
         verbose_name = _("phí, lệ phí")
-        verbose_name_plural = _("phí, lệ phí")
+        verbose_name_plural = pgettext_lazy("plural", "phí, lệ phí")
         ordering = ["dossier", "created_at", "id"]
 
     def __str__(self) -> str:
@@ -207,7 +208,7 @@ class Result(models.Model):
 
     class Meta:
         verbose_name = _("kết quả giải quyết")
-        verbose_name_plural = _("kết quả giải quyết")
+        verbose_name_plural = pgettext_lazy("plural", "kết quả giải quyết")
         ordering = ["dossier", "issued_at", "id"]
 
     def __str__(self) -> str:

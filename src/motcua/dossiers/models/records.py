@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..choices import ACTION_CHOICES, SlipKind, Status, SupplementMode
 from .dossier import Dossier
@@ -108,7 +109,7 @@ class IdempotencyRecord(models.Model):
 
     class Meta:
         verbose_name = _("khóa chống trùng")
-        verbose_name_plural = _("khóa chống trùng")
+        verbose_name_plural = pgettext_lazy("plural", "khóa chống trùng")
         constraints = [
             models.UniqueConstraint(fields=["actor_ref", "key"], name="dossier_idempotency_unique")
         ]
@@ -126,7 +127,7 @@ class CodeCounter(models.Model):
 
     class Meta:
         verbose_name = _("bộ đếm mã hồ sơ")
-        verbose_name_plural = _("bộ đếm mã hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "bộ đếm mã hồ sơ")
         constraints = [models.UniqueConstraint(fields=["prefix", "day"], name="dossier_code_counter_unique")]
 
     def __str__(self) -> str:
@@ -174,7 +175,7 @@ class CounterSlip(models.Model):
 
     class Meta:
         verbose_name = _("phiếu hướng dẫn / từ chối tại quầy")
-        verbose_name_plural = _("phiếu hướng dẫn / từ chối tại quầy")
+        verbose_name_plural = pgettext_lazy("plural", "phiếu hướng dẫn / từ chối tại quầy")
         ordering = ["-issued_at", "-id"]
 
     def __str__(self) -> str:
@@ -214,7 +215,7 @@ class ProcessingSetting(models.Model):
 
     class Meta:
         verbose_name = _("cấu hình xử lý hồ sơ")
-        verbose_name_plural = _("cấu hình xử lý hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "cấu hình xử lý hồ sơ")
         constraints = [
             models.UniqueConstraint(fields=["province", "procedure"], name="dossier_setting_unique"),
             models.UniqueConstraint(
