@@ -1,6 +1,7 @@
 """Command-line search, shared by `motcua search query` and `motcua catalog search`."""
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from motcua.core.errors import DomainError
 
@@ -8,12 +9,16 @@ from .selectors import MAX_LIMIT, Mode, search_procedures
 
 
 def add_query_arguments(parser) -> None:
-    parser.add_argument("query", help='Câu hỏi hoặc từ khóa, ví dụ: "làm sổ đỏ".')
-    parser.add_argument("--limit", type=int, default=5, help=f"Số kết quả (1–{MAX_LIMIT}), mặc định 5.")
+    parser.add_argument("query", help=_('Câu hỏi hoặc từ khóa, ví dụ: "làm sổ đỏ".'))
     parser.add_argument(
-        "--mode", choices=[mode.value for mode in Mode], default=Mode.HYBRID.value, help="Cách tra cứu."
+        "--limit", type=int, default=5, help=_("Số kết quả (1–%(max)d), mặc định 5.") % {"max": MAX_LIMIT}
     )
-    parser.add_argument("--province", default=None, help="Mã tỉnh (GSO), ví dụ 01: chỉ thủ tục tỉnh áp dụng.")
+    parser.add_argument(
+        "--mode", choices=[mode.value for mode in Mode], default=Mode.HYBRID.value, help=_("Cách tra cứu.")
+    )
+    parser.add_argument(
+        "--province", default=None, help=_("Mã tỉnh (GSO), ví dụ 01: chỉ thủ tục tỉnh áp dụng.")
+    )
 
 
 def add_search_subcommand(subparsers, name: str = "search", command=None):
@@ -22,7 +27,7 @@ def add_search_subcommand(subparsers, name: str = "search", command=None):
     With `command` (the BaseCommand whose add_arguments calls this), also give it a `_<name>(options)`
     method, the shape `motcua catalog` dispatches subcommands to.
     """
-    parser = subparsers.add_parser(name, help="Tra cứu thủ tục hành chính theo câu hỏi.")
+    parser = subparsers.add_parser(name, help=_("Tra cứu thủ tục hành chính theo câu hỏi."))
     add_query_arguments(parser)
     if command is not None:
         setattr(command, f"_{name}", lambda options: handle_search(command, **options))

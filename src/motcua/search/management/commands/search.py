@@ -3,22 +3,26 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from motcua.search import services
 from motcua.search.cli import add_query_arguments, handle_search
 
 
 class Command(BaseCommand):
-    help = "Tra cứu thủ tục hành chính và quản lý chỉ mục tra cứu."
+    help = _("Tra cứu thủ tục hành chính và quản lý chỉ mục tra cứu.")
 
     def add_arguments(self, parser):
         subparsers = parser.add_subparsers(dest="subcommand", required=True)
-        add_query_arguments(subparsers.add_parser("query", help="Tra cứu theo câu hỏi."))
-        subparsers.add_parser("reindex", help="Lập lại chỉ mục từ các phiên bản thủ tục đang có hiệu lực.")
+        add_query_arguments(subparsers.add_parser("query", help=_("Tra cứu theo câu hỏi.")))
+        subparsers.add_parser("reindex", help=_("Lập lại chỉ mục từ các phiên bản thủ tục đang có hiệu lực."))
         export = subparsers.add_parser(
-            "export-embeddings", help="Ghi vectơ ngữ nghĩa hiện có vào tệp kèm theo gói (cho nhà phát triển)."
+            "export-embeddings",
+            help=_("Ghi vectơ ngữ nghĩa hiện có vào tệp kèm theo gói (cho nhà phát triển)."),
         )
-        export.add_argument("--output", default=None, help="Đường dẫn tệp .npy.gz (mặc định: tệp của gói).")
+        export.add_argument(
+            "--output", default=None, help=_("Đường dẫn tệp .npy.gz (mặc định: tệp của gói).")
+        )
 
     def handle(self, *args, **options):
         subcommand = options["subcommand"]
@@ -29,15 +33,20 @@ class Command(BaseCommand):
         else:
             output = Path(options["output"]) if options["output"] else None
             count = services.export_shipped_embeddings(output)
-            self.stdout.write(f"Đã ghi {count} vectơ.")
+            self.stdout.write(_("Đã ghi %(n)d vectơ.") % {"n": count})
 
     def _reindex(self, verbosity: int) -> None:
         def progress(done: int, total: int) -> None:
             if verbosity > 1 or done == total:
-                self.stderr.write(f"Đang nhúng đoạn văn: {done}/{total}")
+                self.stderr.write(
+                    _("Đang nhúng đoạn văn: %(done)d/%(total)d") % {"done": done, "total": total}
+                )
 
         report = services.reindex(progress=progress)
         self.stdout.write(
-            f"Chỉ mục: {report.indexed} thủ tục; thêm {report.created}, cập nhật {report.updated}, "
-            f"xóa {report.deleted}; nhúng mới {report.embedded}."
+            _(
+                "Chỉ mục: %(indexed)d thủ tục; thêm %(created)d, cập nhật %(updated)d, xóa %(deleted)d; "
+                "nhúng mới %(embedded)d."
+            )
+            % vars(report)
         )
