@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .sniffing import KINDS
 
@@ -85,7 +86,7 @@ class Document(models.Model):
 
     class Meta:
         verbose_name = _("giấy tờ")
-        verbose_name_plural = _("giấy tờ")
+        verbose_name_plural = pgettext_lazy("plural", "giấy tờ")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
@@ -131,7 +132,7 @@ class DossierDocument(models.Model):
 
     class Meta:
         verbose_name = _("giấy tờ của hồ sơ")
-        verbose_name_plural = _("giấy tờ của hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "giấy tờ của hồ sơ")
         ordering = ["dossier", "attached_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["dossier", "document"], name="dossier_document_once"),
