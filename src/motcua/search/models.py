@@ -7,6 +7,7 @@ virtual table with triggers on SQLite, a generated tsvector column with a GIN in
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ProcedureSearchDocument(models.Model):
@@ -36,7 +37,7 @@ class ProcedureSearchDocument(models.Model):
 
     class Meta:
         verbose_name = _("chỉ mục tra cứu thủ tục")
-        verbose_name_plural = _("chỉ mục tra cứu thủ tục")
+        verbose_name_plural = pgettext_lazy("plural", "chỉ mục tra cứu thủ tục")
         ordering = ["code"]
 
     def __str__(self) -> str:
