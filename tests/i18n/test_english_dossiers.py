@@ -5,6 +5,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
@@ -17,6 +18,7 @@ from motcua.dossiers.selectors import state_label
 
 from . import test_english as base
 from .test_english import problem
+from .test_english import superuser_client as superuser_client  # the fixture
 
 APPS = ["dossiers", "documents", "search"]
 UNKNOWN = "000.00.12.H62-201105-0004"
@@ -123,3 +125,17 @@ def test_catalog_is_complete_and_compiled(app, monkeypatch):
     folder = Path(motcua.__file__).parent / app / "locale" / "en" / "LC_MESSAGES"
     monkeypatch.setitem(base.CATALOGS, app, folder)
     base.test_app_catalog_is_complete_and_compiled(app)
+
+
+# --- admin ---------------------------------------------------------------------------------------------
+
+
+def test_admin_index_lists_dossier_and_document_models_in_english(superuser_client):
+    superuser_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = superuser_client.get("/admin/").content.decode()
+    assert ">Dossiers<" in html  # the app
+    for name in ["Counter guidance / refusal slips", "Dossier processing settings", "Dossier documents"]:
+        assert f">{name}<" in html, name
+    del superuser_client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    html = superuser_client.get("/admin/").content.decode()
+    assert ">Phiếu hướng dẫn / từ chối tại quầy<" in html
