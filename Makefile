@@ -7,7 +7,7 @@ PORT   ?= 8000
 export DEBUG ?= 1
 export MOTCUA_INSECURE_DEV_KEY ?= 1
 
-.PHONY: run test setup venv demo lint schema browser messages clean constraints
+.PHONY: run test setup venv demo lint schema schema-check browser messages clean constraints
 
 ## run: install, migrate, load reference + demo data, serve on http://127.0.0.1:8000
 run: setup demo
@@ -47,9 +47,13 @@ lint: venv
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-## schema: regenerate the committed OpenAPI schema
+## schema: regenerate the committed OpenAPI schema; schema-check: fail when it is stale
 schema: venv
-	$(BIN)/motcua spectacular --file docs/openapi.yaml --validate
+	$(BIN)/motcua spectacular --file docs/openapi.yaml --validate --fail-on-warn
+
+schema-check: venv
+	$(BIN)/motcua spectacular --file $(VENV)/openapi.yaml --validate --fail-on-warn
+	diff -u docs/openapi.yaml $(VENV)/openapi.yaml
 
 messages: venv
 	cd src/motcua && ../../$(BIN)/motcua makemessages -l en --no-obsolete && ../../$(BIN)/motcua compilemessages
