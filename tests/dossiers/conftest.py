@@ -16,7 +16,9 @@ from motcua.org.services import ensure_roles
 
 from .factories import World, at, person
 
-TOUCHED_APPS = ("dossiers", "catalog", "org", "units", "accounts")
+# Every app whose rows the world creates, directly or through on-commit hooks (publishing a version
+# indexes it for search).
+TOUCHED_APPS = ("documents", "dossiers", "search", "catalog", "calendar", "org", "units", "accounts")
 
 
 def _last_ids() -> dict:
