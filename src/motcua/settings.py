@@ -6,6 +6,7 @@ DEBUG            "1"/"true" to enable
 ALLOWED_HOSTS    comma-separated
 MOTCUA_HOME      folder for the SQLite file and uploaded media (default ./var)
 CELERY_BROKER_URL  default: tasks run eagerly in-process (development, tests)
+OIDC_*           citizen sign-in through the national identity provider (see below)
 """
 
 import os
@@ -110,6 +111,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+
+LOGIN_URL = "accounts:sign-in"
+
+# Citizen sign-in through OpenID Connect (VNeID). Either the discovery URL or the endpoints one by one;
+# with DEBUG on and none of these set, the local provider (`motcua oidc-provider`) is used.
+# See docs/decisions/0013-citizen-sign-in-oidc.md.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid profile phone email")
+OIDC_OP_DISCOVERY_URL = os.environ.get("OIDC_OP_DISCOVERY_URL", "")
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USERINFO_ENDPOINT = os.environ.get("OIDC_OP_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_END_SESSION_ENDPOINT = os.environ.get("OIDC_OP_END_SESSION_ENDPOINT", "")
+OIDC_CLAIM_PERSONAL_ID = os.environ.get("OIDC_CLAIM_PERSONAL_ID", "personal_id")
+OIDC_TIMEOUT = float(os.environ.get("OIDC_TIMEOUT", "5"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -19,5 +19,6 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/", include(api_patterns)),
+    path("tai-khoan/", include("motcua.accounts.urls")),
     path("", include("motcua.portal.urls")),
 ]
