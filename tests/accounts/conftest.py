@@ -21,6 +21,7 @@ import requests
 
 from motcua.accounts.oidc import client as oidc_client
 from motcua.accounts.provider.__main__ import DEV_CLIENT_ID, DEV_CLIENT_SECRET
+from tests.dossiers.conftest import committed_world, world  # noqa: F401 - the dossier fixtures, for tracking
 
 TEST_SITE = "http://testserver"
 HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
