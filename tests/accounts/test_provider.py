@@ -3,6 +3,7 @@ one refuses (no PKCE, an unregistered redirect, a wrong client secret, a code ve
 
 import base64
 import hashlib
+import io
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import threading
 
 import pytest
 import requests
+from django.core.management import CommandError, call_command
 
 from motcua.accounts.oidc.config import LOCAL_DISCOVERY, provider_config
 
@@ -145,3 +147,16 @@ def test_in_development_with_nothing_configured_the_local_provider_is_used(clien
     assert "motcua oidc-provider" in client.get("/tai-khoan/dang-nhap/").content.decode()
     settings.DEBUG = False
     assert not provider_config().local and not provider_config().configured
+
+
+@pytest.mark.django_db
+def test_oidc_check_tells_an_operator_whether_the_connection_works(use_provider, settings):
+    out = io.StringIO()
+    call_command("oidc-check", stdout=out)
+    text = out.getvalue()
+    assert f"OK   discovery: {use_provider.url}" in text and "OK   jwks: 1 RSA key(s)" in text
+    settings.OIDC_OP_DISCOVERY_URL = "http://127.0.0.1:9/.well-known/openid-configuration"
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("oidc-check", stdout=out)
+    assert "FAIL discovery" in out.getvalue()

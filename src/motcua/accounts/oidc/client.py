@@ -153,3 +153,40 @@ def logout_url(id_token: str | None, post_logout_redirect_uri: str) -> str | Non
         )["url"]
     except errors.SignInError:
         return None
+
+
+def check() -> list[tuple[str, bool, str]]:
+    """What an operator needs to know about the connection: (item, ok, detail) lines."""
+    config = provider_config()
+    lines = [
+        (
+            "configuration",
+            config.configured,
+            "local provider (DEBUG)" if config.local else config.client_id or "—",
+        )
+    ]
+    if not config.configured:
+        return lines
+    clear_cache()
+    try:
+        metadata = _metadata(config)
+    except errors.SignInError as exc:
+        return [*lines, ("discovery", False, f"{config.discovery_url}: {exc.message}")]
+    lines.append(("discovery", True, metadata.get("issuer", "")))
+    for key in ("authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri"):
+        lines.append((key, bool(metadata.get(key)), metadata.get(key, "—")))
+    lines.append(
+        ("end_session_endpoint", True, metadata.get("end_session_endpoint") or "— (local sign-out only)")
+    )
+    methods = metadata.get("code_challenge_methods_supported")
+    lines.append(
+        ("pkce S256", methods is None or "S256" in methods, ", ".join(methods or ["not advertised"]))
+    )
+    try:
+        response = requests.get(metadata["jwks_uri"], timeout=config.timeout)
+        response.raise_for_status()
+        keys = [k for k in response.json().get("keys", []) if k.get("kty") == "RSA"]
+        lines.append(("jwks", bool(keys), f"{len(keys)} RSA key(s)"))
+    except (requests.RequestException, ValueError, KeyError, AttributeError) as exc:
+        lines.append(("jwks", False, str(exc)[:200]))
+    return lines

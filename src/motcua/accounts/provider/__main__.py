@@ -49,7 +49,7 @@ def build(args):
         redirect_uris=[f"{s}/tai-khoan/dang-nhap/xong/" for s in sites],
         post_logout_redirect_uris=[f"{s}/tai-khoan/da-dang-xuat/" for s in sites],
     )
-    httpd = serve(App.__new__(App), args.host, args.port, quiet=not args.verbose)
+    httpd = serve(None, args.host, args.port, quiet=not args.verbose)  # the app needs the port: set below
     provider = Provider(
         f"http://{args.host}:{httpd.server_port}", client, personal_id_claim=args.personal_id_claim
     )

@@ -212,7 +212,7 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
-def serve(app: App, host: str, port: int, *, quiet: bool = True):
+def serve(app: App | None, host: str, port: int, *, quiet: bool = True):
     """A threaded WSGI server; port 0 picks a free port (read `server.server_port`)."""
     handler = _QuietHandler if quiet else WSGIRequestHandler
     return make_server(host, port, app, server_class=_Threaded, handler_class=handler)
