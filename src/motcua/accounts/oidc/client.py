@@ -49,7 +49,9 @@ def _metadata(config: ProviderConfig) -> dict:
         return dict(config.endpoints)
     with _cache_lock:
         cached = _cache.get(config.discovery_url)
-    if cached and time.monotonic() - cached[0] < METADATA_TTL:
+    # The local simulator is fetched afresh: when it is not running, the sign-in page says so at once.
+    ttl = 0 if config.local else METADATA_TTL
+    if cached and time.monotonic() - cached[0] < ttl:
         return dict(cached[1])
     try:
         response = requests.get(config.discovery_url, timeout=config.timeout)
