@@ -137,3 +137,11 @@ def test_personal_numbers_stay_out_of_the_log_records(client, use_provider, capl
     assert "created" in messages and "accounts.invalid_claims" in messages
     for secret in (ANH.personal_id, ANH.phone_number, CITIZENS[1].personal_id):
         assert secret not in messages
+
+
+def test_an_error_the_provider_sends_back_is_shown_without_asking_it_anything(client, use_provider):
+    refused = client.get("/tai-khoan/dang-nhap/xong/?error=server_error&state=abc")
+    failed(refused, 400, "accounts.provider_refused", "Hệ thống định danh điện tử từ chối yêu cầu đăng nhập.")
+    cancelled = client.get("/tai-khoan/dang-nhap/xong/?error=access_denied&state=abc")
+    failed(cancelled, 400, "accounts.cancelled", "Bạn đã huỷ đăng nhập.")
+    nothing_changed(client)
