@@ -19,6 +19,8 @@ def test_the_admin_masks_personal_numbers_and_cannot_change_a_profile(admin_clie
         assert "Trần Văn Hùng" in page and "*********788" in page and "098****702" in page
         assert "031082007788" not in page and "0983456702" not in page
     assert "Tạo tài khoản" in detail or "tạo tài khoản" in detail  # the audit trail inline
-    assert admin_client.post(f"/admin/accounts/citizenprofile/{user.citizen.pk}/change/", {}).status_code == 403
+    assert (
+        admin_client.post(f"/admin/accounts/citizenprofile/{user.citizen.pk}/change/", {}).status_code == 403
+    )
     assert admin_client.get("/admin/accounts/citizenprofile/add/").status_code == 403
     assert "CitizenProfile 'Trần Văn Hùng' id=*********788 phone=098****702" in repr(user.citizen)
