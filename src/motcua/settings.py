@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "motcua.documents",
     "motcua.portal",
+    "motcua.payments",
 ]
 
 MIDDLEWARE = [

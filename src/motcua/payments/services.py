@@ -1,0 +1,304 @@
+"""Writes of payments: start, apply what the gateway says, poll, expire, reconcile, refund.
+
+Every confirmation (the payer's return, the gateway's webhook, a status poll) goes through
+`apply_result`, which locks the transaction row: the first correctly signed confirmation with the right
+amount marks it paid and records each fee on the dossier through `dossiers.services.record_payment`,
+in the same database transaction; any later one finds it paid and is only logged. Every change and
+every message appends a PaymentEvent.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from motcua.core.errors import DomainError
+from motcua.dossiers import services as dossier_services
+from motcua.dossiers.choices import PaymentMethod
+from motcua.dossiers.models import Dossier
+
+from . import conf, registry, selectors, states
+from .actor import gateway_actor
+from .base import GatewayResult, StartInfo
+from .errors import (
+    AmountMismatch,
+    GatewayRefused,
+    NothingDue,
+    NotRefundable,
+    PaymentForbidden,
+    TransactionNotFound,
+    message_for,
+)
+from .models import EventKind, PaymentEvent, PaymentTransaction
+from .states import Effect, Outcome, TxnStatus
+
+log = logging.getLogger("motcua.payments")
+
+
+@dataclass(frozen=True)
+class Applied:
+    transaction: PaymentTransaction
+    effect: Effect
+    error_code: str = ""
+
+
+def new_reference() -> str:
+    """Ours, sent as vnp_TxnRef: 'MC' + local yymmddHHMMSS + 6 random hex digits (alphanumeric)."""
+    return f"MC{timezone.localtime():%y%m%d%H%M%S}{secrets.token_hex(3).upper()}"
+
+
+def _event(txn, kind, *, effect="", from_status="", to_status="", error_code="", data=None, actor=None):
+    return PaymentEvent.objects.create(
+        transaction=txn,
+        kind=kind,
+        effect=str(effect),
+        from_status=str(from_status),
+        to_status=str(to_status),
+        error_code=error_code,
+        data=data or {},
+        actor=actor,
+    )
+
+
+# ---- start --------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_payment(
+    dossier: Dossier, *, user, return_url: str, client_ip: str = "", plugin_id: str | None = None
+) -> tuple[PaymentTransaction, StartInfo]:
+    """A transaction for every fee the dossier still owes, and where to send the payer."""
+    plugin = registry.get(plugin_id or conf.plugin_id())
+    if not selectors.may_pay(user, dossier):
+        raise PaymentForbidden(message_for(PaymentForbidden.code))
+    due = list(selectors.due_payments(dossier))
+    if not due:
+        raise NothingDue(message_for(NothingDue.code))
+    applicant = getattr(dossier, "applicant", None)
+    txn = PaymentTransaction.objects.create(
+        dossier=dossier,
+        amount=sum(p.amount for p in due),
+        plugin=plugin.identifier,
+        reference=new_reference(),
+        started_by=user,
+        payer_name=getattr(applicant, "full_name", "") or str(user),
+    )
+    txn.payments.set(due)
+    info = plugin.start(txn, return_url=return_url, client_ip=client_ip)
+    _event(
+        txn,
+        EventKind.STARTED,
+        to_status=TxnStatus.PENDING,
+        actor=user,
+        data={"payments": [p.pk for p in due]},
+    )
+    log.info("payment %s started for %s: %s đ", txn.reference, dossier.code, txn.amount)
+    return txn, info
+
+
+# ---- what the gateway says ----------------------------------------------------------------------------
+
+
+def apply_result(result: GatewayResult, *, source: str, plugin_id: str) -> Applied:
+    """Apply a verified gateway answer. Raises TransactionNotFound for a reference we never issued and
+    AmountMismatch (after logging it) for a confirmation whose amount is not the transaction's."""
+    applied = _apply(result, source=source, plugin_id=plugin_id)
+    if applied.error_code == AmountMismatch.code:
+        raise AmountMismatch(
+            message_for(AmountMismatch.code),
+            details={
+                "reference": result.reference,
+                "expected": applied.transaction.amount,
+                "got": result.amount,
+            },
+        )
+    return applied
+
+
+@transaction.atomic
+def _apply(result: GatewayResult, *, source: str, plugin_id: str) -> Applied:
+    txn = (
+        PaymentTransaction.objects.select_for_update()
+        .filter(reference=result.reference, plugin=plugin_id)
+        .select_related("dossier")
+        .first()
+    )
+    if txn is None:
+        raise TransactionNotFound(
+            message_for(TransactionNotFound.code), details={"reference": result.reference}
+        )
+    data = {"outcome": str(result.outcome), "code": result.code, "raw": result.raw}
+    if result.outcome == Outcome.PAID and result.amount != txn.amount:
+        _event(txn, source, effect=Effect.IGNORE, error_code=AmountMismatch.code, data=data)
+        log.warning("payment %s: amount %s refused (expected %s)", txn.reference, result.amount, txn.amount)
+        return Applied(txn, Effect.IGNORE, AmountMismatch.code)
+    effect = states.effect(txn.status, result.outcome)
+    before = txn.status
+    if effect == Effect.SETTLE:
+        _settle(txn, result, source)
+    elif effect == Effect.MARK:
+        txn.status = states.marked(result.outcome)
+        txn.gateway_reference = result.gateway_reference or txn.gateway_reference
+        txn.save(update_fields=["status", "gateway_reference", "updated_at"])
+    to = txn.status if effect in (Effect.SETTLE, Effect.MARK) else ""
+    _event(txn, source, effect=effect, from_status=before if to else "", to_status=to, data=data)
+    return Applied(txn, effect)
+
+
+def _settle(txn: PaymentTransaction, result: GatewayResult, source: str) -> None:
+    now = timezone.now()
+    txn.status, txn.paid_at, txn.settled_by = TxnStatus.PAID, now, source
+    txn.gateway_reference, txn.bank = result.gateway_reference, result.bank
+    txn.needs_attention = "; ".join(_record_fees(txn, now))
+    txn.save()
+    log.info("payment %s paid (%s), dossier %s", txn.reference, source, txn.dossier.code)
+
+
+def _record_fees(txn: PaymentTransaction, at) -> list[str]:
+    """Record each fee on the dossier. A fee no longer due (paid at the counter meanwhile) or a dossier
+    that admits no payment any more does not undo the money received: it is noted for an officer."""
+    actor, problems = gateway_actor(), []
+    for payment in txn.payments.order_by("pk"):
+        dossier = Dossier.objects.get(pk=txn.dossier_id)
+        try:
+            with transaction.atomic():
+                dossier_services.record_payment(
+                    dossier,
+                    actor=actor,
+                    version=dossier.version,
+                    payment=payment,
+                    method=PaymentMethod.ONLINE,
+                    reference=txn.reference,
+                    at=at,
+                )
+        except DomainError as exc:
+            problems.append(f"{payment.pk}: {exc.code}")
+            log.warning("payment %s: fee %s not recorded (%s)", txn.reference, payment.pk, exc.code)
+    return problems
+
+
+def record_refusal(reference: str, *, source: str, plugin_id: str, error_code: str, data: dict) -> None:
+    """Log a message we refused (bad signature) on the transaction it names, if there is one."""
+    txn = PaymentTransaction.objects.filter(reference=reference, plugin=plugin_id).first()
+    if txn is not None:
+        _event(txn, source, effect=Effect.IGNORE, error_code=error_code, data={"raw": data})
+
+
+def poll(txn: PaymentTransaction) -> Applied:
+    """Ask the gateway and apply its answer; GatewayUnavailable (nothing changed) goes to the caller."""
+    plugin = registry.get(txn.plugin)
+    try:
+        result = plugin.poll_status(txn)
+    except DomainError as exc:
+        _event(txn, EventKind.POLL, effect=Effect.IGNORE, error_code=exc.code, data=exc.details)
+        raise
+    if result.outcome in (Outcome.PENDING, Outcome.UNKNOWN):
+        _event(
+            txn,
+            EventKind.POLL,
+            effect=Effect.IGNORE,
+            data={"outcome": str(result.outcome), "code": result.code},
+        )
+        return Applied(txn, Effect.IGNORE)
+    return apply_result(result, source=EventKind.POLL, plugin_id=txn.plugin)
+
+
+# ---- expiry and reconciliation ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def expire(txn: PaymentTransaction) -> bool:
+    locked = PaymentTransaction.objects.select_for_update().get(pk=txn.pk)
+    if not states.may_expire(locked.status):
+        return False
+    locked.status = TxnStatus.EXPIRED
+    locked.save(update_fields=["status", "updated_at"])
+    _event(
+        locked,
+        EventKind.EXPIRE,
+        effect=Effect.MARK,
+        from_status=TxnStatus.PENDING,
+        to_status=TxnStatus.EXPIRED,
+    )
+    return True
+
+
+def reconcile(*, older_than_minutes: float = 5, expire_after_minutes: float | None = None) -> dict[str, int]:
+    """Poll every pending transaction older than `older_than_minutes` and settle what the gateway
+    confirms; one the gateway does not know, or still pending after `expire_after_minutes`, expires."""
+    expire_after = conf.expire_minutes() + 5 if expire_after_minutes is None else expire_after_minutes
+    counts = {"checked": 0, "paid": 0, "failed": 0, "expired": 0, "unreachable": 0}
+    abandoned_before = timezone.now() - timedelta(minutes=expire_after)
+    for txn in selectors.pending_older_than(older_than_minutes):
+        counts["checked"] += 1
+        try:
+            applied = poll(txn)
+        except DomainError:
+            counts["unreachable"] += 1
+            continue
+        status = applied.transaction.status
+        if applied.effect == Effect.SETTLE:
+            counts["paid"] += 1
+        elif applied.effect == Effect.MARK:
+            counts["failed"] += 1
+        elif status == TxnStatus.PENDING and txn.created_at <= abandoned_before and expire(txn):
+            counts["expired"] += 1
+    return counts
+
+
+# ---- refund -------------------------------------------------------------------------------------------
+
+
+def refund(
+    txn: PaymentTransaction, *, actor, amount: int | None = None, reason: str = ""
+) -> PaymentTransaction:
+    """Give money back through the gateway (an officer who may record the dossier's fees). The dossier's
+    fee rows stay as recorded; the transaction says what was refunded. A refusal by the gateway is
+    logged and raised as GatewayRefused; an unreachable gateway changes nothing."""
+    locked, refused = _refund(txn, actor=actor, amount=amount, reason=reason)
+    if refused:
+        raise GatewayRefused(message_for(GatewayRefused.code), details={"code": refused})
+    return locked
+
+
+@transaction.atomic
+def _refund(txn, *, actor, amount, reason) -> tuple[PaymentTransaction, str]:
+    locked = PaymentTransaction.objects.select_for_update().select_related("dossier").get(pk=txn.pk)
+    if not selectors.may_refund(actor, locked.dossier):
+        raise PaymentForbidden(message_for(PaymentForbidden.code))
+    left = locked.amount - locked.refunded_amount
+    amount = left if amount is None else amount
+    if not states.may_refund(locked.status) or amount <= 0 or amount > left:
+        raise NotRefundable(message_for(NotRefundable.code), details={"status": locked.status, "left": left})
+    answer = registry.get(locked.plugin).refund(locked, amount, actor_name=str(actor))
+    data = {"amount": amount, "reason": reason, "code": answer.code, "raw": answer.raw}
+    if not answer.ok:
+        _event(
+            locked,
+            EventKind.REFUND,
+            effect=Effect.IGNORE,
+            error_code=GatewayRefused.code,
+            data=data,
+            actor=actor,
+        )
+        return locked, answer.code or "refused"
+    before = locked.status
+    locked.refunded_amount += amount
+    if locked.refunded_amount == locked.amount:
+        locked.status = TxnStatus.REFUNDED
+    locked.save(update_fields=["refunded_amount", "status", "updated_at"])
+    _event(
+        locked,
+        EventKind.REFUND,
+        effect=Effect.MARK,
+        from_status=before,
+        to_status=locked.status,
+        data=data,
+        actor=actor,
+    )
+    return locked, ""
