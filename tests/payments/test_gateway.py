@@ -206,6 +206,17 @@ def test_reconciliation_expires_an_abandoned_payment_and_a_late_payment_still_co
     assert refresh(txn).status == "paid" and fee(dossier).status == "paid" and recorded(dossier) == 1
 
 
+def test_the_check_scheduled_at_start_settles_it(live_world, client, gateway, live_server):
+    from motcua.payments.tasks import check_transaction
+
+    gateway.faults(return_never=True, ipn_never=True)
+    dossier, txn, gateway_url = start(live_world, client, live_server)
+    assert check_transaction(txn.pk) == "ignore"  # the payer is still on the gateway's page
+    gateway.pay(gateway_url)
+    assert check_transaction(txn.pk) == "settle" and check_transaction(txn.pk) == "settled"
+    assert recorded(dossier) == 1
+
+
 def test_the_command_reconciles(live_world, client, gateway, live_server):
     from io import StringIO
 

@@ -1,6 +1,7 @@
 """The pages: who may start a payment, the pay page and its include, the webhook without CSRF, the
 receipt PDF (Vietnamese, code, payer, amount in figures and words, references)."""
 
+import re
 import shutil
 import subprocess
 
@@ -204,3 +205,25 @@ def test_a_fee_paid_at_the_counter_meanwhile_is_flagged_not_lost(world):
     services.apply_result(registry_result(txn), source="webhook", plugin_id="vnpay")
     txn = PaymentTransaction.objects.get(pk=txn.pk)
     assert txn.status == "paid" and "dossier.invalid_payment" in txn.needs_attention
+
+
+def test_with_a_broker_a_check_is_scheduled_after_the_expiry(
+    world, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from motcua.payments import tasks
+
+    scheduled = []
+    monkeypatch.setattr(
+        tasks.check_transaction, "apply_async", lambda args, countdown: scheduled.append((args, countdown))
+    )
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.MOTCUA_PAYMENTS_EXPIRE_MINUTES = 15
+    dossier = online_dossier(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        txn, _info = services.start_payment(dossier, user=world.citizen, return_url="http://x/")
+    assert scheduled == [((txn.pk,), 16 * 60)]
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start_payment(online_dossier(world), user=world.citizen, return_url="http://x/")
+    assert len(scheduled) == 1  # eager: the periodic reconcile does it
+    assert re.fullmatch(r"MC\d{6}T\d{6}R[0-9A-F]{6}", txn.reference)

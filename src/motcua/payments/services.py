@@ -14,6 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -48,8 +49,10 @@ class Applied:
 
 
 def new_reference() -> str:
-    """Ours, sent as vnp_TxnRef: 'MC' + local yymmddHHMMSS + 6 random hex digits (alphanumeric)."""
-    return f"MC{timezone.localtime():%y%m%d%H%M%S}{secrets.token_hex(3).upper()}"
+    """Ours, sent as vnp_TxnRef (alphanumeric): 'MC' + local date 'T' time 'R' + 6 random hex digits,
+    e.g. MC261201T093012R4F2A9C. The letters keep digit runs short, so the log filter that masks
+    personal ID and phone numbers leaves references readable."""
+    return f"MC{timezone.localtime():%y%m%dT%H%M%S}R{secrets.token_hex(3).upper()}"
 
 
 def _event(txn, kind, *, effect="", from_status="", to_status="", error_code="", data=None, actor=None):
@@ -98,7 +101,18 @@ def start_payment(
         data={"payments": [p.pk for p in due]},
     )
     log.info("payment %s started for %s: %s đ", txn.reference, dossier.code, txn.amount)
+    transaction.on_commit(lambda: _schedule_check(txn.pk), robust=True)
     return txn, info
+
+
+def _schedule_check(transaction_id: int) -> None:
+    """With a broker, ask the gateway once shortly after the payment's expiry. Without one (tasks run
+    eagerly, in-process) nothing is scheduled: `motcua payments reconcile` does it periodically."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return
+    from .tasks import check_transaction
+
+    check_transaction.apply_async((transaction_id,), countdown=(conf.expire_minutes() + 1) * 60)
 
 
 # ---- what the gateway says ----------------------------------------------------------------------------

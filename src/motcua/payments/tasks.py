@@ -14,3 +14,18 @@ def reconcile(older_than_minutes: float = 5, expire_after_minutes: float | None 
     return services.reconcile(
         older_than_minutes=older_than_minutes, expire_after_minutes=expire_after_minutes
     )
+
+
+@app.task(name="payments.check_transaction", ignore_result=True)
+def check_transaction(transaction_id: int) -> str:
+    """A payment nobody confirmed by its expiry: ask the gateway once (scheduled at start)."""
+    from .models import PaymentTransaction
+    from .states import TxnStatus
+
+    txn = PaymentTransaction.objects.filter(pk=transaction_id).first()
+    if txn is None or txn.status != TxnStatus.PENDING:
+        return "settled"
+    try:
+        return str(services.poll(txn).effect)
+    except services.DomainError:
+        return "unreachable"  # the periodic reconcile tries again

@@ -113,7 +113,9 @@ def webhook(request, plugin: str):
     except Exception:  # noqa: BLE001 - the gateway must get an answer; it will retry
         log.exception("payment webhook failed")
         return handler.webhook_response("error")
-    return handler.webhook_response("duplicate" if applied.effect == Effect.DUPLICATE else "ok")
+    # VNPAY's "02 Order already confirmed": an answer for a transaction already settled or closed.
+    already = applied.effect in (Effect.DUPLICATE, Effect.IGNORE)
+    return handler.webhook_response("duplicate" if already else "ok")
 
 
 STATUS_TEXT = {
