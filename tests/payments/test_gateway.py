@@ -311,3 +311,25 @@ def test_return_and_webhook_at_the_same_moment_record_the_payment_once(
     )
     assert effects == ["duplicate", "duplicate", "settle"]
     assert any('"RspCode": "02"' in a for a in answers)
+
+
+def test_an_officer_refunds_from_the_admin(live_world, client, gateway, live_server):
+    gateway.faults(ipn_never=True)
+    dossier, txn, gateway_url = start(live_world, client, live_server)
+    come_back(client, gateway.pay(gateway_url))
+    officer = fee_officer(dossier)
+    officer.is_staff = officer.is_superuser = True
+    officer.save()
+    client.force_login(officer)
+    response = client.post(
+        "/admin/payments/paymenttransaction/",
+        {"action": "refund_in_full", "_selected_action": [txn.pk]},
+        follow=True,
+    )
+    assert "đã hoàn tiền" in response.content.decode() and refresh(txn).status == "refunded"
+    response = client.post(
+        "/admin/payments/paymenttransaction/",
+        {"action": "refund_in_full", "_selected_action": [txn.pk]},
+        follow=True,
+    )
+    assert "Giao dịch này không thể hoàn tiền." in response.content.decode()
