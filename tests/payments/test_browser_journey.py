@@ -46,3 +46,26 @@ def test_the_owner_pays_online_and_downloads_the_receipt(
 
     page.goto(f"{live_server.url}/thanh-toan/ho-so/{dossier.code}/")
     assert "Không còn khoản phí, lệ phí nào phải nộp." in page.content()
+
+
+def test_on_a_phone_a_cancelled_payment_says_so_and_offers_to_pay_again(
+    browser, client, live_server, live_world, gateway, tmp_path
+):
+    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    try:
+        dossier = online_dossier(live_world)
+        sign_in(page, client, live_server, live_world.citizen)
+        page.goto(f"{live_server.url}/thanh-toan/ho-so/{dossier.code}/")
+        page.get_by_role("button", name="Thanh toán trực tuyến").click()
+        page.wait_for_url(f"{gateway.url}/paymentv2/vpcpay.html*")
+        page.get_by_role("button", name="Hủy giao dịch").click()
+        page.wait_for_url(f"{live_server.url}/thanh-toan/giao-dich/**")
+        assert page.get_by_role("heading", name="Bạn đã hủy giao dịch").is_visible()
+        assert "chưa có khoản tiền nào được trừ" in page.locator(".payment-result").inner_text()
+        page.screenshot(path=str(tmp_path / "cancelled-phone.png"), full_page=True)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390  # nothing wider than the phone
+        assert page.get_by_role("button", name="Thanh toán trực tuyến").is_visible()  # may pay again
+    finally:
+        context.close()
