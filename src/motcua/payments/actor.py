@@ -22,8 +22,20 @@ FULL_NAME = "Cổng thanh toán trực tuyến"
 SINCE = date(2025, 7, 1)
 
 
-@transaction.atomic
 def gateway_actor():
+    """The service account (one query once it exists)."""
+    found = (
+        StaffAssignment.objects.filter(
+            user__username=USERNAME, role__code=RoleCode.RECEPTION_OFFICER, valid_to__isnull=True
+        )
+        .select_related("user")
+        .first()
+    )
+    return found.user if found is not None else _create()
+
+
+@transaction.atomic
+def _create():
     user, created = get_user_model().objects.get_or_create(
         username=USERNAME, defaults={"full_name": FULL_NAME, "is_staff": False, "is_active": True}
     )
