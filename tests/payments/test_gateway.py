@@ -122,6 +122,8 @@ def test_a_confirmation_with_a_wrong_amount_is_refused(live_world, client, gatew
     assert refresh(txn).status == "pending" and fee(dossier).status == "due" and recorded(dossier) == 0
     refused = PaymentEvent.objects.filter(transaction=txn, error_code="payments.amount_mismatch")
     assert refused.count() == 2
+    # The gateway's own signed status answer, with the true amount, is what settles it.
+    assert services.reconcile(older_than_minutes=0)["paid"] == 1 and recorded(dossier) == 1
 
 
 def test_a_confirmation_with_a_wrong_signature_is_refused(live_world, client, gateway, live_server):
@@ -235,6 +237,11 @@ def test_refund_by_an_officer(live_world, client, gateway, live_server):
     dossier, txn, gateway_url = start(live_world, client, live_server)
     come_back(client, gateway.pay(gateway_url))
     officer = fee_officer(dossier)
+    gateway.faults(api_error=True)
+    with pytest.raises(GatewayUnavailable):
+        services.refund(refresh(txn), actor=officer, amount=10_000)
+    assert refresh(txn).refunded_amount == 0 and not txn.events.filter(kind="refund").exists()
+    gateway.faults(api_error=False)
     with pytest.raises(Exception) as caught:
         services.refund(refresh(txn), actor=live_world.citizen, amount=10_000)
     assert caught.value.code == "payments.forbidden"
@@ -249,10 +256,21 @@ def test_refund_by_an_officer(live_world, client, gateway, live_server):
 
 
 def test_check_config_passes_against_the_simulator(gateway):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
     from motcua.payments import registry
 
     check = registry.get("vnpay").check_config()
     assert check.ok, check.messages
+    out = StringIO()
+    call_command("payments", "check", stdout=out)
+    assert out.getvalue().startswith("vnpay: OK")
+    gateway.faults(api_error=True)
+    with pytest.raises(CommandError):
+        call_command("payments", "check", stdout=StringIO())
 
 
 def _together(*calls):
