@@ -28,7 +28,8 @@ def test_error_messages_follow_the_language():
 
 
 @pytest.mark.django_db
-def test_the_problem_page_in_english(client):
+def test_the_problem_page_in_english(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("visitor"))
     client.cookies["django_language"] = "en"
     response = client.post("/thanh-toan/ho-so/000.00.12.H26-261201-0001/thanh-toan/")
-    assert response.status_code == 401 and "You may not pay for this dossier." in response.content.decode()
+    assert response.status_code == 403 and "You may not pay for this dossier." in response.content.decode()

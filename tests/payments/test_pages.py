@@ -46,9 +46,13 @@ def test_an_officer_who_records_fees_may_start_it_too(world, client):
 def test_someone_else_or_nobody_may_not(world, client):
     dossier = online_dossier(world)
     response = client.post(start_url(dossier))
-    assert response.status_code == 401 and 'data-code="payments.forbidden"' in response.content.decode()
+    assert response.status_code == 302 and response["Location"] == (
+        f"/tai-khoan/dang-nhap/?next=/thanh-toan/ho-so/{dossier.code}/"
+    )
+    assert client.get(f"/thanh-toan/ho-so/{dossier.code}/")["Location"].startswith("/tai-khoan/dang-nhap/")
     client.force_login(user(username="stranger"))
-    assert client.post(start_url(dossier)).status_code == 403
+    response = client.post(start_url(dossier))
+    assert response.status_code == 403 and 'data-code="payments.forbidden"' in response.content.decode()
     assert client.get(f"/thanh-toan/ho-so/{dossier.code}/").status_code == 404
     assert not PaymentTransaction.objects.exists()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -41,6 +42,8 @@ def _safe_next(request) -> str:
 
 def dossier_fees(request, code: str):
     """The pay page of one dossier: its fees due, the button, the receipts (owner or officer)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     dossier = Dossier.objects.filter(code=code).select_related("applicant", "procedure_version").first()
     if dossier is None or not selectors.may_pay(request.user, dossier):
         raise Http404
@@ -50,12 +53,12 @@ def dossier_fees(request, code: str):
 @require_POST
 def start(request, code: str):
     back = _safe_next(request)
+    if not request.user.is_authenticated:  # signed out meanwhile: sign in, then back to the pay page
+        return redirect_to_login(back or reverse("payments:dossier", kwargs={"code": code}))
     dossier = Dossier.objects.filter(code=code).select_related("applicant").first()
     if dossier is None or not selectors.may_pay(request.user, dossier):
-        # Not the owner (or not signed in): the same answer as an unknown code.
-        return _problem(
-            request, "payments.forbidden", 403 if request.user.is_authenticated else 401, back=back
-        )
+        # Not the owner: the same answer as an unknown code.
+        return _problem(request, "payments.forbidden", 403, back=back)
     return_url = request.build_absolute_uri(reverse("payments:return", args=[registry.get_default_id()]))
     try:
         _txn, info = services.start_payment(
