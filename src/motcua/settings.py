@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "motcua.search",
     "motcua.dossiers",
     "motcua.documents",
+    "motcua.queueing",
     "motcua.portal",
     "motcua.payments",
 ]

@@ -10,6 +10,7 @@ api_patterns = [
     path("", include("motcua.catalog.api.urls")),
     path("", include("motcua.search.api.urls")),
     path("", include("motcua.dossiers.api.urls")),
+    path("", include("motcua.queueing.api.urls")),
 ]
 
 urlpatterns = [
@@ -21,5 +22,6 @@ urlpatterns = [
     path("api/v1/", include(api_patterns)),
     path("tai-khoan/", include("motcua.accounts.urls")),
     path("thanh-toan/", include("motcua.payments.urls")),
+    path("", include("motcua.queueing.urls")),
     path("", include("motcua.portal.urls")),
 ]
