@@ -18,7 +18,6 @@ from motcua.org.roles import RoleCode
 from motcua.org.selectors import can_act
 
 from . import clock, selectors, services
-from .models import TicketStatus
 from .services.calling import services_of
 
 SESSION_KEY = "queueing_counter"
@@ -52,7 +51,6 @@ def panel(request):
     context = {"counters": counters, "counter": counter}
     if counter is not None:
         context.update(selectors.counter_panel(counter, services_of(counter)))
-        context["statuses"] = TicketStatus
     return render(request, "queueing/panel.html", context)
 
 

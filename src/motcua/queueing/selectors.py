@@ -132,7 +132,7 @@ def counter_panel(counter: Counter, service_ids: list[int], now: datetime | None
     counts = line.aggregate(total=Count("pk"), priority=Count("pk", filter=~Q(priority="")))
     served = Ticket.objects.filter(counter=counter, day=today, status=TicketStatus.DONE).count()
     return {
-        "current": current,
+        "serving_now": current,
         "waiting": counts["total"],
         "waiting_priority": counts["priority"],
         "served": served,
