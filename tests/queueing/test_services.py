@@ -1,6 +1,7 @@
 """Queue services: booking limits, walk-ins, check-in, calling with priority fairness, expiry, the audit
 trail and waiting times — a morning at Ba Đình's point."""
 
+import io
 from datetime import time
 
 import pytest
@@ -128,7 +129,7 @@ def test_check_in_after_16_00_is_refused_and_expiry_runs(world):
 
 def test_the_expire_command(world):
     book(world)
-    call_command("queueing", "expire", stdout=__import__("io").StringIO())
+    call_command("queueing", "expire", stdout=io.StringIO())
     assert Ticket.objects.get().status == "expired"  # the real clock is long past 2 March 2026
 
 
@@ -267,3 +268,12 @@ def test_the_board_shows_the_counter_and_the_next_numbers(world):
         counters[world.counter1.number]["number"] == first.number and counters[world.counter2.number] is None
     )
     assert [t["number"] for t in board["next"]] == [second.number] and board["waiting"] == 1
+
+
+def test_the_demo_creates_services_at_the_center_and_branches_once(world):
+    out = io.StringIO()
+    call_command("queueing", "demo", stdout=out)
+    assert "Đã tạo 12 dịch vụ lấy số." in out.getvalue()  # center + 2 branches, 4 groups each
+    assert world.center.queue_services.get(prefix="A").field == world.civil
+    call_command("queueing", "demo", stdout=out)
+    assert "Đã tạo 0 dịch vụ lấy số." in out.getvalue()

@@ -12,6 +12,7 @@ STEPS: list[tuple[str, ...]] = [
     ("catalog", "import"),
     ("catalog", "adopt", "--province", "01", "--province", "31"),
     ("search", "reindex"),
+    ("queueing", "demo"),
 ]
 
 
