@@ -198,6 +198,8 @@ SPECTACULAR_SETTINGS = {
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic work for `celery beat`: unused queue numbers expire (call-next also checks, so a missed run is safe).
+CELERY_BEAT_SCHEDULE = {"queueing-expire": {"task": "queueing.expire", "schedule": 300.0}}
 
 LOGGING = {
     "version": 1,
