@@ -1,11 +1,14 @@
 """Queue API under /api/v1/queue/: the kiosk (services, walk-in numbers, check-in), online booking, the
 TV board, and call-next for a counter's officer. Errors are problem JSON with stable `queue.*` codes."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from motcua.core.errors import InvalidInput
@@ -29,6 +32,15 @@ def valid(serializer_class, data) -> dict:
     return serializer.validated_data
 
 
+class BookingThrottle(ScopedRateThrottle):
+    """Scope "queue-booking": REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["queue-booking"] when set, else 20
+    requests a minute per client address (the kiosk's walk-in endpoint is not throttled: one device)."""
+
+    def get_rate(self):
+        rates = getattr(settings, "REST_FRAMEWORK", {}).get("DEFAULT_THROTTLE_RATES") or {}
+        return rates.get(self.scope, "20/min")
+
+
 class PublicView(APIView):
     authentication_classes: list = []
     permission_classes: list = []
@@ -37,7 +49,7 @@ class PublicView(APIView):
 class ServicesView(PublicView):
     @extend_schema(
         tags=TAGS,
-        summary=_("Các lĩnh vực lấy số của một nơi"),
+        summary=gettext_lazy("Các lĩnh vực lấy số của một nơi"),
         responses={200: s.ServiceSerializer(many=True), 404: problem("queue.place_not_found")},
     )
     def get(self, request, code):
@@ -48,7 +60,7 @@ class ServicesView(PublicView):
 class BoardView(PublicView):
     @extend_schema(
         tags=TAGS,
-        summary=_("Màn hình gọi số của một nơi"),
+        summary=gettext_lazy("Màn hình gọi số của một nơi"),
         responses={200: s.BoardSerializer, 404: problem("queue.place_not_found")},
     )
     def get(self, request, code):
@@ -61,7 +73,7 @@ class BoardView(PublicView):
 class WalkInView(PublicView):
     @extend_schema(
         tags=TAGS,
-        summary=_("Lấy số tại chỗ (kiosk)"),
+        summary=gettext_lazy("Lấy số tại chỗ (kiosk)"),
         request=s.WalkInSerializer,
         responses={
             201: s.TicketSerializer,
@@ -78,15 +90,19 @@ class WalkInView(PublicView):
 
 
 class BookingView(PublicView):
+    throttle_classes = [BookingThrottle]
+    throttle_scope = "queue-booking"
+
     @extend_schema(
         tags=TAGS,
-        summary=_("Đặt lịch lấy số trực tuyến"),
+        summary=gettext_lazy("Đặt lịch lấy số trực tuyến"),
         request=s.BookingSerializer,
         responses={
             201: s.TicketSerializer,
             400: problem(
                 "queue.invalid_input, queue.invalid_service, queue.invalid_name, queue.invalid_id_number, queue.invalid_phone"
             ),
+            429: problem("throttled"),
             409: problem(
                 "queue.past_day, queue.too_far, queue.closed_day, queue.invalid_slot, queue.slot_past, queue.slot_full, queue.person_day_limit, queue.person_field_limit"
             ),
@@ -99,9 +115,12 @@ class BookingView(PublicView):
 
 
 class CheckInView(PublicView):
+    throttle_classes = [BookingThrottle]
+    throttle_scope = "queue-booking"
+
     @extend_schema(
         tags=TAGS,
-        summary=_("Xác nhận có mặt với số đã đặt"),
+        summary=gettext_lazy("Xác nhận có mặt với số đã đặt"),
         request=s.CheckInSerializer,
         responses={
             200: s.TicketSerializer(many=True),
@@ -119,7 +138,7 @@ class CallNextView(APIView):
 
     @extend_schema(
         tags=TAGS,
-        summary=_("Gọi số tiếp theo tới quầy"),
+        summary=gettext_lazy("Gọi số tiếp theo tới quầy"),
         request=None,
         responses={
             200: s.TicketSerializer,
