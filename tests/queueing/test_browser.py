@@ -44,8 +44,12 @@ def test_a_person_books_a_number_and_an_officer_calls_it(live_server, browser, l
     phone_ctx = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}, is_mobile=True)
     person = phone_ctx.new_page()
 
-    # Booking on a phone: a CCCD with a digit missing first.
-    person.goto(f"{live_server.url}/lay-so/dat-lich/{code}/")
+    # From the list of places, booking on a phone: a CCCD with a digit missing first.
+    person.goto(f"{live_server.url}/lay-so/")
+    person.screenshot(path=shots / "places.png", full_page=True)
+    person.get_by_role("listitem").filter(has_text=w.point_ba_dinh.name).get_by_role(
+        "link", name="Đặt lịch"
+    ).click()
     person.get_by_label("A · Hộ tịch, chứng thực").check()
     person.get_by_label("Ngày đến").select_option("2026-03-02")
     person.get_by_label("Khung giờ").select_option("09:00")
@@ -116,5 +120,9 @@ def test_a_person_books_a_number_and_an_officer_calls_it(live_server, browser, l
     officer.get_by_role("button", name="Bắt đầu phục vụ").click()
     officer.get_by_role("button", name="Xong").click()
     expect(officer.get_by_text("Quầy đang trống.")).to_be_visible()
+    officer.get_by_role("link", name="Thống kê thời gian chờ").click()
+    served = officer.get_by_role("row").filter(has_text="Hộ tịch, chứng thực")
+    expect(served.get_by_role("cell").nth(2)).to_have_text("1")
+    officer.screenshot(path=shots / "stats.png", full_page=True)
     officer_ctx.close()
     tv_ctx.close()

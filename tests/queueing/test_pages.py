@@ -219,3 +219,9 @@ def test_the_booking_api_gives_stable_codes(client, world):
         content_type="application/json",
     )
     assert walk.status_code == 201 and walk.json()["status"] == "checked_in"
+
+
+def test_after_the_last_slot_today_is_no_longer_offered(client, world, monkeypatch):
+    monkeypatch.setattr(clock, "now", lambda: at("2026-03-02 16:10"))
+    html = client.get(book_url(world)).content.decode()
+    assert 'value="2026-03-02"' not in html and 'value="2026-03-03"' in html

@@ -180,3 +180,9 @@ def test_percentile_is_nearest_rank():
     assert rules.percentile([5.0], 90) == 5.0
     assert rules.percentile(list(range(1, 11)), 90) == 9
     assert rules.percentile(list(range(1, 101)), 90) == 90
+
+
+def test_today_is_over_once_its_last_slot_has_ended():
+    assert not rules.last_slot_over(MONDAY, datetime(2026, 3, 2, 15, 59), SESSIONS, POLICY)
+    assert rules.last_slot_over(MONDAY, datetime(2026, 3, 2, 16, 0), SESSIONS, POLICY)
+    assert not rules.last_slot_over(MONDAY + timedelta(days=1), datetime(2026, 3, 2, 16, 0), SESSIONS, POLICY)

@@ -119,6 +119,15 @@ def slots(sessions: Iterable[tuple[time, time]], policy: Policy) -> list[time]:
     return found
 
 
+def last_slot_over(day: date, now: datetime, sessions: Iterable[tuple[time, time]], policy: Policy) -> bool:
+    """Has the last slot of `day` ended at `now` (local)? Then the day is no longer offered."""
+    starts = slots(sessions, policy)
+    if not starts:
+        return True
+    end = datetime.combine(day, starts[-1]) + timedelta(minutes=policy.slot_minutes)
+    return end <= now.replace(tzinfo=None)
+
+
 @dataclass(frozen=True)
 class Held:
     """A number the person already holds: its day and field key."""

@@ -56,8 +56,11 @@ class BookingChoices:
 def booking_choices(place: ReceptionPlace, now: datetime | None = None) -> BookingChoices:
     now = timezone.localtime(now) if now else clock.now()
     policy = place_policy.policy_for(place)
+    sessions = place_policy.sessions(place)
     days = rules.bookable_days(now.date(), place_policy.working_day(place), policy)
-    slots = rules.slots(place_policy.sessions(place), policy)
+    if days and days[0] == now.date() and rules.last_slot_over(now.date(), now, sessions, policy):
+        days = days[1:]  # too late for today
+    slots = rules.slots(sessions, policy)
     full = {
         (service_id, day, slot)
         for service_id, day, slot in SlotLoad.objects.filter(
