@@ -50,7 +50,14 @@ def book(request, code):
         else:
             return redirect("queueing:ticket", token=ticket.token)
     mark_invalid(form)
-    context = {"place": place, "form": form, "policy": choices.policy, "has_services": bool(offered)}
+    full = sorted(f"{service_id}|{day.isoformat()}|{slot:%H:%M}" for service_id, day, slot in choices.full)
+    context = {
+        "place": place,
+        "form": form,
+        "policy": choices.policy,
+        "has_services": bool(offered),
+        "full_slots": full,
+    }
     return render(request, "queueing/book.html", context, status=400 if form.errors else 200)
 
 
