@@ -179,7 +179,7 @@ class Ticket(models.Model):
     class Meta:
         verbose_name = _("số thứ tự")
         verbose_name_plural = pgettext_lazy("plural", "số thứ tự")
-        ordering = ["-day", "place", "number"]
+        ordering = ["-day", "place_id", "number"]  # place_id: no join (and no lock) on the place
         constraints = [
             models.UniqueConstraint(fields=["place", "day", "number"], name="queueing_ticket_number_unique"),
             models.CheckConstraint(

@@ -24,7 +24,8 @@ def locked(queryset: QuerySet, *, skip_locked: bool = False) -> QuerySet:
     if not connection.features.has_select_for_update:
         return queryset
     skip = skip_locked and connection.features.has_select_for_update_skip_locked
-    return queryset.select_for_update(skip_locked=skip)
+    of = ("self",) if connection.features.has_select_for_update_of else ()
+    return queryset.select_for_update(skip_locked=skip, of=of)
 
 
 def next_sequence(place_id: int, day: date, prefix: str) -> int:

@@ -36,7 +36,7 @@ def expire_due(*, now: datetime | None = None, place: ReceptionPlace | None = No
     if expired_places:
         due |= Q(day=today, status=TicketStatus.BOOKED, place_id__in=expired_places)
     with transaction.atomic():
-        rows = list(locked(scope.filter(due), skip_locked=True).only("pk", "status"))
+        rows = list(locked(scope.filter(due).order_by("pk"), skip_locked=True).only("pk", "status"))
         if not rows:
             return 0
         TicketEvent.objects.bulk_create(
