@@ -225,3 +225,41 @@ def test_after_the_last_slot_today_is_no_longer_offered(client, world, monkeypat
     monkeypatch.setattr(clock, "now", lambda: at("2026-03-02 16:10"))
     html = client.get(book_url(world)).content.decode()
     assert 'value="2026-03-02"' not in html and 'value="2026-03-03"' in html
+
+
+def test_the_board_costs_the_same_few_queries_however_many_counters(client, world, django_assert_num_queries):
+    from motcua.org import services as org
+
+    for _ in range(6):
+        org.add_counter(place=world.point_ba_dinh)
+        services.issue_walk_in(place=world.point_ba_dinh, service=world.civil_ba_dinh, now=NOW)
+    services.call_next(counter=world.counter1, officer=world.officer, now=NOW)
+    url = reverse("queue-api:board", args=[world.point_ba_dinh.code])
+    with django_assert_num_queries(5):  # the place, counters, numbers at counters, next numbers, count
+        board = client.get(url).json()
+    assert len(board["counters"]) == 8 and board["waiting"] == 5
+
+
+def test_check_in_through_the_api_only_at_the_booked_place(client, world):
+    book = reverse("queue-api:bookings", args=[world.point_ba_dinh.code])
+    data = {**booking_data(world), "service": world.civil_ba_dinh.pk}
+    assert client.post(book, data, content_type="application/json").status_code == 201
+    elsewhere = reverse("queue-api:check-in", args=[world.point_hoan_kiem.code])
+    refused = client.post(elsewhere, {"id_number": "001190012345"}, content_type="application/json")
+    assert refused.status_code == 400 and refused.json()["code"] == "queue.no_booking"
+    here = reverse("queue-api:check-in", args=[world.point_ba_dinh.code])
+    [ticket] = client.post(here, {"id_number": "001190012345"}, content_type="application/json").json()
+    assert ticket["number"] == "A-001" and ticket["status"] == "checked_in"
+
+
+def test_the_admin_shows_numbers_with_their_history_read_only(client, world, django_user_model):
+    ticket = services.issue_walk_in(place=world.point_ba_dinh, service=world.civil_ba_dinh, now=NOW)
+    admin = django_user_model.objects.create_superuser("quantri", password="x")
+    client.force_login(admin)
+    listing = client.get("/admin/queueing/ticket/")
+    assert listing.status_code == 200 and "A-001" in listing.content.decode()
+    detail = client.get(f"/admin/queueing/ticket/{ticket.pk}/change/").content.decode()
+    assert "checked_in" in detail or "Đang chờ" in detail
+    assert client.get("/admin/queueing/ticket/add/").status_code == 403
+    for path in ("queueservice", "queuesettings"):
+        assert client.get(f"/admin/queueing/{path}/").status_code == 200

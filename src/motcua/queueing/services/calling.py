@@ -40,7 +40,7 @@ def call_next(*, counter: Counter, officer, now: datetime | None = None) -> Tick
     place = counter.place
     policy = place_policy.policy_for(place)
     with transaction.atomic():
-        expire_due(now=now, place=place)
+        expire_due(now=now, place=place, policy=policy)
         current = Ticket.objects.filter(counter=counter, day=now.date(), status__in=rules.AT_COUNTER).first()
         if current is not None:
             raise CounterBusy(current.number)

@@ -20,8 +20,9 @@ from .base import local_now, locked
 STALE = (TicketStatus.BOOKED, TicketStatus.CHECKED_IN, TicketStatus.CALLED)
 
 
-def expire_due(*, now: datetime | None = None, place: ReceptionPlace | None = None) -> int:
-    """Expire what is due (at one place or everywhere); returns how many numbers expired."""
+def expire_due(*, now: datetime | None = None, place: ReceptionPlace | None = None, policy=None) -> int:
+    """Expire what is due (at one place, whose `policy` may be given, or everywhere); returns how many
+    numbers expired."""
     now = local_now(now)
     today = now.date()
     scope = Ticket.objects.all() if place is None else Ticket.objects.filter(place=place)
@@ -32,7 +33,13 @@ def expire_due(*, now: datetime | None = None, place: ReceptionPlace | None = No
         if place is not None
         else ReceptionPlace.objects.filter(pk__in=booked_today.values("place_id").distinct())
     )
-    expired_places = [p.pk for p in places if rules.is_expired(today, now, place_policy.policy_for(p))]
+    expired_places = [
+        p.pk
+        for p in places
+        if rules.is_expired(
+            today, now, policy if place is not None and policy else place_policy.policy_for(p)
+        )
+    ]
     if expired_places:
         due |= Q(day=today, status=TicketStatus.BOOKED, place_id__in=expired_places)
     with transaction.atomic():
