@@ -263,3 +263,12 @@ def test_the_admin_shows_numbers_with_their_history_read_only(client, world, dja
     assert client.get("/admin/queueing/ticket/add/").status_code == 403
     for path in ("queueservice", "queuesettings"):
         assert client.get(f"/admin/queueing/{path}/").status_code == 200
+
+
+def test_a_person_cancels_a_booking_from_the_confirmation(client, world):
+    client.post(book_url(world), booking_data(world))
+    ticket = Ticket.objects.get()
+    page = client.post(reverse("queueing:cancel", args=[ticket.token]), follow=True).content.decode()
+    assert "Đã huỷ" in page and "Huỷ số này" not in page
+    assert Ticket.objects.get().status == "cancelled"
+    assert client.get(reverse("queueing:ticket", args=["khong-co"])).status_code == 404
