@@ -2,13 +2,21 @@
 both, counter 2 only Đất đai; Hoàn Kiếm's point offers Hộ tịch at its one counter. An officer at each."""
 
 from datetime import date, datetime
+from itertools import count
+
+from django.contrib.auth import get_user_model
 
 from motcua.calendar.clock import TZ
 from motcua.catalog.models import Field
 from motcua.org import services as org
+from motcua.org.models import PlaceKind
 from motcua.org.roles import RoleCode
 from motcua.queueing.models import QueueService
-from tests.org.factories import Hanoi, user
+from tests.org.factories import commune, one_level_center, province
+
+# Our own counter: tests.org.factories' shared one numbers agency codes, whose range other apps' tests
+# rely on not being used up.
+_users = count(1)
 
 SINCE = date(2025, 7, 1)
 MONDAY = date(2026, 3, 2)
@@ -19,10 +27,41 @@ def at(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=TZ)
 
 
+def user(**extra):
+    return get_user_model().objects.create_user(username=f"quay{next(_users)}", password=None, **extra)
+
+
 def officer(place, name):
     person = user(full_name=name)
     org.assign_staff(user=person, role=RoleCode.RECEPTION_OFFICER, target=place, valid_from=SINCE)
     return person
+
+
+class Hanoi:
+    """The city center, branches 1 and 2, and the commune points of Ba Đình (branch 1) and Hoàn Kiếm
+    (branch 2), built through the org services."""
+
+    def __init__(self):
+        self.province = province("01", "Hà Nội")
+        self.ba_dinh = commune(self.province, "00004", "Ba Đình")
+        self.hoan_kiem = commune(self.province, "00070", "Hoàn Kiếm")
+        self.center = one_level_center(self.province, commune=self.ba_dinh)
+        self.branch1 = _place(self.center, PlaceKind.BRANCH, self.ba_dinh, "01.CN01", "Chi nhánh số 1")
+        self.branch2 = _place(self.center, PlaceKind.BRANCH, self.hoan_kiem, "01.CN02", "Chi nhánh số 2")
+        self.point_ba_dinh = _place(
+            self.branch1, PlaceKind.COMMUNE_POINT, self.ba_dinh, "01.X00004", "Điểm tiếp nhận phường Ba Đình"
+        )
+        self.point_hoan_kiem = _place(
+            self.branch2,
+            PlaceKind.COMMUNE_POINT,
+            self.hoan_kiem,
+            "01.X00070",
+            "Điểm tiếp nhận phường Hoàn Kiếm",
+        )
+
+
+def _place(parent, kind, unit, code, name):
+    return org.add_place(parent=parent, kind=kind, code=code, name=name, commune=unit)
 
 
 class QueueWorld(Hanoi):
