@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "motcua.queueing",
     "motcua.portal",
     "motcua.payments",
+    "motcua.homeservice",
+    "motcua.postal",
 ]
 
 MIDDLEWARE = [
@@ -180,6 +182,11 @@ if MOTCUA_STORAGE == "s3":
     }
 elif MOTCUA_STORAGE != "local":
     raise ImproperlyConfigured("MOTCUA_STORAGE must be 'local' or 's3'.")
+# Postal operator (motcua/postal/conf.py, operator/contract.md).
+MOTCUA_POSTAL_OPERATOR = os.environ.get("MOTCUA_POSTAL_OPERATOR", "simulator")
+MOTCUA_POSTAL_OPERATOR_URL = os.environ.get("MOTCUA_POSTAL_OPERATOR_URL", "")
+MOTCUA_POSTAL_OPERATOR_TOKEN = os.environ.get("MOTCUA_POSTAL_OPERATOR_TOKEN", "")
+MOTCUA_POSTAL_CALLBACK_SECRET = os.environ.get("MOTCUA_POSTAL_CALLBACK_SECRET", "")
 MOTCUA_DOCUMENT_MAX_BYTES = int(os.environ.get("MOTCUA_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024))
 
 REST_FRAMEWORK = {

@@ -11,6 +11,7 @@ api_patterns = [
     path("", include("motcua.search.api.urls")),
     path("", include("motcua.dossiers.api.urls")),
     path("", include("motcua.queueing.api.urls")),
+    path("", include("motcua.postal.api.urls")),
 ]
 
 urlpatterns = [
@@ -22,6 +23,8 @@ urlpatterns = [
     path("api/v1/", include(api_patterns)),
     path("tai-khoan/", include("motcua.accounts.urls")),
     path("thanh-toan/", include("motcua.payments.urls")),
+    path("phuc-vu-tai-nha/", include("motcua.homeservice.urls")),
+    path("buu-chinh/", include("motcua.postal.urls")),
     path("", include("motcua.queueing.urls")),
     path("", include("motcua.portal.urls")),
 ]

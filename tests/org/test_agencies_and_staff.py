@@ -15,7 +15,7 @@ from .factories import Hanoi, agency, commune, province, user
 pytestmark = pytest.mark.django_db
 
 
-def test_the_six_roles_are_data_from_the_migration():
+def test_the_roles_are_data_from_the_migrations():
     assert set(Role.objects.values_list("code", flat=True)) == {code.value for code in RoleCode}
     officer = Role.objects.get(code=RoleCode.RECEPTION_OFFICER)
     assert officer.name == "Cán bộ tiếp nhận"

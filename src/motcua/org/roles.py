@@ -15,6 +15,7 @@ class RoleCode(StrEnum):
     SUPERVISOR = "supervisor"
     CATALOG_ADMIN = "catalog_admin"
     SYSTEM_ADMIN = "system_admin"
+    POSTAL_AGENT = "postal_agent"
 
 
 class ScopeKind(StrEnum):
@@ -71,5 +72,11 @@ ROLE_DEFINITIONS: tuple[RoleDefinition, ...] = (
         "Quản trị hệ thống",
         "Quản lý đơn vị, cơ quan, chi nhánh, quầy, người dùng, vai trò và kết nối.",
         (ScopeKind.PROVINCE, ScopeKind.SYSTEM),
+    ),
+    RoleDefinition(
+        RoleCode.POSTAL_AGENT,
+        "Nhân viên bưu chính",
+        "Thu gom hồ sơ tại nhà người dân, nhận và phát kết quả qua bưu chính, ký biên bản bàn giao.",
+        (ScopeKind.PLACE, ScopeKind.COMMUNE, ScopeKind.PROVINCE),
     ),
 )
