@@ -1,0 +1,88 @@
+"""The operator's status callbacks (operator/contract.md §2): signed, idempotent, order-tolerant."""
+
+from __future__ import annotations
+
+import time
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .. import conf, services
+from ..errors import BadSignature, NotConfigured, PostalInputError, PostalNotFound
+from ..models import Shipment, Source
+from ..operator.signing import verify
+
+STATUSES = ["collected", "in_transit", "delivered", "failed", "returned"]
+
+
+class CallbackSerializer(serializers.Serializer):
+    event_id = serializers.CharField(max_length=80)
+    item_code = serializers.CharField(max_length=20)
+    status = serializers.ChoiceField(choices=STATUSES)
+    occurred_at = serializers.DateTimeField()
+    reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    tracking_number = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+
+
+class CallbackView(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="postal_callback",
+        summary=gettext_lazy("Doanh nghiệp bưu chính báo trạng thái bưu gửi"),
+        description=gettext_lazy(
+            "Ký HMAC-SHA256 (X-Postal-Timestamp, X-Postal-Signature). Sự kiện trùng hoặc đến muộn được ghi "
+            "nhận và không thay đổi trạng thái."
+        ),
+        request=CallbackSerializer,
+        responses={
+            200: inline_serializer(
+                "PostalCallbackAnswer",
+                {
+                    "outcome": serializers.CharField(),
+                    "status": serializers.CharField(),
+                    "reason": serializers.CharField(),
+                },
+            )
+        },
+        tags=["postal"],
+    )
+    def post(self, request):
+        secret = conf.callback_secret()
+        if not secret:
+            raise NotConfigured(_("Chưa cấu hình khóa ký của doanh nghiệp bưu chính."))
+        given = request.headers.get("X-Postal-Signature", "")
+        stamp = request.headers.get("X-Postal-Timestamp", "")
+        if not verify(secret, stamp, request.body, given, now=time.time()):
+            raise BadSignature(_("Chữ ký không hợp lệ hoặc đã hết hạn."))
+        data = CallbackSerializer(data=request.data)
+        if not data.is_valid():
+            raise PostalInputError(_("Dữ liệu không hợp lệ."), details={"errors": data.errors})
+        values = data.validated_data
+        shipment = Shipment.objects.filter(code=values["item_code"]).first()
+        if shipment is None:
+            raise PostalNotFound(_("Không có bưu gửi mã %(code)s.") % {"code": values["item_code"]})
+        updated, event = services.report(
+            shipment,
+            status=values["status"],
+            occurred_at=values["occurred_at"],
+            source=Source.OPERATOR,
+            external_id=values["event_id"],
+            reason=values["reason"],
+            tracking_number=values["tracking_number"],
+        )
+        return Response(
+            {
+                "outcome": event.outcome,
+                "status": updated.status,
+                "reason": event.details.get("reason_code", ""),
+            }
+        )
