@@ -160,3 +160,34 @@ def test_the_simulator_story_is_chronological(world):
     )
     assert [e.status for e in story] == ["in_transit", "delivered"]
     assert story[1].occurred_at - story[0].occurred_at == timedelta(minutes=30)
+
+
+def test_the_command_checks_the_connection_and_plays_a_record(handed_over, live_server, settings):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    out = io.StringIO()
+    call_command("postal", "check", stdout=out)
+    assert "operator simulator: OK" in out.getvalue() and "callbacks: OK" in out.getvalue()
+    settings.MOTCUA_POSTAL_OPERATOR, settings.MOTCUA_POSTAL_OPERATOR_URL = "http", "http://127.0.0.1:9/"
+    with pytest.raises(CommandError):
+        call_command("postal", "check", stdout=io.StringIO())
+    settings.MOTCUA_POSTAL_OPERATOR = "simulator"
+    (item,) = handed_over()
+    out = io.StringIO()
+    call_command(
+        "postal",
+        "simulate",
+        item.batch.code,
+        "--url",
+        live_server.url + URL,
+        "--duplicates",
+        "1",
+        "--shuffle",
+        "--seed",
+        "3",
+        stdout=out,
+    )
+    assert out.getvalue().count(" 200 ") == 4  # two events, each sent twice
+    assert Shipment.objects.get(pk=item.pk).status == "delivered"
