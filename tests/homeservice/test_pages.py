@@ -244,3 +244,14 @@ def test_without_the_workspace_the_visit_page_says_so(client, world):
         assert 'id="receive-unavailable"' in html
     else:
         assert 'id="receive-link"' in html
+
+
+def test_without_javascript_choosing_a_province_reloads_its_communes_and_keeps_what_was_typed(client, world):
+    from tests.org.factories import commune
+
+    commune(_hai_phong(), "10525", "Thành Đông")
+    response = client.post("/phuc-vu-tai-nha/", {**request_data(), "province": "31", "reload": "1"})
+    html = response.content.decode()
+    assert response.status_code == 200 and 'class="field-error"' not in html
+    assert '<option value="10525">Phường Thành Đông</option>' in html and 'value="00004"' not in html
+    assert 'value="Nguyễn Thị Hoa"' in html and not HomeServiceRequest.objects.exists()

@@ -102,3 +102,60 @@ def test_the_agent_collects_and_hands_over_dossiers(client, world, agent):
     )
     batch = HandoverBatch.objects.get()
     assert response["Location"] == f"/buu-chinh/bien-ban/{batch.code}/" and batch.direction == "from_post"
+
+
+def test_a_collected_dossier_is_received_through_the_workspace_link_and_return_to(
+    client, world, agent, settings
+):
+    from urllib.parse import parse_qs, urlsplit
+
+    from motcua.dossiers import services as dossier_services
+    from tests.dossiers.factories import person
+
+    settings.ROOT_URLCONF = "tests.homeservice.urls_with_workspace"
+    pickup = services.request_pickup(
+        place=world.point_ba_dinh,
+        name="Nguyễn Văn An",
+        phone="0912345678",
+        address="Số 5 Đội Cấn",
+        commune="00004",
+        procedure=world.birth,
+        at=at("2026-03-04 08:00"),
+    )
+    services.report(
+        pickup, status="collected", occurred_at=at("2026-03-04 09:00"), source="agent", actor=agent
+    )
+    batch = services.prepare_pickups(agent=agent, place=world.point_ba_dinh, shipments=[pickup])
+    services.sign(batch, user=agent)
+    services.sign(batch, user=world.officer)
+    client.force_login(world.officer)
+    html = client.get(f"/buu-chinh/buu-gui/{pickup.code}/").content.decode()
+    href = re.search(r'id="receive-link" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    query = {k: v[0] for k, v in parse_qs(urlsplit(href).query, keep_blank_values=True).items()}
+    return_to = f"/buu-chinh/buu-gui/{pickup.code}/da-tiep-nhan/"
+    assert query == {
+        "channel": "postal",
+        "procedure": "9.100001",
+        "applicant_name": "Nguyễn Văn An",
+        "applicant_id": "",
+        "applicant_phone": "0912345678",
+        "applicant_address": "Số 5 Đội Cấn",
+        "commune": "00004",
+        "return_to": return_to,
+    }
+    wrong = client.get(return_to + "?dossier=nothing", follow=True).content.decode()
+    assert "Không có hồ sơ nộp qua bưu chính do bạn tiếp nhận với mã này." in wrong
+    dossier = dossier_services.receive_at_counter(
+        officer=world.officer,
+        place=world.point_ba_dinh,
+        procedure=world.birth,
+        case=world.case(world.birth),
+        provided=world.documents(world.birth),
+        applicant=person(),
+        channel="postal",
+    )
+    assert (
+        "Đã tiếp nhận hồ sơ nộp qua bưu chính."
+        in client.get(return_to + f"?dossier={dossier.code}", follow=True).content.decode()
+    )
+    assert Shipment.objects.get(pk=pickup.pk).dossier == dossier

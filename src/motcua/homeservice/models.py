@@ -149,3 +149,11 @@ class HomeServiceEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request_id} {self.action} {self.to_status}"
+
+    @property
+    def from_label(self) -> str:
+        return str(dict(STATUS_CHOICES).get(self.from_status, "—"))
+
+    @property
+    def to_label(self) -> str:
+        return str(dict(STATUS_CHOICES).get(self.to_status, self.to_status))

@@ -47,7 +47,15 @@ def request_form(request):
         chosen = DEFAULT_PROVINCE
     communes = list(units.in_force().communes().filter(province_code=chosen).order_by("name"))
     form_kwargs = {"provinces": provinces, "communes": communes}
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get(
+        "reload"
+    ):  # without JavaScript: the chosen province's communes
+        typed = {
+            **request.POST.dict(),
+            **{k: request.POST.getlist(k) for k in ("preferred_days", "preferred_windows")},
+        }
+        form = RequestForm(initial=typed, **form_kwargs)
+    elif request.method == "POST":
         form = RequestForm(request.POST, **form_kwargs)
         if form.is_valid():
             data = dict(form.cleaned_data)

@@ -192,3 +192,7 @@ class ShipmentEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.shipment_id} {self.status} {self.outcome}"
+
+    @property
+    def status_label(self) -> str:
+        return str(dict(STATUS_CHOICES).get(self.status, self.status))

@@ -10,4 +10,5 @@ urlpatterns = [
     path("bien-ban/<str:code>/", views.batch, name="batch"),
     path("bien-ban/<str:code>/pdf", views.batch_pdf, name="batch-pdf"),
     path("buu-gui/<str:code>/", views.shipment, name="shipment"),
+    path("buu-gui/<str:code>/da-tiep-nhan/", views.received, name="received"),
 ]

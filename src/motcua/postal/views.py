@@ -2,19 +2,44 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from motcua.core.errors import DomainError
 
-from . import pdf, selectors, services
+from . import pdf, selectors, services, tracking
 from .forms import PickupBatchForm, ResultsBatchForm, StatusForm
 from .models import Source
+
+
+def reception_link(item) -> str | None:
+    """The workspace's counter reception for a collected dossier handed over here (channel "postal"),
+    coming back to `received`; None when the item is not waiting or the workspace is not installed."""
+    if item.kind != tracking.Kind.PICKUP or item.status != tracking.Status.HANDED_OVER:
+        return None
+    try:
+        base = reverse("workspace:receive")
+    except NoReverseMatch:
+        return None
+    params = {
+        "channel": "postal",
+        "procedure": item.procedure.code if item.procedure_id else "",
+        "applicant_name": item.name,
+        "applicant_id": "",
+        "applicant_phone": item.phone,
+        "applicant_address": item.address,
+        "commune": item.commune.code,
+        "return_to": reverse("postal:received", args=[item.code]),
+    }
+    return f"{base}?{urlencode(params)}"
 
 
 def _errors_to(form, error: DomainError) -> None:
@@ -170,6 +195,31 @@ def shipment(request, code: str):
     return render(
         request,
         "postal/shipment.html",
-        {"s": found, "form": form, "is_agent": is_agent, "events": found.events.select_related("actor")},
+        {
+            "s": found,
+            "form": form,
+            "is_agent": is_agent,
+            "final": found.status in tracking.FINAL,
+            "reception_link": reception_link(found)
+            if services.is_officer(request.user, found.place)
+            else None,
+            "events": found.events.select_related("actor"),
+        },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+def received(request, code: str):
+    """`return_to` of the workspace's reception: ?dossier=<code> links the dossier received with channel
+    "postal" to the collected item. Safe to repeat."""
+    found = selectors.shipment_for(request.user, code)
+    if found is None:
+        raise Http404
+    try:
+        services.link_pickup_dossier(found, officer=request.user, dossier_code=request.GET.get("dossier", ""))
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã tiếp nhận hồ sơ nộp qua bưu chính."))
+    return redirect("postal:shipment", code=code)
