@@ -191,3 +191,42 @@ def test_the_command_checks_the_connection_and_plays_a_record(handed_over, live_
     )
     assert out.getvalue().count(" 200 ") == 4  # two events, each sent twice
     assert Shipment.objects.get(pk=item.pk).status == "delivered"
+
+
+def test_the_operator_sends_a_collection_order_once(client, world, agent):
+    order = {
+        "order_id": "VNP-2026-000123",
+        "place_code": world.point_ba_dinh.code,
+        "name": "Nguyễn Văn An",
+        "phone": "0912 345 678",
+        "address": "Số 5 Đội Cấn",
+        "commune_code": "00004",
+        "procedure_code": "9.100001",
+    }
+
+    def post(payload):
+        body = json.dumps(payload).encode()
+        stamp = str(int(time.time()))
+        return client.post(
+            "/api/v1/postal/pickups",
+            body,
+            content_type="application/json",
+            HTTP_X_POSTAL_TIMESTAMP=stamp,
+            HTTP_X_POSTAL_SIGNATURE=signature(SECRET, stamp, body),
+        )
+
+    first = post(order)
+    assert first.status_code == 201 and first.json()["status"] == "requested"
+    assert post(order).json()["item_code"] == first.json()["item_code"]  # a retry creates nothing
+    item = Shipment.objects.get(order_ref="VNP-2026-000123")
+    assert (item.full_address, item.phone, item.procedure.code) == (
+        "Số 5 Đội Cấn, Phường Ba Đình, Thành phố Hà Nội",
+        "0912345678",
+        "9.100001",
+    )
+    from motcua.postal import selectors
+
+    assert item in selectors.pickups_to_collect(agent)
+    bad = post({**order, "order_id": "VNP-2", "commune_code": "99999", "phone": "1"})
+    assert bad.status_code == 400 and set(bad.json()["details"]["fields"]) == {"commune", "phone"}
+    assert post({**order, "order_id": "VNP-3", "place_code": "nowhere"}).status_code == 404

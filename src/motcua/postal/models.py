@@ -132,6 +132,12 @@ class Shipment(models.Model):
         related_name="items",
     )
     tracking_number = models.CharField(_("số hiệu bưu gửi của doanh nghiệp"), max_length=40, blank=True)
+    order_ref = models.CharField(
+        _("mã đơn thu gom của doanh nghiệp"),
+        max_length=80,
+        blank=True,
+        help_text=_("Đơn thu gom do doanh nghiệp bưu chính gửi sang; một đơn chỉ tạo một bưu gửi."),
+    )
     reason = models.CharField(_("lý do"), max_length=300, blank=True)
     return_error = models.CharField(
         _("lỗi ghi nhận trả kết quả"),

@@ -56,13 +56,7 @@ class CallbackView(APIView):
         tags=["postal"],
     )
     def post(self, request):
-        secret = conf.callback_secret()
-        if not secret:
-            raise NotConfigured(_("Chưa cấu hình khóa ký của doanh nghiệp bưu chính."))
-        given = request.headers.get("X-Postal-Signature", "")
-        stamp = request.headers.get("X-Postal-Timestamp", "")
-        if not verify(secret, stamp, request.body, given, now=time.time()):
-            raise BadSignature(_("Chữ ký không hợp lệ hoặc đã hết hạn."))
+        _verified(request)
         data = CallbackSerializer(data=request.data)
         if not data.is_valid():
             raise PostalInputError(_("Dữ liệu không hợp lệ."), details={"errors": data.errors})
@@ -86,3 +80,73 @@ class CallbackView(APIView):
                 "reason": event.details.get("reason_code", ""),
             }
         )
+
+
+class PickupSerializer(serializers.Serializer):
+    order_id = serializers.CharField(max_length=80)
+    place_code = serializers.CharField(max_length=40)
+    name = serializers.CharField(max_length=200)
+    phone = serializers.CharField(max_length=20)
+    address = serializers.CharField(max_length=300)
+    commune_code = serializers.CharField(max_length=5)
+    procedure_code = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
+    tracking_number = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+
+
+def _verified(request) -> None:
+    secret = conf.callback_secret()
+    if not secret:
+        raise NotConfigured(_("Chưa cấu hình khóa ký của doanh nghiệp bưu chính."))
+    given = request.headers.get("X-Postal-Signature", "")
+    stamp = request.headers.get("X-Postal-Timestamp", "")
+    if not verify(secret, stamp, request.body, given, now=time.time()):
+        raise BadSignature(_("Chữ ký không hợp lệ hoặc đã hết hạn."))
+
+
+class PickupView(APIView):
+    """A collection order taken by the operator (a citizen booked a pick-up with the post office)."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="postal_pickup",
+        summary=gettext_lazy("Doanh nghiệp bưu chính gửi đơn thu gom hồ sơ"),
+        request=PickupSerializer,
+        responses={
+            201: inline_serializer(
+                "PostalPickupAnswer",
+                {"item_code": serializers.CharField(), "status": serializers.CharField()},
+            )
+        },
+        tags=["postal"],
+    )
+    def post(self, request):
+        from motcua.catalog.models import Procedure
+        from motcua.org.models import ReceptionPlace
+
+        _verified(request)
+        data = PickupSerializer(data=request.data)
+        if not data.is_valid():
+            raise PostalInputError(_("Dữ liệu không hợp lệ."), details={"errors": data.errors})
+        values = data.validated_data
+        place = ReceptionPlace.objects.filter(code=values["place_code"], is_active=True).first()
+        if place is None:
+            raise PostalNotFound(_("Không có nơi tiếp nhận mã %(code)s.") % {"code": values["place_code"]})
+        procedure = (
+            Procedure.objects.filter(code=values["procedure_code"]).first()
+            if values["procedure_code"]
+            else None
+        )
+        item = services.request_pickup(
+            place=place,
+            name=values["name"],
+            phone=values["phone"],
+            address=values["address"],
+            commune=values["commune_code"],
+            procedure=procedure,
+            tracking_number=values["tracking_number"],
+            order_ref=values["order_id"],
+        )
+        return Response({"item_code": item.code, "status": item.status}, status=201)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from motcua.dossiers.choices import DossierChannel
@@ -30,6 +30,7 @@ def request_pickup(
     commune,
     procedure=None,
     tracking_number: str = "",
+    order_ref: str = "",
     actor=None,
     at: datetime | None = None,
 ) -> Shipment:
@@ -38,6 +39,11 @@ def request_pickup(
     at = at or now()
     if actor is not None and not (is_officer(actor, place) or is_agent(actor, place)):
         raise PostalForbidden(_("Bạn không được nhận yêu cầu thu gom cho nơi này."))
+    order_ref = (order_ref or "").strip()[:80]
+    if order_ref:
+        known = Shipment.objects.filter(order_ref=order_ref).first()
+        if known is not None:  # the operator sent the same order again
+            return known
     errors = {}
     name = " ".join((name or "").split())
     if not name:
@@ -60,7 +66,7 @@ def request_pickup(
         raise PostalInputError(
             "; ".join(errors.values()), code="postal.invalid_pickup", details={"fields": errors}
         )
-    shipment = Shipment.objects.create(
+    fields = dict(
         code=new_code("BG"),
         kind=Kind.PICKUP,
         status=Status.REQUESTED,
@@ -74,7 +80,16 @@ def request_pickup(
         commune=commune,
         full_address=addresses.full_address(address, commune),
         tracking_number=tracking_number.strip(),
+        order_ref=order_ref,
     )
+    try:
+        with transaction.atomic():
+            shipment = Shipment.objects.create(**fields)
+    except IntegrityError:
+        known = Shipment.objects.filter(order_ref=order_ref).first() if order_ref else None
+        if known is None:
+            raise
+        return known  # a concurrent retry of the same order won
     event(
         shipment,
         at=at,
