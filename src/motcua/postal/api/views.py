@@ -24,7 +24,9 @@ STATUSES = ["collected", "in_transit", "delivered", "failed", "returned"]
 class CallbackSerializer(serializers.Serializer):
     event_id = serializers.CharField(max_length=80)
     item_code = serializers.CharField(max_length=20)
-    status = serializers.CharField(max_length=12, help_text="collected | in_transit | delivered | failed | returned")
+    status = serializers.CharField(
+        max_length=12, help_text="collected | in_transit | delivered | failed | returned"
+    )
     occurred_at = serializers.DateTimeField()
     reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     tracking_number = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
