@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "motcua.payments",
     "motcua.homeservice",
     "motcua.postal",
+    "motcua.workspace",
 ]
 
 MIDDLEWARE = [

@@ -26,5 +26,6 @@ urlpatterns = [
     path("phuc-vu-tai-nha/", include("motcua.homeservice.urls")),
     path("buu-chinh/", include("motcua.postal.urls")),
     path("", include("motcua.queueing.urls")),
+    path("can-bo/", include("motcua.workspace.urls")),
     path("", include("motcua.portal.urls")),
 ]

@@ -25,13 +25,20 @@ ROLE_TARGETS = {OFFICER: ("place", "agency"), SPECIALIST: ("agency",), LEADER: (
 ASSIGNEE_ONLY = {Action.FINISH_STEP, Action.REQUEST_SUPPLEMENT}
 
 
-def visible_dossiers(user) -> QuerySet[Dossier]:
+def visible_dossiers(user, *, materialise: bool = False) -> QuerySet[Dossier]:
+    """`materialise`: read the place and agency ids first (two small queries) and filter on the id
+    lists, so that PostgreSQL combines index scans instead of scanning every dossier for the OR of two
+    sub-selects (what the workspace's lists need at a million dossiers)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Dossier.objects.none()
     condition = Q(owner=user)
     if org.scopes_for(user):
-        condition |= Q(received_place__in=org.places_for(user).values("pk"))
-        condition |= Q(agency__in=org.agencies_for(user).values("pk"))
+        places, agencies = org.places_for(user).values("pk"), org.agencies_for(user).values("pk")
+        if materialise:
+            places = [row["pk"] for row in places]
+            agencies = [row["pk"] for row in agencies]
+        condition |= Q(received_place__in=places)
+        condition |= Q(agency__in=agencies)
     return Dossier.objects.filter(condition)
 
 

@@ -179,11 +179,13 @@ class Dossier(models.Model):
         verbose_name_plural = pgettext_lazy("plural", "hồ sơ")
         ordering = ["-received_at", "-id"]
         indexes = [
-            models.Index(fields=["agency", "status"], name="dossier_agency_status_idx"),
-            models.Index(fields=["received_place", "status"], name="dossier_place_status_idx"),
+            # The workspace queues filter by place or agency and status and sort by the due moment.
+            models.Index(fields=["agency", "status", "due_at"], name="dossier_agency_due_idx"),
+            models.Index(fields=["received_place", "status", "due_at"], name="dossier_place_due_idx"),
             models.Index(fields=["province", "status", "due_at"], name="dossier_province_due_idx"),
             models.Index(fields=["commune", "status"], name="dossier_commune_status_idx"),
             models.Index(fields=["assignee", "status"], name="dossier_assignee_status_idx"),
+            models.Index(fields=["province", "received_at"], name="dossier_province_received_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(status__in=Status.values), name="dossier_status_valid"),
@@ -246,6 +248,14 @@ class Applicant(PersonFields):
         _("loại người yêu cầu"), max_length=12, choices=ApplicantKind.choices, default=ApplicantKind.PERSON
     )
     tax_code = models.CharField(_("mã số thuế"), max_length=14, blank=True, db_index=True)
+    name_folded = models.CharField(
+        _("họ tên không dấu"),
+        max_length=200,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Họ tên viết thường, bỏ dấu (cả chữ đ), để tìm kiếm; ghi cùng người yêu cầu."),
+    )
     representative_name = models.CharField(_("người đại diện"), max_length=200, blank=True)
     representative_title = models.CharField(_("chức vụ người đại diện"), max_length=100, blank=True)
     representative_id_number = models.CharField(_("số định danh người đại diện"), max_length=12, blank=True)

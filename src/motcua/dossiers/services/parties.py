@@ -17,6 +17,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motcua.core.text import fold
 from motcua.units.models import AdministrativeUnit
 
 from ..choices import ApplicantKind, Sex
@@ -130,7 +131,7 @@ def clean_submitter(data: dict | None) -> dict | None:
 
 
 def store(dossier: Dossier, applicant: dict, submitter: dict | None) -> None:
-    Applicant.objects.create(dossier=dossier, **applicant)
+    Applicant.objects.create(dossier=dossier, name_folded=fold(applicant["full_name"])[:200], **applicant)
     if submitter:
         Submitter.objects.create(dossier=dossier, **submitter)
 

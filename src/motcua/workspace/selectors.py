@@ -1,0 +1,286 @@
+"""Reads of the officer workspace: the work queues, their counts, search and the supervisor's overview.
+
+Everything starts from what the engine says the officer may see (`dossiers.access.visible_dossiers`,
+with the place and agency ids evaluated first so that PostgreSQL can combine index scans at a million
+dossiers). The queues are conditions on status and on the stored due moments; the moments that bound
+them ("end of today", "within 2 working days") come from the province's legal clock. Counts of every
+queue are one grouped query; each list is one query plus a fixed number for the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from motcua.calendar.clock import TZ, WorkCalendar
+from motcua.calendar.durations import Duration
+from motcua.calendar.selectors import calendar_for
+from motcua.core.text import fold
+from motcua.dossiers import access, lifecycle
+from motcua.dossiers.identity import InvalidIdentity, normalise_phone
+from motcua.dossiers.models import Dossier
+from motcua.org.models import Agency, PlaceKind, ReceptionPlace
+
+S = lifecycle.State
+# States in which the legal clock runs towards the due moment (from the lifecycle table), except
+# online dossiers waiting for acceptance, which have their own 8-working-hour limit.
+RUNNING = frozenset(
+    info.state
+    for info in lifecycle.STATES.values()
+    if info.clock_running and info.state != S.PENDING_ACCEPTANCE
+)
+WAITING_RETURN = frozenset({S.RESULT_READY, S.REFUSED})
+SOON_DAYS = 2
+LIST_SIZE = 50
+SEARCH_SIZE = 50
+LIST_RELATED = ("procedure", "procedure_version", "agency", "received_place", "applicant", "assignee")
+
+
+@dataclass(frozen=True)
+class Moments:
+    """The bounds of the time-based queues, from the legal clock of the officer's province."""
+
+    now: datetime
+    end_of_today: datetime
+    soon: datetime  # now + 2 working days
+
+
+@dataclass(frozen=True)
+class Queue:
+    slug: str
+    order: str  # the due moment each queue sorts by
+
+
+QUEUES = (
+    Queue("cho-tiep-nhan", "acceptance_due_at"),
+    Queue("den-han-hom-nay", "due_at"),
+    Queue("sap-den-han", "due_at"),
+    Queue("qua-han", "due_at"),
+    Queue("cho-bo-sung", "due_at"),
+    Queue("tra-ve-cho-toi", "due_at"),
+)
+QUEUE_BY_SLUG = {q.slug: q for q in QUEUES}
+
+
+def current_time() -> datetime:
+    return timezone.now()
+
+
+def moments(cal: WorkCalendar, now: datetime | None = None) -> Moments:
+    now = (now or current_time()).astimezone(TZ)
+    tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=TZ)
+    return Moments(now=now, end_of_today=tomorrow, soon=cal.due(now, Duration.working_days(SOON_DAYS)))
+
+
+def work_calendar(user) -> WorkCalendar:
+    """The calendar of the officer's province (the first of their assignments; nationwide if none)."""
+    from motcua.org import selectors as org
+
+    provinces = {s.province_id for s in org.scopes_for(user) if s.province_id}
+    code = ""
+    if provinces:
+        from motcua.units.models import AdministrativeUnit
+
+        code = (
+            AdministrativeUnit.objects.filter(pk=min(provinces)).values_list("code", flat=True).first() or ""
+        )
+    return calendar_for(code)
+
+
+def visible(user) -> QuerySet[Dossier]:
+    return access.visible_dossiers(user, materialise=True)
+
+
+def queue_condition(slug: str, m: Moments, user) -> Q:
+    running = Q(status__in=RUNNING)
+    match slug:
+        case "cho-tiep-nhan":
+            return Q(status=S.PENDING_ACCEPTANCE)
+        case "den-han-hom-nay":
+            return running & Q(due_at__gte=m.now, due_at__lt=m.end_of_today)
+        case "sap-den-han":
+            return running & Q(due_at__gte=m.end_of_today, due_at__lte=m.soon)
+        case "qua-han":
+            return running & Q(due_at__lt=m.now)
+        case "cho-bo-sung":
+            return Q(status=S.SUPPLEMENT_REQUESTED)
+        case "tra-ve-cho-toi":
+            # Back on this officer's desk: results to hand back, and dossiers whose supplement came back
+            # to the officer who asked for it.
+            return Q(status__in=WAITING_RETURN) | (
+                Q(status=S.IN_PROGRESS, supplement_count__gt=0, assignee=user)
+            )
+    raise KeyError(slug)
+
+
+def queue_counts(user, m: Moments) -> dict[str, int]:
+    """Every queue's count in one grouped query."""
+    aggregates = {
+        q.slug.replace("-", "_"): Count("pk", filter=queue_condition(q.slug, m, user)) for q in QUEUES
+    }
+    row = visible(user).order_by().aggregate(**aggregates)
+    return {q.slug: row[q.slug.replace("-", "_")] or 0 for q in QUEUES}
+
+
+def queue_list(user, slug: str, m: Moments, *, limit: int = LIST_SIZE) -> list[Dossier]:
+    queue = QUEUE_BY_SLUG[slug]
+    rows = (
+        visible(user)
+        .filter(queue_condition(slug, m, user))
+        .select_related(*LIST_RELATED)
+        .order_by(f"{queue.order}", "id")[:limit]
+    )
+    return list(rows)
+
+
+# ---- search -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str
+    kind: str  # "code", "id_number", "phone", "name", "" (nothing to search)
+
+
+def classify(text: str) -> SearchQuery:
+    """What the officer typed: a dossier code, a personal ID (12 digits), a phone number, or a name."""
+    text = " ".join((text or "").split())[:100]
+    if not text:
+        return SearchQuery("", "")
+    compact = text.replace(" ", "")
+    if "-" in compact and any(ch.isdigit() for ch in compact) and "." in compact:
+        return SearchQuery(compact.upper(), "code")
+    digits = compact.lstrip("+")
+    if digits.isdigit():
+        if len(digits) == 12:
+            return SearchQuery(digits, "id_number")
+        try:
+            return SearchQuery(normalise_phone(compact), "phone")
+        except InvalidIdentity:
+            return SearchQuery(digits, "id_number")
+    return SearchQuery(fold(text), "name")
+
+
+def search(user, query: SearchQuery, *, limit: int = SEARCH_SIZE) -> list[Dossier]:
+    """Dossiers the officer may see whose code, applicant ID number or phone equals the query, or whose
+    applicant's name (folded: no diacritics, đ = d) starts with it; newest first."""
+    condition = {
+        "code": Q(code=query.text),
+        "id_number": Q(applicant__id_number=query.text),
+        "phone": Q(applicant__phone=query.text),
+        "name": Q(applicant__name_folded__startswith=query.text),
+    }.get(query.kind)
+    if condition is None:
+        return []
+    rows = (
+        visible(user).filter(condition).select_related(*LIST_RELATED).order_by("-received_at", "-id")[:limit]
+    )
+    return list(rows)
+
+
+# ---- supervisor -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    key: str  # "place:<id>" or "agency:<id>"
+    name: str
+    received_today: int = 0
+    in_progress: int = 0
+    due_soon: int = 0
+    late: int = 0
+
+    def add(self, row: dict) -> None:
+        for field in ("received_today", "in_progress", "due_soon", "late"):
+            setattr(self, field, getattr(self, field) + (row[field] or 0))
+
+
+def tally_conditions(m: Moments) -> dict[str, Q]:
+    running = Q(status__in=RUNNING)
+    start_of_day = datetime.combine(m.now.date(), time(0), tzinfo=TZ)
+    return {
+        "received_today": Q(received_at__gte=start_of_day, received_at__lt=m.end_of_today),
+        "in_progress": Q(status__in=RUNNING | {S.SUPPLEMENT_REQUESTED}),
+        "due_soon": running & Q(due_at__gte=m.now, due_at__lte=m.soon),
+        "late": running & Q(due_at__lt=m.now),
+    }
+
+
+def supervisor_overview(user, m: Moments) -> dict:
+    """Per branch (reception side) and per agency (deciding side) of what the supervisor sees: two
+    grouped queries over the dossiers, plus the names of the branches and agencies."""
+    base = visible(user).order_by()
+    conditions = tally_conditions(m)
+    aggregates = {name: Count("pk", filter=cond) for name, cond in conditions.items()}
+    relevant = Q()
+    for cond in conditions.values():
+        relevant |= cond
+    by_place = list(base.filter(relevant).values("received_place").annotate(**aggregates))
+    by_agency = list(base.filter(relevant).values("agency").annotate(**aggregates))
+    places = {
+        p.pk: p
+        for p in ReceptionPlace.objects.filter(pk__in=[r["received_place"] for r in by_place]).select_related(
+            "parent"
+        )
+    }
+    branches: dict[int, Tally] = {}
+    for row in by_place:
+        place = places.get(row["received_place"])
+        branch = _branch_of(place)
+        key = branch.pk if branch else 0
+        tally = branches.setdefault(key, Tally(f"place:{key}", branch.name if branch else ""))
+        tally.add(row)
+    names = dict(Agency.objects.filter(pk__in=[r["agency"] for r in by_agency]).values_list("pk", "name"))
+    agencies = []
+    for row in by_agency:
+        tally = Tally(f"agency:{row['agency']}", names.get(row["agency"], ""))
+        tally.add(row)
+        agencies.append(tally)
+    total = Tally("all", "")
+    for tally in branches.values():
+        total.add(tally.__dict__)
+    return {
+        "branches": sorted(branches.values(), key=lambda t: (-t.late, t.name)),
+        "agencies": sorted(agencies, key=lambda t: (-t.late, t.name)),
+        "total": total,
+    }
+
+
+def _branch_of(place: ReceptionPlace | None) -> ReceptionPlace | None:
+    """The branch a place belongs to (itself for a branch or a center; its parent for a point)."""
+    if place is None:
+        return None
+    if place.kind in (PlaceKind.SERVICE_POINT, PlaceKind.COMMUNE_POINT) and place.parent is not None:
+        return place.parent
+    return place
+
+
+def drill_down(user, key: str, column: str, m: Moments, *, limit: int = LIST_SIZE) -> list[Dossier]:
+    """The dossiers behind one number of the overview."""
+    condition = tally_conditions(m)[column]
+    kind, _, ident = key.partition(":")
+    ident = int(ident) if ident.isdigit() else 0
+    if kind == "agency":
+        where = Q(agency_id=ident)
+    elif kind == "place":
+        where = Q(received_place_id=ident) | Q(received_place__parent_id=ident)
+    else:
+        where = Q()
+    rows = visible(user).filter(condition, where).select_related(*LIST_RELATED).order_by("due_at", "id")
+    return list(rows[:limit])
+
+
+# ---- counter ----------------------------------------------------------------------------------------
+
+
+def last_applicant(user, id_number: str):
+    """The applicant as declared on the newest dossier of this person the officer may see (to prefill)."""
+    from motcua.dossiers.models import Applicant
+
+    if not (id_number.isdigit() and len(id_number) == 12):
+        return None
+    newest = visible(user).filter(applicant__id_number=id_number).order_by("-received_at", "-id")
+    return Applicant.objects.filter(dossier__in=newest.values("pk")[:1]).select_related("commune").first()

@@ -1,0 +1,20 @@
+from django.urls import path, re_path
+
+from .views import auth, dossier, reception, work
+
+app_name = "workspace"
+
+CODE = r"(?P<code>[0-9A-Z.]{13}-[0-9]{6}-[0-9]{4,})"
+
+urlpatterns = [
+    path("dang-nhap/", auth.SignIn.as_view(), name="login"),
+    path("dang-xuat/", auth.SignOut.as_view(), name="logout"),
+    path("", work.my_work, name="home"),
+    path("tim-kiem/", work.search, name="search"),
+    path("giam-sat/", work.supervisor, name="supervisor"),
+    path("tiep-nhan/", reception.receive, name="receive"),
+    path("tiep-nhan/nguoi-yeu-cau/", reception.person, name="person"),
+    path("tiep-nhan/phieu/<int:pk>/", dossier.counter_slip, name="slip"),
+    re_path(rf"^ho-so/{CODE}/$", dossier.dossier_page, name="dossier"),
+    re_path(rf"^ho-so/{CODE}/thao-tac/(?P<slug>[a-z-]+)/$", dossier.act, name="act"),
+]

@@ -1,0 +1,14 @@
+"""Sign-in and sign-out of officers (Django's auth, the workspace's own pages)."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import reverse_lazy
+
+
+class SignIn(auth_views.LoginView):
+    template_name = "workspace/login.html"
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("workspace:home")
+
+
+class SignOut(auth_views.LogoutView):
+    next_page = reverse_lazy("workspace:login")

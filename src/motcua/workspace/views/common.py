@@ -1,0 +1,92 @@
+"""What every workspace page shares: sign-in and assignment check, the officer's header, list rows."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from motcua.dossiers.selectors import state_label
+from motcua.org.models import StaffAssignment
+
+from .. import selectors, timing
+
+
+def officer_required(view):
+    """Signed in (else the workspace's sign-in page) and holding an assignment today (else 403)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("workspace:login"))
+        assignments = list(
+            StaffAssignment.objects.filter(user=user)
+            .valid_on(timezone.localdate())
+            .select_related("role", "place", "agency", "commune", "province")
+            .order_by("pk")
+        )
+        if not assignments:
+            return render(request, "workspace/no_assignment.html", status=403)
+        request.officer_assignments = assignments
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _where(assignment) -> str:
+    target = assignment.place or assignment.agency or assignment.commune or assignment.province
+    return str(getattr(target, "name", "") or getattr(target, "full_name", "") or target or "")
+
+
+def header(request) -> dict:
+    assignments = getattr(request, "officer_assignments", [])
+    roles = [{"role": a.role.name, "where": _where(a)} for a in assignments]
+    codes = {a.role.code for a in assignments}
+    return {
+        "officer_name": request.user.get_full_name() or str(request.user),
+        "officer_roles": roles,
+        "is_supervisor": "supervisor" in codes or "system_admin" in codes,
+        "is_receiver": "reception_officer" in codes,
+    }
+
+
+SECTIONS = {
+    "workspace/my_work.html": "work",
+    "workspace/receive.html": "receive",
+    "workspace/search.html": "search",
+    "workspace/supervisor.html": "supervisor",
+}
+
+
+def page(request, template: str, context: dict, status: int = 200):
+    context = {**header(request), "section": SECTIONS.get(template, ""), **context}
+    return render(request, template, context, status=status)
+
+
+def rows(dossiers, cal, now) -> list[dict]:
+    """What a list shows of each dossier (no query: everything is selected with the list)."""
+    out = []
+    for d in dossiers:
+        due = d.acceptance_due_at if d.status == "pending_acceptance" else d.due_at
+        paused = d.status == "supplement_requested"
+        applicant = getattr(d, "applicant", None)
+        out.append(
+            {
+                "dossier": d,
+                "applicant": applicant.full_name if applicant else "",
+                "status": state_label(d.status),
+                "due": due,
+                "remaining": None if paused else timing.remaining(cal, now, due),
+                "paused": paused,
+            }
+        )
+    return out
+
+
+def clock(user):
+    cal = selectors.work_calendar(user)
+    return cal, selectors.moments(cal)
