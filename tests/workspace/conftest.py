@@ -20,7 +20,7 @@ def now(monkeypatch):
 
 
 @pytest.fixture
-def stranger(world):
+def stranger(world):  # noqa: F811 (the imported fixture)
     """A reception officer of another commune (Hoàn Kiếm)."""
     return staff(RoleCode.RECEPTION_OFFICER, world.point_hoan_kiem, "Quách Thị Ngọc")
 
