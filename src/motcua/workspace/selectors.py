@@ -75,23 +75,17 @@ def moments(cal: WorkCalendar, now: datetime | None = None) -> Moments:
     return Moments(now=now, end_of_today=tomorrow, soon=cal.due(now, Duration.working_days(SOON_DAYS)))
 
 
-def work_calendar(user) -> WorkCalendar:
-    """The calendar of the officer's province (the first of their assignments; nationwide if none)."""
-    from motcua.org import selectors as org
-
-    provinces = {s.province_id for s in org.scopes_for(user) if s.province_id}
-    code = ""
-    if provinces:
-        from motcua.units.models import AdministrativeUnit
-
-        code = (
-            AdministrativeUnit.objects.filter(pk=min(provinces)).values_list("code", flat=True).first() or ""
-        )
-    return calendar_for(code)
+def work_calendar(province_code: str = "") -> WorkCalendar:
+    """The calendar of the officer's province (nationwide when unknown)."""
+    return calendar_for(province_code)
 
 
 def visible(user) -> QuerySet[Dossier]:
-    return access.visible_dossiers(user, materialise=True)
+    """What the officer may see (the engine's rule), computed once per request and reused."""
+    cached = getattr(user, "_workspace_visible", None)
+    if cached is None:
+        cached = user._workspace_visible = access.visible_dossiers(user, materialise=True)
+    return cached.all()
 
 
 def queue_condition(slug: str, m: Moments, user) -> Q:

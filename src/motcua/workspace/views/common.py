@@ -87,6 +87,9 @@ def rows(dossiers, cal, now) -> list[dict]:
     return out
 
 
-def clock(user):
-    cal = selectors.work_calendar(user)
+def clock(request):
+    """The legal clock of the officer's province (of their first assignment) and the queue bounds."""
+    assignments = getattr(request, "officer_assignments", [])
+    code = assignments[0].province.code if assignments and assignments[0].province_id else ""
+    cal = selectors.work_calendar(code)
     return cal, selectors.moments(cal)

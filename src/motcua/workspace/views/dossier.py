@@ -49,7 +49,7 @@ def _assignable(dossier, transitions) -> list:
 
 
 def detail_context(request, dossier, *, failed: str = "", error: str = "", errors=None, typed=None):
-    cal, m = clock(request.user)
+    cal, m = clock(request)
     transitions = dossiers.available_actions(dossier, request.user)
     steps = list(dossier.steps.all())
     return {

@@ -23,7 +23,7 @@ def _queue_labels() -> dict[str, str]:
 
 @officer_required
 def my_work(request):
-    cal, m = clock(request.user)
+    cal, m = clock(request)
     counts = selectors.queue_counts(request.user, m)
     labels = _queue_labels()
     asked = request.GET.get("hang", "")
@@ -59,7 +59,7 @@ def search(request):
         error = _("Hãy nhập ít nhất 2 chữ cái của họ tên.")
     elif query.kind:
         found = selectors.search(request.user, query)
-    cal, m = clock(request.user) if found else (None, None)
+    cal, m = clock(request) if found else (None, None)
     return page(
         request,
         "workspace/search.html",
@@ -85,7 +85,7 @@ def _column_labels() -> dict[str, str]:
 
 @officer_required
 def supervisor(request):
-    cal, m = clock(request.user)
+    cal, m = clock(request)
     labels = _column_labels()
     key, column = request.GET.get("o", ""), request.GET.get("cot", "")
     drill = None

@@ -1,0 +1,91 @@
+"""Each workspace page runs a fixed number of SQL queries, whatever the number of dossiers (no N+1)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from motcua.dossiers import services
+from tests.dossiers.factories import at, person
+
+from .conftest import receive, signed_in
+
+pytestmark = pytest.mark.django_db
+
+QUEUES = ("cho-tiep-nhan", "den-han-hom-nay", "sap-den-han", "qua-han", "cho-bo-sung", "tra-ve-cho-toi")
+
+
+def _count(client, url, params=None) -> int:
+    client.get(url, params)  # warm the per-process caches (calendar, lifecycle labels)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def _dossiers(world, n: int):
+    made = []
+    for i in range(n):
+        name = f"Nguyễn Văn Số{i}"
+        made.append(receive(world, when=f"2026-02-{10 + i:02d} 09:00", applicant=person(full_name=name)))
+    return made
+
+
+def _pages(world):
+    return [
+        *[(reverse("workspace:home"), {"hang": q}) for q in QUEUES],
+        (reverse("workspace:search"), {"q": "nguyen van"}),
+        (reverse("workspace:search"), {"q": "0912345678"}),
+        (reverse("workspace:supervisor"), {}),
+        (reverse("workspace:supervisor"), {"o": f"agency:{world.committee_soc_son.pk}", "cot": "late"}),
+    ]
+
+
+def _more(world):
+    """Many more dossiers, in several queues (late, supplement, received today)."""
+    made = [
+        receive(world, when=f"2026-02-{16 + i:02d} 10:00", applicant=person(full_name=f"Nguyễn Văn Thêm{i}"))
+        for i in range(4)
+    ]
+    made.append(receive(world, when="2026-03-04 08:10"))
+    d = services.assign(
+        made[0],
+        actor=world.specialist,
+        version=made[0].version,
+        assignee=world.specialist,
+        at=at("2026-02-20 09:00"),
+    )
+    services.request_supplement(
+        d, actor=world.specialist, version=d.version, items=["x"], reason="y", at=at("2026-02-20 10:00")
+    )
+
+
+def test_lists_search_and_overview_do_not_grow_with_the_dossiers(client, world, now):
+    _dossiers(world, 1)
+    users = (world.officer, world.supervisor)
+    one, many = {}, {}
+    for user in users:
+        signed_in(client, user)
+        one[user.pk] = {url + str(params): _count(client, url, params) for url, params in _pages(world)}
+    _more(world)
+    for user in users:
+        signed_in(client, user)
+        many[user.pk] = {url + str(params): _count(client, url, params) for url, params in _pages(world)}
+    assert one == many
+    assert max(n for pages in many.values() for n in pages.values()) <= 16, many
+
+
+def test_the_dossier_page_does_not_grow_with_steps_documents_and_history(client, world, now):
+    small = receive(world, when="2026-03-02 09:00")
+    big = receive(world, when="2026-03-02 09:10")
+    for when in ("2026-03-02 10:00", "2026-03-02 11:00"):
+        big = services.record_payment(
+            big, actor=world.officer, version=big.version, amount=10_000, at=at(when)
+        )
+    big = services.assign(
+        big, actor=world.specialist, version=big.version, assignee=world.specialist, at=at("2026-03-02 14:00")
+    )
+    signed_in(client, world.specialist)
+    assert _count(client, reverse("workspace:dossier", args=[small.code])) == _count(
+        client, reverse("workspace:dossier", args=[big.code])
+    )
