@@ -47,7 +47,7 @@ def header(request) -> dict:
     roles = [{"role": a.role.name, "where": _where(a)} for a in assignments]
     codes = {a.role.code for a in assignments}
     return {
-        "officer_name": request.user.get_full_name() or str(request.user),
+        "officer_name": str(request.user),
         "officer_roles": roles,
         "is_supervisor": "supervisor" in codes or "system_admin" in codes,
         "is_receiver": "reception_officer" in codes,

@@ -52,6 +52,7 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
     cal, m = clock(request)
     transitions = dossiers.available_actions(dossier, request.user)
     steps = list(dossier.steps.all())
+    paused = dossier.status == "supplement_requested"  # the clock stops while the applicant completes it
     return {
         "d": dossier,
         "status": dossiers.state_label(dossier.status),
@@ -61,11 +62,15 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
         "documents": list(documents.dossier_documents(dossier)),
         "tracking": list(dossiers.tracking_sheet(dossier)),
         "steps": [
-            {"step": s, "remaining": None if s.finished_at else timing.remaining(cal, m.now, s.due_at)}
+            {
+                "step": s,
+                "remaining": None if s.finished_at or paused else timing.remaining(cal, m.now, s.due_at),
+            }
             for s in steps
         ],
+        "paused": paused,
         "remaining": None
-        if dossier.status == "supplement_requested"
+        if paused
         else timing.remaining(
             cal,
             m.now,
