@@ -170,7 +170,9 @@ def _advance(dossier, rng, specialists, leaders, users, when):
     t = when + timedelta(minutes=30)
     d = services.assign(dossier, actor=specialist, version=dossier.version, assignee=specialist, at=t)
     if roll < 0.35:
-        services.request_supplement(d, actor=specialist, version=d.version, items=["Bản sao"], reason="Thiếu", at=t)
+        services.request_supplement(
+            d, actor=specialist, version=d.version, items=["Bản sao"], reason="Thiếu", at=t
+        )
         return
     if roll < 0.6:
         return
@@ -400,7 +402,9 @@ def measure(repeat: int) -> dict:
         figures[role] = {name: _time(client, url, params, repeat) for name, (url, params) in pages.items()}
         print(f"\n{role} ({user})", flush=True)
         for name, row in figures[role].items():
-            print(f"  {name:28} p50 {row['p50_ms']:7.1f} ms   p95 {row['p95_ms']:7.1f} ms   {row['queries']} queries")
+            print(
+                f"  {name:28} p50 {row['p50_ms']:7.1f} ms   p95 {row['p95_ms']:7.1f} ms   {row['queries']} queries"
+            )
     return figures
 
 
@@ -421,7 +425,12 @@ def main() -> int:
     result["dossiers"] = Dossier.objects.count()
     print(f"dossiers in the database: {result['dossiers']:,}", flush=True)
     result["figures"] = measure(args.repeat)
-    worst = max(row["p95_ms"] for role, rows in result["figures"].items() if isinstance(rows, dict) for row in rows.values())
+    worst = max(
+        row["p95_ms"]
+        for role, rows in result["figures"].items()
+        if isinstance(rows, dict)
+        for row in rows.values()
+    )
     result["worst_p95_ms"] = worst
     result["target_p95_ms"] = TARGET_P95_MS
     print(f"\nworst p95: {worst} ms (target {TARGET_P95_MS} ms)")

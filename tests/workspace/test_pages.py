@@ -270,3 +270,11 @@ def test_supervisor_sees_each_branch_and_agency_with_links_down_to_the_dossiers(
     drill = client.get(reverse("workspace:supervisor"), {"o": branch.key, "cot": "late"})
     assert [r["dossier"].code for r in drill.context["drill"]["rows"]] == [late.code]
     assert today.code not in [r["dossier"].code for r in drill.context["drill"]["rows"]]
+
+
+def test_the_workspace_speaks_english_as_its_second_language(client, world, now):
+    receive(world, when="2026-02-24 09:00")
+    signed_in(client, world.officer)
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("workspace:home"), headers={"accept-language": "en"}).content.decode()
+    assert "My work" in html and "Late" in html and "overdue by 2 days 7 hours" in html
