@@ -86,11 +86,11 @@ def _reference_data():
     import io
 
     from django.core.management import call_command
+    from tests.dossiers.factories import procedure
 
     from motcua.catalog import services as catalog
     from motcua.org.services import ensure_roles
     from motcua.units.models import AdministrativeUnit
-    from tests.dossiers.factories import procedure
 
     call_command("migrate", verbosity=0)
     call_command("units", "load", stdout=io.StringIO())
@@ -108,9 +108,9 @@ def _seed(n: int, procs, rng: random.Random) -> int:
 
     from motcua.calendar.selectors import calendar_for
     from motcua.dossiers import services
+    from motcua.org.demo.names import person_name
     from motcua.org.models import PlaceKind, StaffAssignment
     from motcua.org.roles import RoleCode
-    from motcua.org.demo.names import person_name
 
     officers = {}
     for a in StaffAssignment.objects.filter(
