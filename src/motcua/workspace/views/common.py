@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from motcua.dossiers import lifecycle
 from motcua.dossiers.selectors import state_label
 from motcua.org.models import StaffAssignment
 
@@ -74,17 +75,23 @@ def rows(dossiers, cal, now) -> list[dict]:
         due = d.acceptance_due_at if d.status == "pending_acceptance" else d.due_at
         paused = d.status == "supplement_requested"
         applicant = getattr(d, "applicant", None)
+        counting = clock_counts(d.status)
         out.append(
             {
                 "dossier": d,
                 "applicant": applicant.full_name if applicant else "",
                 "status": state_label(d.status),
                 "due": due,
-                "remaining": None if paused else timing.remaining(cal, now, due),
+                "remaining": timing.remaining(cal, now, due) if counting else None,
                 "paused": paused,
             }
         )
     return out
+
+
+def clock_counts(status: str) -> bool:
+    """Is the legal clock running for a dossier in this state (the lifecycle table says)?"""
+    return lifecycle.STATES[lifecycle.State(status)].clock_running
 
 
 def clock(request):

@@ -20,7 +20,7 @@ from motcua.dossiers.models import CounterSlip
 from motcua.org import selectors as org
 
 from .. import timing
-from .common import clock, officer_required, page
+from .common import clock, clock_counts, officer_required, page
 
 NEEDS_REASON = {"refuse_acceptance", "transfer", "request_supplement", "extend", "refuse", "withdraw", "stop"}
 LIST_FIELDS = {"items"}
@@ -53,6 +53,7 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
     transitions = dossiers.available_actions(dossier, request.user)
     steps = list(dossier.steps.all())
     paused = dossier.status == "supplement_requested"  # the clock stops while the applicant completes it
+    counting = clock_counts(dossier.status)
     return {
         "d": dossier,
         "status": dossiers.state_label(dossier.status),
@@ -64,13 +65,15 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
         "steps": [
             {
                 "step": s,
-                "remaining": None if s.finished_at or paused else timing.remaining(cal, m.now, s.due_at),
+                "remaining": timing.remaining(cal, m.now, s.due_at)
+                if counting and not s.finished_at
+                else None,
             }
             for s in steps
         ],
         "paused": paused,
         "remaining": None
-        if paused
+        if not counting
         else timing.remaining(
             cal,
             m.now,
