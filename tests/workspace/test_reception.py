@@ -79,7 +79,7 @@ def test_a_complete_dossier_is_received_and_the_slip_is_offered(client, world):
     assert (
         dossier.status == "received"
         and dossier.received_by == world.officer
-        and dossier.applicant.name_folded == "nguyen van an"
+        and dossier.applicant_name_folded == "nguyen van an"
     )
     page = client.get(response["Location"]).content.decode()
     assert f"Đã tiếp nhận hồ sơ {dossier.code}." in page

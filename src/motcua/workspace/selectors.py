@@ -36,7 +36,21 @@ WAITING_RETURN = frozenset({S.RESULT_READY, S.REFUSED})
 SOON_DAYS = 2
 LIST_SIZE = 50
 SEARCH_SIZE = 50
-LIST_RELATED = ("procedure", "procedure_version", "agency", "received_place", "applicant", "assignee")
+# What a list row shows, and nothing more: procedure versions carry long texts that would make every
+# row of a list several kilobytes wide.
+LIST_FIELDS = (
+    "code",
+    "status",
+    "due_at",
+    "acceptance_due_at",
+    "received_at",
+    "procedure_version__name",
+    "applicant__full_name",
+)
+
+
+def _listed(rows: QuerySet[Dossier]) -> QuerySet[Dossier]:
+    return rows.select_related("procedure_version", "applicant").only(*LIST_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -125,11 +139,8 @@ def queue_counts(user, m: Moments) -> dict[str, int]:
 
 def queue_list(user, slug: str, m: Moments, *, limit: int = LIST_SIZE) -> list[Dossier]:
     queue = QUEUE_BY_SLUG[slug]
-    rows = (
-        visible(user)
-        .filter(queue_condition(slug, m, user))
-        .select_related(*LIST_RELATED)
-        .order_by(f"{queue.order}", "id")[:limit]
+    rows = _listed(
+        visible(user).filter(queue_condition(slug, m, user)).order_by(f"{queue.order}", "id")[:limit]
     )
     return list(rows)
 
@@ -169,14 +180,12 @@ def search(user, query: SearchQuery, *, limit: int = SEARCH_SIZE) -> list[Dossie
         "code": Q(code=query.text),
         "id_number": Q(applicant__id_number=query.text),
         "phone": Q(applicant__phone=query.text),
-        "name": Q(applicant__name_folded__startswith=query.text),
+        "name": Q(applicant_name_folded__startswith=query.text),
     }.get(query.kind)
     if condition is None:
         return []
-    rows = (
-        visible(user).filter(condition).select_related(*LIST_RELATED).order_by("-received_at", "-id")[:limit]
-    )
-    return list(rows)
+    rows = _listed(visible(user).filter(condition)).order_by("-received_at", "-id")
+    return list(rows[:limit])
 
 
 # ---- supervisor -------------------------------------------------------------------------------------
@@ -267,7 +276,7 @@ def drill_down(user, key: str, column: str, m: Moments, *, limit: int = LIST_SIZ
         where = Q(received_place_id=ident) | Q(received_place__parent_id=ident)
     else:
         where = Q()
-    rows = visible(user).filter(condition, where).select_related(*LIST_RELATED).order_by("due_at", "id")
+    rows = _listed(visible(user).filter(condition, where)).order_by("due_at", "id")
     return list(rows[:limit])
 
 

@@ -171,6 +171,14 @@ class Dossier(models.Model):
         related_name="+",
     )
 
+    applicant_name_folded = models.CharField(
+        _("họ tên người yêu cầu không dấu"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("Họ tên viết thường, bỏ dấu (cả chữ đ), để tìm kiếm; ghi lúc tạo hồ sơ."),
+    )
+
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
@@ -186,6 +194,18 @@ class Dossier(models.Model):
             models.Index(fields=["commune", "status"], name="dossier_commune_status_idx"),
             models.Index(fields=["assignee", "status"], name="dossier_assignee_status_idx"),
             models.Index(fields=["province", "received_at"], name="dossier_province_received_idx"),
+            # Name search within an officer's place or agency (a prefix of the folded name; the
+            # operator classes let PostgreSQL serve LIKE 'prefix%' whatever the collation).
+            models.Index(
+                fields=["received_place", "applicant_name_folded"],
+                name="dossier_place_name_idx",
+                opclasses=["int8_ops", "varchar_pattern_ops"],
+            ),
+            models.Index(
+                fields=["agency", "applicant_name_folded"],
+                name="dossier_agency_name_idx",
+                opclasses=["int8_ops", "varchar_pattern_ops"],
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(status__in=Status.values), name="dossier_status_valid"),
@@ -248,14 +268,6 @@ class Applicant(PersonFields):
         _("loại người yêu cầu"), max_length=12, choices=ApplicantKind.choices, default=ApplicantKind.PERSON
     )
     tax_code = models.CharField(_("mã số thuế"), max_length=14, blank=True, db_index=True)
-    name_folded = models.CharField(
-        _("họ tên không dấu"),
-        max_length=200,
-        blank=True,
-        db_index=True,
-        editable=False,
-        help_text=_("Họ tên viết thường, bỏ dấu (cả chữ đ), để tìm kiếm; ghi cùng người yêu cầu."),
-    )
     representative_name = models.CharField(_("người đại diện"), max_length=200, blank=True)
     representative_title = models.CharField(_("chức vụ người đại diện"), max_length=100, blank=True)
     representative_id_number = models.CharField(_("số định danh người đại diện"), max_length=12, blank=True)

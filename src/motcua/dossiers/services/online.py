@@ -69,6 +69,7 @@ def submit_online(
             version=version,
             case=case,
             province=province,
+            applicant_name_folded=parties.folded_name(cleaned),
             channel=DossierChannel.ONLINE,
             agency=chosen,
             commune=where,

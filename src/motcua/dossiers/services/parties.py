@@ -130,8 +130,13 @@ def clean_submitter(data: dict | None) -> dict | None:
     return out
 
 
+def folded_name(applicant: dict) -> str:
+    """The applicant's name as searched: lower case, no diacritics, đ = d ("Nguyễn Văn An" -> "nguyen van an")."""
+    return fold(applicant["full_name"])[:200]
+
+
 def store(dossier: Dossier, applicant: dict, submitter: dict | None) -> None:
-    Applicant.objects.create(dossier=dossier, name_folded=fold(applicant["full_name"])[:200], **applicant)
+    Applicant.objects.create(dossier=dossier, **applicant)
     if submitter:
         Submitter.objects.create(dossier=dossier, **submitter)
 

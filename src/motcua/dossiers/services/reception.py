@@ -91,6 +91,7 @@ def receive_at_counter(
             version=version,
             case=case,
             province=province,
+            applicant_name_folded=parties.folded_name(cleaned),
             channel=channel,
             agency=chosen,
             commune=where,
