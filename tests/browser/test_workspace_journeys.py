@@ -54,11 +54,13 @@ def sign_in(browser, live_server, user):
     page = context.new_page()
     page.goto(live_server.url + "/can-bo/")
     assert "/can-bo/dang-nhap/" in page.url
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_username'")
     page.keyboard.type(user.username)  # the user name field has the focus
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
     with page.expect_navigation():
         page.keyboard.press("Enter")
+    assert "/can-bo/dang-nhap/" not in page.url, page.locator("main").inner_text()
     return page
 
 
@@ -85,14 +87,17 @@ def test_counter_reception_with_the_keyboard_alone_then_supplement_approval_and_
     with officer.expect_navigation():
         officer.keyboard.press("Enter")
     assert officer.url.endswith("/can-bo/tiep-nhan/")
+    officer.wait_for_function("document.activeElement && document.activeElement.id === 'q'")
     officer.keyboard.type("thử nghiệm 9.100001")  # the procedure search has the focus
     with officer.expect_navigation():
         officer.keyboard.press("Enter")
+    officer.wait_for_function("document.activeElement && document.activeElement.tagName === 'A'")
     assert "9.100001" in focused(officer)  # the first hit has the focus
     shot(officer, "02-procedure-hits")
     with officer.expect_navigation():
         officer.keyboard.press("Enter")
     assert officer.locator("#procedure-name").inner_text() == "Thủ tục thử nghiệm 9.100001"
+    officer.wait_for_function("document.activeElement && document.activeElement.type === 'checkbox'")
     assert "doc_" in focused(officer)  # the first document of the checklist
     officer.keyboard.press("Space")
     tab_to(officer, r"Giấy chứng sinh")
@@ -111,7 +116,7 @@ def test_counter_reception_with_the_keyboard_alone_then_supplement_approval_and_
     assert "?moi=1" in officer.url
     code = officer.locator("h1").inner_text()
     assert re.fullmatch(r"000\.00\.12\.H26-\d{6}-\d{4}", code)
-    assert focused(officer).startswith("print-receipt|")
+    officer.wait_for_function("document.activeElement && document.activeElement.id === 'print-receipt'")
     shot(officer, "04-received")
     with officer.context.expect_page() as opened:
         officer.keyboard.press("Enter")  # print the slip
