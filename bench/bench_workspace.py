@@ -425,7 +425,8 @@ def measure(repeat: int) -> dict:
         print(f"\n{role} ({user})", flush=True)
         for name, row in figures[role].items():
             print(
-                f"  {name:28} p50 {row['p50_ms']:7.1f} ms   p95 {row['p95_ms']:7.1f} ms   {row['queries']} queries"
+                f"  {name:24} wall p50 {row['p50_ms']:6.1f} p95 {row['p95_ms']:6.1f} | cpu p50 {row['cpu_p50_ms']:5.1f}"
+                f" | sql p50 {row['sql_p50_ms']:5.1f} p95 {row['sql_p95_ms']:5.1f} ms | {row['queries']} queries"
             )
     return figures
 
