@@ -278,3 +278,10 @@ def test_the_workspace_speaks_english_as_its_second_language(client, world, now)
     client.cookies["django_language"] = "en"
     html = client.get(reverse("workspace:home"), headers={"accept-language": "en"}).content.decode()
     assert "My work" in html and "Late" in html and "overdue by 2 days 7 hours" in html
+
+
+def test_signing_out_returns_to_the_workspace_sign_in_page(client, world):
+    signed_in(client, world.officer)
+    response = client.post(reverse("workspace:logout"))
+    assert response.status_code == 302 and response["Location"] == reverse("workspace:login")
+    assert client.get(reverse("workspace:home")).status_code == 302
