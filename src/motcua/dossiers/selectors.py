@@ -39,6 +39,10 @@ LIST_RELATED = (
 
 def checklist(version, case=None) -> list[RequiredDocument]:
     """The documents of a version for a case: those of the case and those common to every case."""
+    prefetched = getattr(version, "_prefetched_objects_cache", {}).get("documents")
+    if prefetched is not None:  # a cached version (reference.py): no query
+        wanted = {None, getattr(case, "pk", None)} if case is not None else {None}
+        return sorted((d for d in prefetched if d.case_id in wanted), key=lambda d: (d.position, d.pk))
     condition = Q(case__isnull=True) | Q(case=case) if case is not None else Q(case__isnull=True)
     return list(version.documents.filter(condition).order_by("position", "pk"))
 

@@ -18,13 +18,12 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from motcua.catalog.models import DocumentCase, Procedure
+from motcua.catalog.models import DocumentCase
 from motcua.core.errors import InvalidInput
-from motcua.org import selectors as org
 from motcua.org.models import Agency, Counter, ReceptionPlace
 from motcua.units.models import AdministrativeUnit
 
-from .. import access, selectors, services
+from .. import access, reference, selectors, services
 from ..errors import ActionForbidden, DossierInputError, ProcedureNotAvailable
 from ..lifecycle import TRANSITIONS
 from ..models import Dossier
@@ -65,7 +64,7 @@ class IsAssignedStaff(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         user = request.user
-        return bool(user and user.is_authenticated and org.scopes_for(user))
+        return bool(user and user.is_authenticated and reference.scopes(user, timezone.localdate()))
 
 
 class StaffView(APIView):
@@ -84,7 +83,7 @@ class StaffView(APIView):
 
 
 def _procedure(code):
-    found = Procedure.objects.filter(code=code).first()
+    found = reference.procedure_by_code(code)
     if found is None:
         raise ProcedureNotAvailable(
             _("Không tìm thấy thủ tục %(code)s.") % {"code": code}, code="dossier.unknown_procedure"
@@ -92,10 +91,19 @@ def _procedure(code):
     return found
 
 
+# Reference rows the creation endpoints look up, from the per-process cache (reference.py).
+CACHED_LOOKUPS = {
+    (DocumentCase, "pk"): reference.case_by_pk,
+    (Agency, "code"): reference.agency_by_code,
+    (ReceptionPlace, "code"): reference.place_by_code,
+    (Counter, "pk"): reference.counter_by_pk,
+}
+
+
 def _optional(model, field, value, error_code):
     if value in (None, ""):
         return None
-    found = model.objects.filter(**{field: value}).first()
+    found = CACHED_LOOKUPS[(model, field)](value)
     if found is None:
         raise DossierInputError(
             _("Không tìm thấy %(what)s “%(value)s”.") % {"what": model._meta.verbose_name, "value": value},
@@ -135,6 +143,10 @@ class CounterReceptionView(StaffView):
         tags=TAGS,
     )
     def post(self, request):
+        with reference.pinned():  # one stamp read for the lookups here and in the service
+            return self._post(request)
+
+    def _post(self, request):
         data = valid(s.CounterInputSerializer, request.data)
         args = _creation_args(data)
         where = {
@@ -171,7 +183,8 @@ class CounterReceptionView(StaffView):
         return Response(s.CounterOutcomeSerializer(body).data, status=status.HTTP_201_CREATED)
 
     def _detail_data(self, dossier):
-        return presenters.detail(selectors.dossier_detail(dossier.pk), self.request.user, self.request)
+        # The service's own objects: what it wrote, with its related rows, without reading them back.
+        return presenters.detail(dossier, self.request.user, self.request)
 
 
 class OnlineSubmissionView(StaffView):
