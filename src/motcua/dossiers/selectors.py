@@ -21,6 +21,7 @@ __all__ = [
     "dossier_detail",
     "get_dossier",
     "missing_documents",
+    "public_tracking",
     "roles_for",
     "tracking_sheet",
     "visible_dossiers",
@@ -82,6 +83,42 @@ def dossier_detail(code_or_pk, *, user=None) -> Dossier:
 def tracking_sheet(dossier: Dossier) -> QuerySet[TrackingEntry]:
     """Form 06: every hand-over, oldest first."""
     return dossier.tracking.select_related("actor", "from_agency", "to_agency").order_by("at", "id")
+
+
+def public_tracking(code: str) -> dict | None:
+    """What public tracking shows of a dossier (plain words, no personal data), in one query: its
+    timeline joined with the dossier; a second one only for a dossier without any line. None if unknown."""
+    rows = list(
+        TrackingEntry.objects.filter(dossier__code=code)
+        .order_by("at", "id")
+        .values_list(
+            "at",
+            "action",
+            "dossier__status",
+            "dossier__appointment_at",
+            "dossier__due_at",
+            "dossier__procedure_version__name",
+        )
+    )
+    if rows:
+        status, appointment, due, name = rows[0][2:]
+    else:
+        found = Dossier.objects.filter(code=code).values_list(
+            "status", "appointment_at", "due_at", "procedure_version__name"
+        )
+        if not found:
+            return None
+        status, appointment, due, name = found[0]
+    return {
+        "code": code,
+        "procedure": name or "",
+        "status": state_label(status),
+        "due_at": appointment or due,
+        "timeline": [
+            {"at": at, "text": gettext(lifecycle.TRANSITIONS[lifecycle.Action(action)].label)}
+            for at, action, *_dossier in rows
+        ],
+    }
 
 
 def state_label(status: str) -> str:
