@@ -21,8 +21,8 @@ TABLE = CodeCounter._meta.db_table
 
 def _increment(prefix: str, day: date) -> int | None:
     """UPDATE ... RETURNING where the database has it (PostgreSQL, SQLite >= 3.35): one statement."""
-    rows = CodeCounter.objects.filter(prefix=prefix, day=day)
     if not connection.features.can_return_columns_from_insert:
+        rows = CodeCounter.objects.filter(prefix=prefix, day=day)
         return rows.values_list("last", flat=True).get() if rows.update(last=F("last") + 1) else None
     q = connection.ops.quote_name
     sql = (
