@@ -288,6 +288,20 @@ def watched_tables(conn) -> list[str]:
     return [m._meta.db_table for m in watched_models() if m._meta.db_table in existing]
 
 
+def triggered_tables(using: str = "default") -> set[str]:
+    """The tables that have a stamp trigger now (what `install_triggers` should have left)."""
+    conn = connections[using]
+    sql = {
+        "sqlite": "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
+        "postgresql": "SELECT event_object_table FROM information_schema.triggers WHERE trigger_name LIKE %s",
+    }.get(conn.vendor)
+    if sql is None:  # pragma: no cover
+        return set()
+    with conn.cursor() as cursor:
+        cursor.execute(sql, ["motcua_reference_%"])
+        return {row[0] for row in cursor.fetchall()}
+
+
 _PG_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION motcua_reference_bump() RETURNS trigger AS $$
 BEGIN
