@@ -7,8 +7,11 @@
     vs a minimal view doing one raw INSERT of the same JSON body; target ratio >= 30 %.
 (b) public tracking, GET /api/v1/tracking/{code}?k=... vs a minimal view doing one raw SELECT by primary
     key; target ratio >= 60 %.
-(c) a "national day": --n receptions through services.receive_at_counter directly (no HTTP); the time for
-    120,000 is EXTRAPOLATED linearly from that rate; target <= 10 minutes.
+(c) a quick rate: --n receptions of one procedure through services.receive_at_counter directly (no HTTP),
+    120,000 EXTRAPOLATED linearly; the measured national day on realistic data is bench_national_day.py.
+
+Celery has a broker (--broker, default Redis db 15) as in production: events wait in the outbox for a
+worker (none runs here); --broker eager delivers them in-process after each commit, as in development.
 
 Throwaway database: a SQLite file under /tmp, or PostgreSQL database motcua_bench_dossiers (dropped and
 created by this script). Both contenders of (a) and (b) are served by the same server thread (Django's
