@@ -249,7 +249,10 @@ def main() -> int:
     connections.close_all()
     context = multiprocessing.get_context("fork")
     out = context.Queue()
-    workers = [context.Process(target=run, args=(jobs[i :: args.workers], out)) for i in range(args.workers)]
+    workers = [
+        context.Process(target=run, args=(jobs[i :: args.workers], out, args.max_seconds))
+        for i in range(args.workers)
+    ]
     wall_started = time.perf_counter()
     for worker in workers:
         worker.start()
