@@ -7,8 +7,11 @@
     vs a minimal view doing one raw INSERT of the same JSON body; target ratio >= 30 %.
 (b) public tracking, GET /api/v1/tracking/{code}?k=... vs a minimal view doing one raw SELECT by primary
     key; target ratio >= 60 %.
-(c) a "national day": --n receptions through services.receive_at_counter directly (no HTTP); the time for
-    120,000 is EXTRAPOLATED linearly from that rate; target <= 10 minutes.
+(c) a quick rate: --n receptions of one procedure through services.receive_at_counter directly (no HTTP),
+    120,000 EXTRAPOLATED linearly; the measured national day on realistic data is bench_national_day.py.
+
+Celery has a broker (--broker, default Redis db 15) as in production: events wait in the outbox for a
+worker (none runs here); --broker eager delivers them in-process after each commit, as in development.
 
 Throwaway database: a SQLite file under /tmp, or PostgreSQL database motcua_bench_dossiers (dropped and
 created by this script). Both contenders of (a) and (b) are served by the same server thread (Django's
@@ -37,7 +40,7 @@ NATIONAL_DAY = 120_000
 TARGETS = {"reception": 0.30, "tracking": 0.60, "national_day_s": 600.0}
 
 
-def configure(db: str) -> None:
+def configure(db: str, broker: str = "") -> None:
     if db == "sqlite":
         for suffix in ("", "-wal", "-shm"):
             Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
@@ -58,6 +61,10 @@ def configure(db: str) -> None:
         DATABASE_URL=url,
         LOG_LEVEL="WARNING",
     )
+    if broker and broker != "eager":
+        os.environ["CELERY_BROKER_URL"] = broker  # production: events go out through a worker
+    else:
+        os.environ.pop("CELERY_BROKER_URL", None)  # development: delivered in-process after commit
     sys.path.insert(0, str(ROOT))  # tests.dossiers.factories builds the world
 
 
@@ -75,7 +82,9 @@ def setup_django():
     django.setup()
     settings.ROOT_URLCONF = "minimal_endpoints"  # bench/ is sys.path[0] when run as a script
     settings.MEDIA_ROOT = Path("/tmp/motcua-bench-dossiers-media")
-    settings.STATIC_ROOT = Path("/tmp")  # WhiteNoise only warns when the directory is missing
+    static = Path("/tmp/motcua-bench-dossiers-static")  # empty: WhiteNoise scans it at start-up
+    static.mkdir(exist_ok=True)
+    settings.STATIC_ROOT = static
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"tracking": "1000000/s"},
@@ -282,11 +291,17 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=2000, help="receptions of the national-day part")
     parser.add_argument("--rounds", type=int, default=4, help="alternating rounds per HTTP comparison")
     parser.add_argument("--seconds", type=float, default=3.0, help="length of one contender's round")
+    parser.add_argument(
+        "--broker",
+        default="redis://127.0.0.1:6379/15",
+        help="CELERY_BROKER_URL as in production (no worker runs: events wait in the outbox and the"
+        " broker queue); 'eager' = no broker, events delivered in-process after each commit",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--keep", action="store_true", help="keep the throwaway database")
     args = parser.parse_args()
 
-    configure(args.db)
+    configure(args.db, args.broker)
     try:
         world = setup_django()
         from django.db import connection

@@ -12,12 +12,13 @@
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from motcua.org import selectors as org
 from motcua.org.roles import ScopeKind
 from motcua.org.scopes import any_covers
 
-from . import lifecycle
+from . import lifecycle, reference
 from .lifecycle import APPLICANT, LEADER, OFFICER, SPECIALIST, Action
 from .models import Dossier
 
@@ -59,7 +60,7 @@ def roles_for(user, dossier: Dossier) -> set[str]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
     roles = {APPLICANT} if dossier.owner_id is not None and dossier.owner_id == user.pk else set()
-    scopes = org.scopes_for(user)
+    scopes = reference.scopes(user, timezone.localdate())
     if not scopes:
         return roles
     targets = {"agency": org.target_of(dossier.agency)}

@@ -6,3 +6,10 @@ class DossiersConfig(AppConfig):
     name = "motcua.dossiers"
     label = "dossiers"
     verbose_name = _("Hồ sơ")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import reference
+
+        post_migrate.connect(reference.install_triggers, sender=self, dispatch_uid="reference-triggers")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Container
+from datetime import UTC
 
+from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext
 
@@ -21,6 +23,7 @@ __all__ = [
     "dossier_detail",
     "get_dossier",
     "missing_documents",
+    "public_tracking",
     "roles_for",
     "tracking_sheet",
     "visible_dossiers",
@@ -39,6 +42,10 @@ LIST_RELATED = (
 
 def checklist(version, case=None) -> list[RequiredDocument]:
     """The documents of a version for a case: those of the case and those common to every case."""
+    prefetched = getattr(version, "_prefetched_objects_cache", {}).get("documents")
+    if prefetched is not None:  # a cached version (reference.py): no query
+        wanted = {None, getattr(case, "pk", None)} if case is not None else {None}
+        return sorted((d for d in prefetched if d.case_id in wanted), key=lambda d: (d.position, d.pk))
     condition = Q(case__isnull=True) | Q(case=case) if case is not None else Q(case__isnull=True)
     return list(version.documents.filter(condition).order_by("position", "pk"))
 
@@ -78,6 +85,68 @@ def dossier_detail(code_or_pk, *, user=None) -> Dossier:
 def tracking_sheet(dossier: Dossier) -> QuerySet[TrackingEntry]:
     """Form 06: every hand-over, oldest first."""
     return dossier.tracking.select_related("actor", "from_agency", "to_agency").order_by("at", "id")
+
+
+_COMPILED: dict[str, str] = {}
+
+
+def _public_tracking_sql() -> str:
+    """The ORM's SQL for the timeline joined with its dossier, compiled once per database vendor (the
+    compilation cost more than the query itself on this hot public path)."""
+    sql = _COMPILED.get(connection.vendor)
+    if sql is None:
+        query = (
+            TrackingEntry.objects.filter(dossier__code="code")
+            .order_by("at", "id")
+            .values_list(
+                "at",
+                "action",
+                "dossier__status",
+                "dossier__appointment_at",
+                "dossier__due_at",
+                "dossier__procedure_version__name",
+            )
+            .query
+        )
+        sql, params = query.sql_with_params()
+        if list(params) != ["code"]:  # pragma: no cover - the one parameter must be the code
+            raise RuntimeError(f"unexpected parameters {params!r}")
+        sql = _COMPILED[connection.vendor] = sql
+    return sql
+
+
+def _aware(moment):
+    """SQLite gives naive UTC datetimes to raw cursors (the ORM's converter makes them aware)."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+def public_tracking(code: str) -> dict | None:
+    """What public tracking shows of a dossier (plain words, no personal data), in one query: its
+    timeline joined with the dossier; a second one only for a dossier without any line. None if unknown."""
+    with connection.cursor() as cursor:
+        cursor.execute(_public_tracking_sql(), [code])
+        rows = [(_aware(at), action, *rest) for at, action, *rest in cursor.fetchall()]
+    if rows:
+        status, appointment, due, name = rows[0][2], _aware(rows[0][3]), _aware(rows[0][4]), rows[0][5]
+    else:
+        found = Dossier.objects.filter(code=code).values_list(
+            "status", "appointment_at", "due_at", "procedure_version__name"
+        )
+        if not found:
+            return None
+        status, appointment, due, name = found[0]
+    return {
+        "code": code,
+        "procedure": name or "",
+        "status": state_label(status),
+        "due_at": appointment or due,
+        "timeline": [
+            {"at": at, "text": gettext(lifecycle.TRANSITIONS[lifecycle.Action(action)].label)}
+            for at, action, *_dossier in rows
+        ],
+    }
 
 
 def state_label(status: str) -> str:

@@ -7,6 +7,7 @@ app_name = "dossiers-api"
 CODE = r"(?P<code>[0-9A-Z.]{13}-[0-9]{6}-[0-9]{4,})"
 
 urlpatterns = [
+    re_path(rf"^tracking/{CODE}$", public.TrackingView.as_view(), name="tracking"),  # first: the busiest
     path("dossiers", views.DossierListView.as_view(), name="list"),
     path("dossiers/counter", views.CounterReceptionView.as_view(), name="counter"),
     path("dossiers/online", views.OnlineSubmissionView.as_view(), name="online"),
@@ -23,5 +24,4 @@ urlpatterns = [
         re_path(rf"^dossiers/{CODE}/actions/{slug}$", view.as_view(), name=f"action-{slug}")
         for slug, view in views.ACTION_VIEWS.items()
     ),
-    re_path(rf"^tracking/{CODE}$", public.TrackingView.as_view(), name="tracking"),
 ]

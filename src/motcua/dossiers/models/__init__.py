@@ -11,6 +11,7 @@ from .records import (
     IdempotencyRecord,
     OutboxMessage,
     ProcessingSetting,
+    ReferenceStamp,
     TrackingEntry,
 )
 
@@ -27,6 +28,7 @@ __all__ = [
     "Pause",
     "Payment",
     "ProcessingSetting",
+    "ReferenceStamp",
     "Result",
     "Submitter",
     "SupplementRequest",

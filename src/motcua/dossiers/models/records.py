@@ -239,3 +239,17 @@ class ProcessingSetting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.province or '*'} / {self.procedure or '*'}: {self.supplement_mode}"
+
+
+class ReferenceStamp(models.Model):
+    """One row: a number bumped whenever reference data a reception reads changes (catalog, calendar,
+    organisation, units). Every process compares it with the stamp its cache was built at (reference.py)."""
+
+    value = models.BigIntegerField(_("giá trị"), default=0)
+
+    class Meta:
+        verbose_name = _("dấu phiên bản dữ liệu tham chiếu")
+        verbose_name_plural = pgettext_lazy("plural", "dấu phiên bản dữ liệu tham chiếu")
+
+    def __str__(self) -> str:
+        return str(self.value)

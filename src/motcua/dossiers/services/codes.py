@@ -10,18 +10,36 @@ the last guard.
 
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 
 from .. import codes
 from ..models import CodeCounter
 
+TABLE = CodeCounter._meta.db_table
+
+
+def _increment(prefix: str, day: date) -> int | None:
+    """UPDATE ... RETURNING where the database has it (PostgreSQL, SQLite >= 3.35): one statement."""
+    if not connection.features.can_return_columns_from_insert:
+        rows = CodeCounter.objects.filter(prefix=prefix, day=day)
+        return rows.values_list("last", flat=True).get() if rows.update(last=F("last") + 1) else None
+    q = connection.ops.quote_name
+    sql = (
+        f"UPDATE {q(TABLE)} SET {q('last')} = {q('last')} + 1"  # noqa: S608 - constant names
+        f" WHERE {q('prefix')} = %s AND {q('day')} = %s RETURNING {q('last')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [prefix, connection.ops.adapt_datefield_value(day)])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
 
 def next_sequence(prefix: str, day: date) -> int:
-    rows = CodeCounter.objects.filter(prefix=prefix, day=day)
     for _attempt in range(2):
-        if rows.update(last=F("last") + 1):
-            return rows.values_list("last", flat=True).get()
+        last = _increment(prefix, day)
+        if last is not None:
+            return last
         try:
             with transaction.atomic():
                 CodeCounter.objects.create(prefix=prefix, day=day, last=1)

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.calendar.clock import TZ
-from motcua.catalog import selectors as catalog
 from motcua.org import selectors as org
 from motcua.org.models import ReceptionPlace
+from motcua.org.scopes import any_covers
 
-from .. import selectors
+from .. import reference, selectors
 from ..errors import ActionForbidden, ChecklistIncomplete, DossierInputError, ProcedureNotAvailable
 from ..lifecycle import OFFICER
 from ..models import ChecklistItem, Dossier
@@ -29,18 +29,14 @@ def reception_place(officer, place, counter, action, at) -> ReceptionPlace:
         place = counter.place
     if place is None:
         raise DossierInputError(_("Cần chọn nơi tiếp nhận hoặc quầy."), code="dossier.place_required")
-    if not org.can_act(officer, OFFICER, place, on=at.astimezone(TZ).date()):
+    scopes = reference.scopes(officer, at.astimezone(TZ).date())
+    if not any_covers(scopes, OFFICER, org.target_of(place)):
         raise ActionForbidden(action)
     return place
 
 
 def version_and_case(procedure, case, at):
-    version = (
-        catalog.current_versions(at.astimezone(TZ).date())
-        .filter(procedure=procedure)
-        .select_related("procedure")
-        .first()
-    )
+    version = reference.version_in_force(procedure, at.astimezone(TZ).date())
     if version is None:
         raise ProcedureNotAvailable(
             _("Thủ tục %(code)s không có phiên bản đang có hiệu lực.") % {"code": procedure.code},

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from motcua.calendar.selectors import calendar_for
 from motcua.units.models import AdministrativeUnit
 
+from .. import reference
 from ..choices import Delivery, DossierChannel, Status
 from ..errors import ActionForbidden, ProcedureNotAvailable
 from ..lifecycle import Action
@@ -21,6 +22,7 @@ from .intake import counts_of, new_dossier, require_complete, store_parts, versi
 
 
 @transaction.atomic
+@reference.pinned()  # one stamp read for every cached lookup of the service
 def submit_online(
     *,
     user,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from motcua.core.text import fold
 from motcua.units.models import AdministrativeUnit
 
+from .. import reference
 from ..choices import ApplicantKind, Sex
 from ..errors import InvalidApplicant
 from ..identity import InvalidIdentity, check_personal_id, check_tax_code, normalise_phone
@@ -178,7 +179,7 @@ def _commune(value, problems: _Problems, field: str) -> AdministrativeUnit | Non
             return value
         problems.add(field, "commune")
         return None
-    unit = AdministrativeUnit.objects.current().communes().filter(code=str(value).strip()).first()
+    unit = reference.current_commune(str(value).strip())
     if unit is None:
         problems.add(field, "commune")
     return unit

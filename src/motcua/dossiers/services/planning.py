@@ -11,10 +11,9 @@ from decimal import Decimal
 from django.db.models import Q
 
 from motcua.calendar.clock import WorkCalendar
-from motcua.calendar.selectors import calendar_for
 from motcua.catalog.models import ChannelTerm, FeeKind, ProvinceProcedure
 
-from .. import deadlines
+from .. import deadlines, reference
 from ..choices import CATALOG_CHANNEL, CLOCK_CHANNEL, PaymentKind, SupplementMode
 from ..lifecycle import LEADER, OFFICER, SPECIALIST
 from ..models import ApologyLetter, Dossier, DossierStep, Payment, ProcessingSetting
@@ -40,7 +39,7 @@ def calendar_of(dossier: Dossier) -> WorkCalendar:
     """The province's calendar, looked up once per dossier object (the lookup checks the database)."""
     cached = getattr(dossier, "_work_calendar", None)
     if cached is None:
-        cached = dossier._work_calendar = calendar_for(dossier.province.code)
+        cached = dossier._work_calendar = reference.calendar(dossier.province.code)
     return cached
 
 

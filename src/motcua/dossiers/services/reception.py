@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from motcua.org.models import Counter, ReceptionPlace
 from motcua.units.models import AdministrativeUnit
 
-from .. import selectors
+from .. import reference, selectors
 from ..choices import Delivery, DossierChannel, SlipKind, Status
 from ..errors import DossierInputError, NoteRequired
 from ..lifecycle import Action
@@ -37,6 +37,7 @@ COUNTER_CHANNELS = {DossierChannel.COUNTER, DossierChannel.POSTAL, DossierChanne
 
 
 @transaction.atomic
+@reference.pinned()  # one stamp read for every cached lookup of the service
 def receive_at_counter(
     *,
     officer,
@@ -116,6 +117,7 @@ def receive_at_counter(
 
 
 @transaction.atomic
+@reference.pinned()  # one stamp read for every cached lookup of the service
 def issue_completion_guidance(
     *,
     officer,
@@ -158,6 +160,7 @@ def issue_completion_guidance(
 
 
 @transaction.atomic
+@reference.pinned()  # one stamp read for every cached lookup of the service
 def refuse_at_counter(
     *,
     officer,

@@ -7,7 +7,9 @@ The event carries codes and moments only, never personal data: consumers read th
 from __future__ import annotations
 
 import logging
+import time
 
+from django.conf import settings
 from django.db import transaction
 
 from .. import lifecycle
@@ -79,11 +81,32 @@ def emit(topic: str, payload: dict, *, dossier: Dossier | None = None) -> Outbox
     return message
 
 
+_run_asked_for = 0.0  # monotonic moment at which the last publish run asked for by this process starts
+
+
+def kick_seconds() -> float:
+    return float(getattr(settings, "MOTCUA_OUTBOX_KICK_SECONDS", 1.0))
+
+
 def _kick() -> None:
-    """After commit: ask the worker to deliver (eagerly, in-process, when there is no broker)."""
+    """After commit: ask the worker to deliver.
+
+    Without a broker (development, tests) the run is eager, in-process, at once. With one, a process
+    sends at most one task per MOTCUA_OUTBOX_KICK_SECONDS, with that countdown: a run that has been
+    asked for and has not started yet reads every event committed before it starts, including this one,
+    so a busy counter costs one broker message a second instead of one per reception."""
+    global _run_asked_for
     from ..tasks import publish_outbox
 
     try:
-        publish_outbox.delay()
+        if publish_outbox.app.conf.task_always_eager:
+            publish_outbox.delay()
+            return
+        delay = kick_seconds()
+        now = time.monotonic()
+        if now < _run_asked_for - delay / 4:  # a quarter of the countdown as a margin for clocks
+            return
+        publish_outbox.apply_async(countdown=delay)
+        _run_asked_for = now + delay
     except Exception:  # the event stays in the outbox; the next run delivers it
         log.exception("could not schedule publish_outbox")

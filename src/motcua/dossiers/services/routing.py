@@ -22,6 +22,7 @@ from motcua.core.text import fold
 from motcua.org.models import Agency, AgencyKind, PlaceKind, ReceptionPlace
 from motcua.units.models import AdministrativeUnit
 
+from .. import reference
 from ..errors import DossierInputError, NoCompetentAgency, OutsideBoundary, ProcedureNotAvailable
 from ..lifecycle import Action
 from . import base
@@ -35,11 +36,7 @@ PROVINCE_KINDS = {
 
 
 def adoption_for(province: AdministrativeUnit, procedure) -> ProvinceProcedure:
-    adoption = (
-        ProvinceProcedure.objects.filter(province=province, procedure=procedure, active=True)
-        .select_related("agency")
-        .first()
-    )
+    adoption = reference.adoption(province, procedure)
     if adoption is None:
         raise ProcedureNotAvailable(
             _("Thủ tục %(code)s chưa được áp dụng tại %(province)s.")
@@ -68,7 +65,7 @@ def resolve_agency(
             )
         police = (adoption.agency_kind or version.agency_kind) == CatalogKind.POLICE
         kind = AgencyKind.COMMUNE_POLICE if police else AgencyKind.COMMUNE_COMMITTEE
-        found = Agency.objects.filter(kind=kind, commune=commune, is_active=True).order_by("code").first()
+        found = reference.commune_agency(kind, commune)
         if found is None:
             raise NoCompetentAgency(
                 _("Chưa có %(kind)s của %(commune)s trong danh mục cơ quan.")
@@ -79,9 +76,7 @@ def resolve_agency(
     if adoption.agency_id:
         return adoption.agency
     kinds = PROVINCE_KINDS.get(adoption.agency_kind or version.agency_kind, [])
-    candidates = list(
-        Agency.objects.filter(province=province, kind__in=kinds, is_active=True).order_by("code")
-    )
+    candidates = reference.province_agencies(province, kinds)
     if len(candidates) == 1:
         return candidates[0]
     wanted = fold(adoption.agency_name or version.agency_name or "")
@@ -102,7 +97,7 @@ def commune_of(
     applicant: dict, chosen: AdministrativeUnit | str | None, province
 ) -> AdministrativeUnit | None:
     if chosen is not None and not isinstance(chosen, AdministrativeUnit):
-        chosen = AdministrativeUnit.objects.current().communes().filter(code=str(chosen)).first()
+        chosen = reference.current_commune(str(chosen))
         if chosen is None:
             raise DossierInputError(
                 _("Không có xã, phường, đặc khu với mã này."), code="dossier.invalid_commune"

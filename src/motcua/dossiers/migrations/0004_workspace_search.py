@@ -24,7 +24,7 @@ def fold_names(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("catalog", "0003_province_agency"),
-        ("dossiers", "0002_action_labels"),
+        ("dossiers", "0003_perf_reference_stamp"),
         ("org", "0002_roles"),
         ("units", "0002_search_short_name_exact_from_primary"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
