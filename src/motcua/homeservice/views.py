@@ -26,6 +26,9 @@ from .errors import HomeServiceInputError
 from .forms import LookupForm, ReasonForm, RequestForm, ScheduleForm
 from .reasons import REASONS
 
+# Staff sign in with their password at the workspace; LOGIN_URL is the citizens' VNeID sign-in.
+STAFF_LOGIN = "workspace:login"
+
 DEFAULT_PROVINCE = "01"
 LOOKUPS_PER_WINDOW, LOOKUP_WINDOW = 20, 600  # status look-ups per client per 10 minutes
 
@@ -111,7 +114,7 @@ def status(request):
 # ---- supervisor --------------------------------------------------------------------------------------
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 def supervise(request):
     if not selectors.supervised(request.user).exists() and not _is_any_supervisor(request.user):
         raise PermissionDenied
@@ -132,7 +135,7 @@ def _supervised(user, code: str):
     return found
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 @require_http_methods(["GET", "POST"])
 def supervise_detail(request, code: str):
     item = _supervised(request.user, code)
@@ -232,7 +235,7 @@ def reception_link(item) -> str | None:
     return f"{base}?{urlencode(params)}"
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 def visits(request):
     return render(request, "homeservice/visits.html", {"visits": selectors.my_visits(request.user)})
 
@@ -244,7 +247,7 @@ def _my_visit(user, code: str):
     return found
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 @require_http_methods(["GET", "POST"])
 def visit(request, code: str):
     item = _my_visit(request.user, code)
@@ -274,7 +277,7 @@ def _visit_page(request, item, form, *, status=200, error=""):
     )
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 def received(request, code: str):
     """`return_to` of the workspace's reception: ?dossier=<code> links the dossier and closes the visit.
     Safe to repeat; it only links a dossier this officer received through a home visit."""

@@ -19,6 +19,9 @@ from . import pdf, selectors, services, tracking
 from .forms import PickupBatchForm, ResultsBatchForm, StatusForm
 from .models import Source
 
+# Staff sign in with their password at the workspace; LOGIN_URL is the citizens' VNeID sign-in.
+STAFF_LOGIN = "workspace:login"
+
 
 def reception_link(item) -> str | None:
     """The workspace's counter reception for a collected dossier handed over here (channel "postal"),
@@ -68,7 +71,7 @@ def _hub_context(user, results_form=None, pickup_form=None):
     }
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 def hub(request):
     context = _hub_context(request.user)
     if not (context["is_officer"] or context["is_agent"]):
@@ -76,7 +79,7 @@ def hub(request):
     return render(request, "postal/hub.html", context)
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 @require_POST
 def create_results_batch(request):
     places = list(selectors.officer_places(request.user))
@@ -97,7 +100,7 @@ def create_results_batch(request):
     return render(request, "postal/hub.html", _hub_context(request.user, results_form=form), status=400)
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 @require_POST
 def create_pickup_batch(request):
     places = list(selectors.agent_places(request.user))
@@ -125,7 +128,7 @@ def _batch(user, code):
     return found
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 def batch(request, code: str):
     found = _batch(request.user, code)
     error = ""
@@ -154,7 +157,7 @@ def batch(request, code: str):
     )
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 def batch_pdf(request, code: str):
     found = _batch(request.user, code)
     response = HttpResponse(pdf.render_pdf(pdf.from_batch(found)), content_type="application/pdf")
@@ -162,7 +165,7 @@ def batch_pdf(request, code: str):
     return response
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 def shipment(request, code: str):
     found = selectors.shipment_for(request.user, code)
     if found is None:
@@ -209,7 +212,7 @@ def shipment(request, code: str):
     )
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 def received(request, code: str):
     """`return_to` of the workspace's reception: ?dossier=<code> links the dossier received with channel
     "postal" to the collected item. Safe to repeat."""
