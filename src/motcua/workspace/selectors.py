@@ -140,7 +140,10 @@ def queue_counts(user, m: Moments) -> dict[str, int]:
 def queue_list(user, slug: str, m: Moments, *, limit: int = LIST_SIZE) -> list[Dossier]:
     queue = QUEUE_BY_SLUG[slug]
     rows = _listed(
-        visible(user).filter(queue_condition(slug, m, user)).order_by(f"{queue.order}", "id")[:limit]
+        # The explicit open states let PostgreSQL use the partial index dossier_open_due_idx.
+        visible(user)
+        .filter(queue_condition(slug, m, user), status__in=QUEUED_STATES)
+        .order_by(f"{queue.order}", "id")[:limit]
     )
     return list(rows)
 
@@ -276,6 +279,8 @@ def drill_down(user, key: str, column: str, m: Moments, *, limit: int = LIST_SIZ
         where = Q(received_place_id=ident) | Q(received_place__parent_id=ident)
     else:
         where = Q()
+    if column != "received_today":  # every other column is open dossiers: the partial index serves it
+        where &= Q(status__in=QUEUED_STATES)
     rows = _listed(visible(user).filter(condition, where)).order_by("due_at", "id")
     return list(rows[:limit])
 
