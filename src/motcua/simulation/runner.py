@@ -18,7 +18,7 @@ from . import world as world_loader
 from .driver import Driver, Outcome
 from .models import SimulationRun
 from .plan import mix as mixes
-from .plan.schedule import Planner, arrivals, plan_dossiers, timeline, volume
+from .plan.schedule import Planner, iter_arrivals, plan_dossiers, timeline, volume
 from .summary import summarise
 
 MIXES = {"realistic": mixes.REALISTIC, "demo": mixes.DEMO}
@@ -66,23 +66,23 @@ class Report:
     plan_seconds: float
 
 
-def schedule(params: Parameters):
-    """The world and every dossier plan of the parameters (deterministic)."""
+def schedule(params: Parameters, *, stream: bool = False):
+    """The world and every dossier plan of the parameters (deterministic); `stream`: a generator."""
     loaded = world_loader.load(params.province, params.start)
     cal = calendar_for(params.province)
     mix = MIXES[params.mix]
-    planned = arrivals(
+    planned = iter_arrivals(
         cal=cal, start=params.start, days=params.days, total=params.total, mix=mix, seed=params.seed,
         until=params.until,
     )  # fmt: skip
-    planner = Planner(loaded.world, cal, mix, params.seed, params.start)
-    return loaded, list(plan_dossiers(planner, planned))
+    plans = plan_dossiers(Planner(loaded.world, cal, mix, params.seed, params.start), planned)
+    return loaded, (plans if stream else list(plans))
 
 
 def simulate(params: Parameters, *, now: datetime | None = None, progress=None) -> Report:
     params = params.resolved()
     began = time.perf_counter()
-    loaded, plans = schedule(params)
+    loaded, plans = schedule(params, stream=params.bulk)
     plan_seconds = time.perf_counter() - began
     run, _ = SimulationRun.objects.get_or_create(
         key=params.key,
@@ -100,13 +100,13 @@ def simulate(params: Parameters, *, now: datetime | None = None, progress=None) 
     horizon = min(params.end, now or timezone.now())
     if params.until is not None:
         horizon = min(horizon, max(params.until, now or timezone.now()))
-    events = timeline(plans, horizon)
     if params.bulk:
         from .bulk import BulkWriter
 
         outcome = BulkWriter(loaded, run, plans, horizon=horizon, progress=progress).write()
-        ids = outcome.dossier_ids
+        ids, events = outcome.dossier_ids, [None] * (outcome.applied + outcome.skipped)
     else:
+        events = timeline(plans, horizon)
         driver = Driver(loaded, run, plans, progress=progress)
         outcome = driver.execute(events)
         ids = driver.pks.values()
@@ -121,7 +121,7 @@ def simulate(params: Parameters, *, now: datetime | None = None, progress=None) 
     run.events_applied += outcome.applied
     run.summary = summary
     run.save(update_fields=["horizon", "events_applied", "summary", "updated_at"])
-    return Report(run, len(plans), len(events), outcome, summary, plan_seconds)
+    return Report(run, params.total, len(events), outcome, summary, plan_seconds)
 
 
 def history_parameters(province: str = "01", *, dossiers: int = 300, working_days: int = 4,

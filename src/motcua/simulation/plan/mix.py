@@ -34,6 +34,10 @@ class Mix:
     online_result_by_post: float = 0.2
     online_result_at_counter: float = 0.3  # the rest: the electronic result only
     weekend_online: float = 0.15  # a weekend or holiday day's online volume, relative to a working day
+    late_days: float = 1.5  # a late decision comes up to this many working days after the due moment
+    # Relative weight of procedures whose time limit the catalog could not read (they have no due
+    # moment, so they are never late): 1 keeps the popularity as it is.
+    untimed_weight: float = 1.0
 
     def with_overrides(self, **values) -> Mix:
         return replace(self, **values)
@@ -42,7 +46,7 @@ class Mix:
 REALISTIC = Mix()
 # The history `motcua bootstrap` loads: a few hundred dossiers, with enough late, supplement and
 # pending ones that every queue of the officer workspace has something in it.
-DEMO = Mix(late=0.05, supplement=0.08, withdrawal=0.015, refusal=0.03)
+DEMO = Mix(late=0.08, supplement=0.08, withdrawal=0.015, refusal=0.03, late_days=4.0, untimed_weight=0.25)
 
 # Relative weights of the procedure fields in the commune-level volume (assumption, see the ADR:
 # civil status, certification, land and residence dominate the reception counters of every commune).

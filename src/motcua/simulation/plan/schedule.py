@@ -67,7 +67,7 @@ class DossierPlan:
     events: list[Event] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Arrival:
     at: datetime
     channel: str
@@ -120,33 +120,47 @@ def arrivals(
     *, cal: WorkCalendar, start: date, days: int, total: int, mix: Mix, seed, until: datetime | None = None
 ) -> list[Arrival]:
     """`total` arrivals between `start` and `start + days` (cut at `until`), in time order."""
-    rng = random.Random(f"motcua-sim:{seed}:arrivals")
+    return list(iter_arrivals(cal=cal, start=start, days=days, total=total, mix=mix, seed=seed, until=until))
+
+
+def iter_arrivals(
+    *, cal: WorkCalendar, start: date, days: int, total: int, mix: Mix, seed, until: datetime | None = None
+):
+    """The same, day by day (one day in memory at a time: the bulk writer streams a million)."""
     online = round(total * mix.online)
     postal = round(total * mix.postal)
     counter = total - online - postal
     dates = [start + timedelta(days=i) for i in range(days)]
     working = [cal.is_working_day(d) for d in dates]
-    slots = {ch: [_slots(ch, d, until) for d in dates] for ch in ("counter", "online")}
+    full = {"counter": sum(w for _, _, w in COUNTER_HALF_HOURS), "online": sum(ONLINE_HOURS)}
 
     def day_weight(i, channel):
+        kind = "online" if channel == "online" else "counter"
         factor = WEEKDAY_FACTORS[dates[i].weekday()]
         if not working[i]:
             factor = 0.0 if channel != "online" else mix.weekend_online
-        open_weight = sum(w for _, _, w in slots["online" if channel == "online" else "counter"][i])
-        full = sum(ONLINE_HOURS) if channel == "online" else sum(w for _, _, w in COUNTER_HALF_HOURS)
-        return factor * open_weight / full
+        cut = until is not None and dates[i] >= until.astimezone(TZ).date()
+        share = sum(w for _, _, w in _slots(kind, dates[i], until)) / full[kind] if cut else 1.0
+        return factor * share
 
-    out: list[Arrival] = []
-    for channel, count in (("counter", counter), ("online", online), ("postal", postal)):
-        per_day = _split(count, [day_weight(i, channel) for i in range(days)])
-        for i, n in enumerate(per_day):
-            day_slots = slots["online" if channel == "online" else "counter"][i]
+    per_day = {
+        channel: _split(count, [day_weight(i, channel) for i in range(days)])
+        for channel, count in (("counter", counter), ("online", online), ("postal", postal))
+    }
+    for i, day in enumerate(dates):
+        rng = random.Random(f"motcua-sim:{seed}:arrivals:{day.isoformat()}")
+        found = []
+        for channel in ("counter", "online", "postal"):
+            n = per_day[channel][i]
+            if not n:
+                continue
+            day_slots = _slots("online" if channel == "online" else "counter", day, until)
             cumulative = list(accumulate(w for _, _, w in day_slots))
             for _ in range(n):
                 moment, length, _w = day_slots[bisect(cumulative, rng.random() * cumulative[-1])]
-                out.append(Arrival(moment + timedelta(seconds=rng.randrange(length)), channel))
-    out.sort(key=lambda a: (a.at, a.channel))
-    return out
+                found.append(Arrival(moment + timedelta(seconds=rng.randrange(length)), channel))
+        found.sort(key=lambda a: (a.at, a.channel))
+        yield from found
 
 
 # ---- one dossier ------------------------------------------------------------------------------------
@@ -159,12 +173,16 @@ class Planner:
         self.world, self.cal, self.mix, self.seed, self.today = world, cal, mix, seed, today
         procedures = [p for p in world.procedures if p.weight > 0]
         self.procedures = procedures
-        self.cum = list(accumulate(p.weight for p in procedures))
+        self.cum = list(accumulate(self._weight(p) for p in procedures))
         self.online_procedures = [p for p in procedures if p.online]
-        self.online_cum = list(accumulate(p.weight for p in self.online_procedures))
+        self.online_cum = list(accumulate(self._weight(p) for p in self.online_procedures))
         self.reception = [p for p in world.places if p.officers]
         weights = {"center": 4, "branch": 3, "service_point": 2, "commune_point": 1}
         self.reception_cum = list(accumulate(weights.get(p.kind, 1) for p in self.reception))
+
+    def _weight(self, procedure: ProcedureRef) -> float:
+        timed = procedure.limits["counter"].has_due
+        return procedure.weight * (1.0 if timed else self.mix.untimed_weight)
 
     def _procedure(self, rng, channel) -> ProcedureRef:
         items, cum = (
@@ -371,7 +389,7 @@ class _Path:
             promised = cal.due(due, timedelta(hours=8 * days))
             self.add(at, "extend", self.leader, new_appointment=promised, reason=rng.choice(texts.APOLOGY))
             return self.work(due, rng.uniform(0.05, 0.9) * days * DAY)
-        return self.work(due, rng.uniform(0.05, 1.5) * DAY)
+        return self.work(due, rng.uniform(0.05, self.mix.late_days) * DAY)
 
     def after_supplement(self, asked, back, due, limit):
         """The clock after the complete dossier is back (services/planning.after_supplement)."""
@@ -389,7 +407,7 @@ class _Path:
         return f"{self.d.index % 9000 + 1}/{at:%Y}/KQ-{self.agency.code.replace('.', '')}"
 
 
-def plan_dossiers(planner: Planner, arrivals_: list[Arrival]):
+def plan_dossiers(planner: Planner, arrivals_):
     """Every dossier of the period, in arrival order (a generator: the bulk writer streams it)."""
     for index, arrival in enumerate(arrivals_, start=1):
         yield planner.plan(index, arrival)

@@ -56,7 +56,8 @@ class Command(BaseCommand):
     def _progress(self, done, total, dossiers, seconds):
         rate = dossiers / seconds if seconds else 0
         self.stdout.write(
-            _("\r%(done)d/%(total)d sự kiện · %(dossiers)d hồ sơ · %(rate).1f hồ sơ/giây")
+            "\r"
+            + _("%(done)d/%(total)d sự kiện · %(dossiers)d hồ sơ · %(rate).1f hồ sơ/giây")
             % {"done": done, "total": total, "dossiers": dossiers, "rate": rate},
             ending="",
         )
