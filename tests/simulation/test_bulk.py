@@ -12,8 +12,19 @@ from django.db import transaction
 
 from motcua.calendar.clock import TZ
 from motcua.dossiers.models import (
-    ApologyLetter, Applicant, ChecklistItem, CodeCounter, Dossier, DossierStep, IdempotencyRecord,
-    OutboxMessage, Pause, Payment, Result, SupplementRequest, TrackingEntry,
+    ApologyLetter,
+    Applicant,
+    ChecklistItem,
+    CodeCounter,
+    Dossier,
+    DossierStep,
+    IdempotencyRecord,
+    OutboxMessage,
+    Pause,
+    Payment,
+    Result,
+    SupplementRequest,
+    TrackingEntry,
 )  # fmt: skip
 from motcua.simulation.plan import mix as mixes
 from motcua.simulation.runner import MIXES, Parameters, simulate
@@ -37,7 +48,7 @@ def dump(dossier_ids) -> dict:
             position[(model, obj.pk)] = (code[obj.dossier_id], n)
             rows[(model.__name__, code[obj.dossier_id], n)] = obj
     out = {}
-    for pk, dossier in dossiers.items():
+    for dossier in dossiers.values():
         out[("Dossier", dossier.code)] = _fields(dossier, position, code)
     for key, obj in rows.items():
         out[key] = _fields(obj, position, code)
