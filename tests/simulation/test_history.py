@@ -11,7 +11,7 @@ from motcua.dossiers.models import Dossier
 from motcua.simulation.models import SimulationRun
 from motcua.simulation.runner import history_parameters, simulate
 
-NOW = datetime(2026, 11, 20, 14, 30, tzinfo=TZ)  # a Friday afternoon
+NOW = datetime(2026, 11, 20, 9, 30, tzinfo=TZ)  # a Friday morning
 OPEN = ["received", "in_progress", "supplement_requested", "approved"]
 
 

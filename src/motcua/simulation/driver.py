@@ -19,9 +19,10 @@ from django.db import transaction
 
 from motcua.core.errors import DomainError
 from motcua.dossiers import services
-from motcua.dossiers.models import Dossier, IdempotencyRecord, Payment
+from motcua.dossiers.models import IdempotencyRecord, Payment
 
 from .plan.schedule import APPLICANT, DossierPlan, Event
+from .summary import run_dossiers
 from .world import Loaded
 
 BATCH = 100
@@ -64,9 +65,7 @@ class Driver:
         keys = IdempotencyRecord.objects.filter(key__startswith=run.idempotency_key(0)[:-1])
         prefix = len(run.idempotency_key(0)) - 1
         self.pks = {int(k[prefix:]): pk for k, pk in keys.values_list("key", "dossier_id") if pk}
-        self.versions = dict(
-            Dossier.objects.filter(pk__in=list(self.pks.values())).values_list("pk", "version")
-        )
+        self.versions = dict(run_dossiers(run).values_list("pk", "version"))
 
     def execute(self, events: list[Event]) -> Outcome:
         outcome, started = Outcome(), time.perf_counter()

@@ -35,6 +35,7 @@ class Parameters:
     mix: str = "realistic"
     until: datetime | None = None  # arrivals stop here (the history of `bootstrap`: now)
     bulk: bool = False
+    outbox_published: bool = False  # bulk only: outbox events marked delivered at write time
 
     def resolved(self) -> Parameters:
         start = self.start or (timezone.localdate() - timedelta(days=self.days))
@@ -103,14 +104,15 @@ def simulate(params: Parameters, *, now: datetime | None = None, progress=None) 
     if params.bulk:
         from .bulk import BulkWriter
 
-        outcome = BulkWriter(loaded, run, plans, horizon=horizon, progress=progress).write()
-        ids, events = outcome.dossier_ids, [None] * (outcome.applied + outcome.skipped)
+        outcome = BulkWriter(
+            loaded, run, plans, horizon=horizon, progress=progress, outbox_published=params.outbox_published
+        ).write()
+        events = [None] * (outcome.applied + outcome.skipped)
     else:
         events = timeline(plans, horizon)
         driver = Driver(loaded, run, plans, progress=progress)
         outcome = driver.execute(events)
-        ids = driver.pks.values()
-    summary = summarise(ids)
+    summary = summarise(run)
     summary["wall_seconds"] = round(outcome.seconds, 2)
     summary["dossiers_per_second"] = (
         round(summary["dossiers"] / outcome.seconds, 1) if outcome.seconds else None

@@ -6,11 +6,17 @@ from collections import Counter
 
 from django.db.models import F, Q
 
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import Dossier, IdempotencyRecord
 
 
-def summarise(dossier_ids) -> dict:
-    rows = Dossier.objects.filter(pk__in=list(dossier_ids))
+def run_dossiers(run):
+    """The dossiers a run wrote (through its idempotency keys: a subquery, never a list of a million ids)."""
+    keys = IdempotencyRecord.objects.filter(key__startswith=run.idempotency_key(0)[:-1])
+    return Dossier.objects.filter(pk__in=keys.values("dossier_id"))
+
+
+def summarise(run) -> dict:
+    rows = run_dossiers(run)
     channels = Counter(dict(_count(rows, "channel")))
     statuses = Counter(dict(_count(rows, "status")))
     ended = rows.filter(finished_at__isnull=False).exclude(status__in=["not_accepted", "withdrawn"])

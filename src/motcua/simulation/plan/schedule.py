@@ -370,7 +370,10 @@ class _Path:
                                e_copy_ref=self.e_copy_ref("tu-choi"))  # fmt: skip
         else:
             self.add(decision, "approve", self.leader)
-            decided = self.add(self.work(decision, rng.uniform(60, HOUR)), "issue_result", self.leader,
+            delay = rng.uniform(60, HOUR)
+            if not late and due is not None:  # an on-time dossier's result is signed before the due moment
+                delay = min(delay, max(1.0, 0.5 * cal.elapsed(decision, due).total_seconds()))
+            decided = self.add(self.work(decision, delay), "issue_result", self.leader,
                                title=d.procedure.result_title[:300], number=self.number(decision),
                                e_copy_ref=self.e_copy_ref("ket-qua"))  # fmt: skip
         self.end(outcome, late)

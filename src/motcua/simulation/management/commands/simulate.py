@@ -28,6 +28,11 @@ class Command(BaseCommand):
             "--bulk", action="store_true", help=_("Ghi thẳng các dòng dữ liệu theo lô (nhanh).")
         )
         parser.add_argument(
+            "--outbox-published",
+            action="store_true",
+            help=_("Với --bulk: đánh dấu các sự kiện outbox đã gửi (khi không có tích hợp nào nhận)."),
+        )
+        parser.add_argument(
             "--history",
             action="store_true",
             help=_("Lịch sử nhỏ đến hiện tại cho trang làm việc (bootstrap)."),
@@ -45,6 +50,7 @@ class Command(BaseCommand):
             params = Parameters(
                 province=options["province"], start=options["start"], days=options["days"], seed=options["seed"],
                 scale=options["scale"], dossiers=options["dossiers"], mix=options["mix"], bulk=options["bulk"],
+                outbox_published=options["outbox_published"],
             )  # fmt: skip
         if params.days < 1:
             raise CommandError(_("Số ngày phải lớn hơn 0."))
