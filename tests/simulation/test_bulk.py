@@ -1,13 +1,14 @@
 """Bulk mode writes what the services write: one schedule both ways, the rows compared field by field.
 
-Ignored, and why: database ids (rows are matched by dossier code and position instead, and ids inside
-tracking details are replaced by the position of the row they name); `created_at` / `updated_at`
+Ignored, and why: database ids (rows are matched by dossier code and position instead, ids inside
+tracking details are replaced by the position of the row they name, accounts by their user name); `created_at` / `updated_at`
 (wall-clock moments of the writing, not of the simulated time); outbox delivery (`published_at`,
 `attempts`, `last_error`: set by the publisher after the commit, in both modes).
 """
 
 from datetime import date, datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from motcua.calendar.clock import TZ
@@ -29,6 +30,7 @@ from motcua.dossiers.models import (
 from motcua.simulation.plan import mix as mixes
 from motcua.simulation.runner import MIXES, Parameters, simulate
 
+User = get_user_model()
 NOW = datetime(2026, 11, 13, 15, 0, tzinfo=TZ)
 IGNORED = {"id", "created_at", "updated_at", "published_at", "attempts", "last_error"}
 CHILDREN = (DossierStep, Applicant, ChecklistItem, Payment, SupplementRequest, Pause, ApologyLetter, Result,
@@ -68,11 +70,21 @@ def _fields(obj, position, code) -> dict:
             value = code[value]
         elif f.is_relation and f.related_model in (DossierStep, SupplementRequest):
             value = position.get((f.related_model, value))
+        elif f.is_relation and f.related_model is User and value is not None:
+            value = _username(value)  # citizens' accounts are created by each run: compare their names
+        elif f.name == "actor_ref" and value.startswith("user:"):
+            value = "user:" + _username(int(value[5:]))
         elif f.name == "details":
             value = {k: position.get((Payment if k == "payment" else Result, v)) if k in ("payment", "result")
                      else v for k, v in value.items()}  # fmt: skip
         values[f.name] = value
     return values
+
+
+def _username(pk, names={}):  # noqa: B006 - a cache shared by the calls of one test run
+    if pk not in names:
+        names[pk] = User.objects.values_list("username", flat=True).get(pk=pk)
+    return names[pk]
 
 
 def params(**overrides):

@@ -107,6 +107,7 @@ class BulkWriter:
         self.cache: dict = {}
         self.counters: dict[tuple[str, object], int] = {}
         self.touched_counters: set = set()
+        self.counter_days: set = set()
 
     # ---- the run --------------------------------------------------------------------------------------
 
@@ -167,8 +168,11 @@ class BulkWriter:
     def next_code(self, prefix: str, day) -> str:
         key = (prefix, day)
         if key not in self.counters:
-            found = CodeCounter.objects.filter(prefix=prefix, day=day).values_list("last", flat=True).first()
-            self.counters[key] = found or 0
+            if day not in self.counter_days:  # one query per day for every agency's counter
+                self.counter_days.add(day)
+                rows = CodeCounter.objects.filter(day=day).values_list("prefix", "last")
+                self.counters.update({(p, day): last for p, last in rows})
+            self.counters.setdefault(key, 0)
         self.counters[key] += 1
         self.touched_counters.add(key)
         return codes.format_code(prefix, day, self.counters[key])

@@ -13,7 +13,6 @@ from django.db.models import Prefetch
 from motcua.catalog.models import ProvinceProcedure
 from motcua.catalog.selectors import current_versions
 from motcua.core.errors import DomainError
-from motcua.dossiers import selectors as dossier_selectors
 from motcua.dossiers.services import planning, routing
 from motcua.org.models import Agency, AgencyKind, Counter, ReceptionPlace, StaffAssignment
 from motcua.org.roles import RoleCode, ScopeKind
@@ -142,7 +141,7 @@ def _procedures(province, day, agencies, commune_agency, communes):
         current_versions(day)
         .filter(procedure_id__in=list(adoptions))
         .select_related("procedure", "field")
-        .prefetch_related("channel_terms", Prefetch("cases"), "results")
+        .prefetch_related("channel_terms", Prefetch("cases"), "results", "documents")
         .order_by("procedure__code")
     )
     sample_commune = next(iter(communes.values()), None)
@@ -176,7 +175,7 @@ def _procedures(province, day, agencies, commune_agency, communes):
         for rank, (version, adoption, agency, commune_level) in enumerate(items):
             cases = sorted(version.cases.all(), key=lambda c: (c.position, c.pk))
             case = cases[0] if cases else None
-            documents = dossier_selectors.checklist(version, case)
+            documents = _checklist(version, case)
             provided = {
                 d.pk: (max(d.originals, 1 if not d.copies else 0), d.copies) for d in documents if d.required
             }
@@ -200,6 +199,15 @@ def _procedures(province, day, agencies, commune_agency, communes):
             intake[version.procedure_id] = Intake(version.procedure, version, case, provided)
     procedures.sort(key=lambda p: p.code)
     return procedures, intake, dict(dropped)
+
+
+def _checklist(version, case):
+    """dossiers.selectors.checklist on the prefetched documents (one query for the whole catalog):
+    the documents of the case and those common to every case, by position."""
+    wanted = {None, getattr(case, "pk", None)}
+    return sorted(
+        (d for d in version.documents.all() if d.case_id in wanted), key=lambda d: (d.position, d.pk)
+    )
 
 
 def _fee(version, adoption, channel) -> int:
