@@ -307,6 +307,7 @@ class Shadow:
             status="pending_acceptance" if online else "received",
             received_place=loaded.places[plan.place_id],
             result_delivery=plan.result_delivery,
+            applicant_name_folded=parties.folded_name(cleaned),
             version=1,
         )
         if online:
