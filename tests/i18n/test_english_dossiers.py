@@ -20,7 +20,7 @@ from . import test_english as base
 from .test_english import problem
 from .test_english import superuser_client as superuser_client  # the fixture
 
-APPS = ["dossiers", "documents", "search"]
+APPS = ["dossiers", "documents", "search", "simulation"]
 UNKNOWN = "000.00.12.H62-201105-0004"
 
 

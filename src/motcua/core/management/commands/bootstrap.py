@@ -13,6 +13,7 @@ STEPS: list[tuple[str, ...]] = [
     ("catalog", "adopt", "--province", "01", "--province", "31"),
     ("search", "reindex"),
     ("queueing", "demo"),
+    ("simulate", "--history", "--province", "01"),
 ]
 
 

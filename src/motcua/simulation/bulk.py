@@ -1,0 +1,570 @@
+"""Bulk mode: the rows the dossier services would write for a schedule, computed in memory and written
+in batches (`bulk_create` with ids reserved up front), for benchmark datasets of a million dossiers.
+
+Each dossier is replayed event by event on unsaved model instances with the services' own rules: the
+lifecycle table for the states, the legal clock and the pure deadlines module for the due moments,
+`parties.clean_applicant` for the people, `records.event_payload` for the outbox, the same details on
+every tracking line. tests/simulation/test_bulk.py writes one schedule both ways and compares the rows
+field by field. What differs legitimately: database ids, the `created_at`/`updated_at` wall-clock
+stamps, and outbox delivery (`published_at`, `attempts`), which happens after the commit in both modes.
+
+Bulk mode is for building datasets: run it alone (dossier codes are numbered in memory per agency and
+day, from the counters found in the database when the run starts).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db.models import FileField, JSONField
+from django.utils import timezone
+
+from motcua.calendar.clock import TZ
+from motcua.calendar.selectors import calendar_for
+from motcua.dossiers import codes, deadlines, lifecycle
+from motcua.dossiers.choices import CLOCK_CHANNEL
+from motcua.dossiers.models import (
+    ApologyLetter,
+    Applicant,
+    ChecklistItem,
+    CodeCounter,
+    Dossier,
+    DossierStep,
+    IdempotencyRecord,
+    OutboxMessage,
+    Pause,
+    Payment,
+    Result,
+    SupplementRequest,
+    TrackingEntry,
+)  # fmt: skip
+from motcua.dossiers.selectors import checklist
+from motcua.dossiers.services import base, parties, planning, records
+from motcua.org.models import Agency
+
+from .driver import account_name, ensure_accounts
+from .plan.schedule import APPLICANT, DossierPlan
+from .world import Loaded
+
+MODELS = (Dossier, DossierStep, Applicant, ChecklistItem, Payment, SupplementRequest, Pause, ApologyLetter,
+          Result, TrackingEntry, OutboxMessage, IdempotencyRecord)  # fmt: skip
+REFUSAL_TITLE = "Thông báo từ chối giải quyết hồ sơ"
+
+
+@dataclass
+class BulkOutcome:
+    applied: int = 0
+    skipped: int = 0
+    blocked: int = 0
+    failures: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    dossier_ids: list[int] = field(default_factory=list)
+
+
+class Ids:
+    """Primary keys reserved before the rows exist (the rows refer to each other and the tracking
+    details name them). PostgreSQL: from each table's sequence; SQLite: after the largest id, inside
+    the write transaction that holds the database's write lock."""
+
+    def __init__(self, block: int = 5000):
+        self.block, self.pools, self.next = block, defaultdict(list), {}
+
+    def take(self, model) -> int:
+        if connection.vendor == "postgresql":
+            pool = self.pools[model]
+            if not pool:
+                table = model._meta.db_table
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                        [table, self.block],
+                    )
+                    pool.extend(sorted((r[0] for r in cursor.fetchall()), reverse=True))
+            return pool.pop()
+        if model not in self.next:
+            self.next[model] = (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+        value = self.next[model]
+        self.next[model] += 1
+        return value
+
+
+class BulkWriter:
+    def __init__(
+        self, loaded: Loaded, run, plans, *, horizon: datetime, progress=None, batch: int = 2000,
+        outbox_published: bool = False,
+    ):  # fmt: skip
+        self.loaded, self.run, self.plans, self.horizon = loaded, run, plans, horizon
+        # True: events marked delivered at write time, as the in-process publisher does when no
+        # integration subscribes (a benchmark database then has no backlog of millions of events).
+        self.published_at = timezone.now() if outbox_published else None
+        self.progress, self.batch = progress, batch
+        self.cal = calendar_for(loaded.province.code)
+        self.agencies = Agency.objects.in_bulk([a.id for a in loaded.world.agencies])
+        self.cache: dict = {}
+        self.counters: dict[tuple[str, object], int] = {}
+        self.touched_counters: set = set()
+        self.counter_days: set = set()
+
+    # ---- the run --------------------------------------------------------------------------------------
+
+    def write(self) -> BulkOutcome:
+        outcome, started = BulkOutcome(), time.perf_counter()
+        prefix = self.run.idempotency_key(0)[:-1]
+        done = dict(
+            (int(k[len(prefix) :]), pk)
+            for k, pk in IdempotencyRecord.objects.filter(key__startswith=prefix).values_list(
+                "key", "dossier_id"
+            )
+        )
+        outcome.dossier_ids.extend(done.values())
+        pending: list[DossierPlan] = []
+        for plan in self.plans:
+            if plan.index in done:
+                outcome.skipped += len([e for e in plan.events if e.at < self.horizon])
+                continue
+            if plan.events[0].at >= self.horizon:
+                continue
+            pending.append(plan)
+            if len(pending) >= self.batch:
+                self._flush(pending, outcome, started)
+                pending = []
+        if pending:
+            self._flush(pending, outcome, started)
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+
+    def _flush(self, plans: list[DossierPlan], outcome: BulkOutcome, started: float) -> None:
+        self.accounts = ensure_accounts(plans)
+        with transaction.atomic():
+            self.ids, rows = Ids(), defaultdict(list)
+            for plan in plans:
+                shadow = Shadow(self, plan)
+                outcome.applied += shadow.replay()
+                shadow.collect(rows)
+                outcome.dossier_ids.append(shadow.dossier.pk)
+            for model in MODELS:
+                if connection.vendor == "postgresql":
+                    copy_rows(model, rows[model], timezone.now())
+                else:
+                    model.objects.bulk_create(rows[model], batch_size=1000)
+            self._save_counters()
+        if self.progress:
+            self.progress(
+                outcome.applied, outcome.applied, len(outcome.dossier_ids), time.perf_counter() - started
+            )
+
+    # ---- shared lookups ---------------------------------------------------------------------------------
+
+    def cached(self, key, make):
+        value = self.cache.get(key)
+        if value is None:
+            value = self.cache[key] = make()
+        return value
+
+    def next_code(self, prefix: str, day) -> str:
+        key = (prefix, day)
+        if key not in self.counters:
+            if day not in self.counter_days:  # one query per day for every agency's counter
+                self.counter_days.add(day)
+                rows = CodeCounter.objects.filter(day=day).values_list("prefix", "last")
+                self.counters.update({(p, day): last for p, last in rows})
+            self.counters.setdefault(key, 0)
+        self.counters[key] += 1
+        self.touched_counters.add(key)
+        return codes.format_code(prefix, day, self.counters[key])
+
+    def _save_counters(self) -> None:
+        rows = [
+            CodeCounter(prefix=p, day=d, last=self.counters[(p, d)]) for p, d in sorted(self.touched_counters)
+        ]
+        CodeCounter.objects.bulk_create(
+            rows, update_conflicts=True, unique_fields=["prefix", "day"], update_fields=["last"]
+        )
+        self.touched_counters.clear()
+
+    def user(self, plan: DossierPlan, user_id: int):
+        if user_id == APPLICANT:
+            return self.accounts[account_name(plan)]
+        return self.loaded.users[user_id]
+
+
+def copy_rows(model, objs, now) -> None:
+    """PostgreSQL's COPY with the values Django would insert: related ids are already set (every row
+    gets its id when it is made), JSON and file fields go through `get_db_prep_save`, the auto_now
+    stamps are the batch's moment; several times faster than multi-row INSERT statements."""
+    if not objs:
+        return
+    conn = connections[DEFAULT_DB_ALIAS]
+    fields = model._meta.concrete_fields
+    plan = []
+    for f in fields:
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            plan.append((None, now))
+        elif isinstance(f, JSONField | FileField):
+            plan.append((f, None))
+        else:
+            plan.append((f.attname, None))
+    columns = ", ".join(conn.ops.quote_name(f.column) for f in fields)
+    table = conn.ops.quote_name(model._meta.db_table)
+    with conn.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for obj in objs:
+            row = []
+            for key, constant in plan:
+                if key is None:
+                    row.append(constant)
+                elif isinstance(key, str):
+                    row.append(getattr(obj, key))
+                else:
+                    row.append(key.get_db_prep_save(getattr(obj, key.attname), conn))
+            copy.write_row(row)
+
+
+class Shadow:
+    """One dossier's rows, changed event by event as the services change them."""
+
+    def __init__(self, writer: BulkWriter, plan: DossierPlan):
+        self.w, self.plan = writer, plan
+        self.intake = writer.loaded.intake[plan.procedure.id]
+        self.dossier: Dossier | None = None
+        self.steps: list[DossierStep] = []
+        self.rows: dict = defaultdict(list)
+        self.pause: Pause | None = None
+        self.supplement: SupplementRequest | None = None
+        self.letter: ApologyLetter | None = None
+
+    def new(self, model, **values):
+        obj = model(pk=self.w.ids.take(model), **values)
+        self.rows[model].append(obj)
+        return obj
+
+    def collect(self, rows) -> None:
+        for model, objs in self.rows.items():
+            rows[model].extend(objs)
+
+    def replay(self) -> int:
+        applied = 0
+        for event in self.plan.events:
+            if event.at >= self.w.horizon:
+                break
+            actor = self.w.user(self.plan, event.actor)
+            if event.version == 0:
+                self.create(event, actor)
+            else:
+                getattr(self, "do_" + event.action)(event, actor)
+            self.reloaded()
+            applied += 1
+        return applied
+
+    def reloaded(self) -> None:
+        """The next service call reads the dossier back from the database, whose moments are UTC: the
+        outbox payload's ISO strings show it, so the shadow does the same."""
+        d = self.dossier
+        for name in ("received_at", "due_at", "appointment_at"):
+            value = getattr(d, name)
+            if value is not None:
+                setattr(d, name, value.astimezone(UTC))
+
+    # ---- creation (services/reception.receive_at_counter, services/online.submit_online) ---------------
+
+    def create(self, event, actor) -> None:
+        w, plan, intake, at = self.w, self.plan, self.intake, event.at
+        loaded = w.loaded
+        applicant = {**plan.applicant.as_applicant(), "commune": loaded.communes[plan.applicant.commune_id]}
+        cleaned = parties.clean_applicant(applicant)
+        counts = intake.provided
+        commune = loaded.communes[plan.commune_id] if plan.commune_id else None
+        agency = w.agencies[plan.agency_id]
+        online = plan.channel == "online"
+        payload = {"procedure": intake.procedure.code, "case": getattr(intake.case, "pk", None)}
+        if online:
+            payload["province"] = loaded.province.code
+        else:
+            payload |= {"place": plan.place_id, "channel": plan.channel}
+        payload |= {
+            "applicant": parties.plain(cleaned),
+            "submitter": None,
+            "provided": sorted(counts.items()),
+            "commune": str(getattr(commune, "code", "") or ""),
+            "agency": None,
+        }
+        where = commune or cleaned.get("commune")
+        day = timezone.localtime(at, TZ).date()
+        d = self.dossier = self.new(
+            Dossier,
+            code=w.next_code(agency.code, day),
+            procedure=intake.procedure,
+            procedure_version=intake.version,
+            document_case=intake.case,
+            agency=agency,
+            province=loaded.province,
+            channel=plan.channel,
+            commune_id=agency.commune_id or getattr(where, "pk", None),
+            status="pending_acceptance" if online else "received",
+            received_place=loaded.places[plan.place_id],
+            result_delivery=plan.result_delivery,
+            applicant_name_folded=parties.folded_name(cleaned),
+            version=1,
+        )
+        if online:
+            d.owner, d.submitted_at = actor, at
+            d.acceptance_due_at = w.cal.acceptance_deadline(at)
+            d.time_limit_text = self.limit().text
+        else:
+            d.counter = loaded.counters.get(plan.counter_id)
+            d.received_by, d.received_at = actor, at
+            self.start_clock(at)
+            self.create_steps(at, actor)
+        self.new(Applicant, dossier=d, **cleaned)
+        for doc in w.cached(("checklist", plan.procedure.id), lambda: checklist(intake.version, intake.case)):
+            self.new(
+                ChecklistItem,
+                dossier=d,
+                required_document=doc,
+                position=doc.position,
+                name=doc.name,
+                required=doc.required,
+                provided=doc.pk in counts,
+                originals=counts.get(doc.pk, (0, 0))[0],
+                copies=counts.get(doc.pk, (0, 0))[1],
+            )
+        self.fee(at, actor if not online else None, plan.paid_method)
+        self.new(
+            IdempotencyRecord,
+            actor_ref=base.actor_ref(actor),
+            key=w.run.idempotency_key(plan.index),
+            fingerprint=base.fingerprint(payload),
+            dossier=d,
+        )
+        self.record(event, actor, "", None)
+
+    def fee(self, at, actor, paid_method) -> None:
+        amount = self.plan.procedure.fees.get(self.plan.channel)
+        if not amount:
+            return
+        payment = self.new(
+            Payment, dossier=self.dossier, kind="charge", amount=amount,
+            description=self.intake.version.name[:300],
+        )  # fmt: skip
+        if paid_method:
+            payment.status, payment.method, payment.reference = "paid", paid_method, ""
+            payment.paid_at, payment.recorded_by = at, actor
+
+    def limit(self):
+        key = ("limit", self.plan.procedure.id, self.plan.channel)
+        return self.w.cached(key, lambda: planning.limit_for(self.intake.version, self.plan.channel))
+
+    def start_clock(self, at) -> None:
+        d, cal, limit = self.dossier, self.w.cal, self.limit()
+        start = cal.counting_start(at, CLOCK_CHANNEL[d.channel])
+        d.clock_started_at = start
+        d.due_at = deadlines.due(cal, start, limit)
+        d.appointment_at = d.due_at
+        d.time_limit_text = limit.text
+
+    def create_steps(self, at, actor) -> None:
+        version = self.intake.version
+        templates = self.w.cached(
+            ("steps", version.pk),
+            lambda: (
+                [planning.StepTemplate(s.name, s.role, s.time_share) for s in version.process_steps.all()]
+                or list(planning.DEFAULT_STEPS)
+            ),
+        )
+        d = self.dossier
+        dues = deadlines.step_dues(self.w.cal, d.clock_started_at, d.due_at, [t.share for t in templates])
+        for position, (template, due) in enumerate(zip(templates, dues, strict=True), start=1):
+            step = self.new(
+                DossierStep, dossier=d, position=position, name=template.name, role=template.role,
+                time_share=Decimal(template.share), due_at=due,
+            )  # fmt: skip
+            if position == 1:
+                step.started_at = step.finished_at = at
+                step.assignee = step.finished_by = actor
+            self.steps.append(step)
+        d.current_step = self.steps[1] if len(self.steps) > 1 else self.steps[0]
+
+    # ---- one change (services/base.begin + commit_change) -------------------------------------------
+
+    def change(self, event, actor, details=None, note: str = "", step_due=None) -> None:
+        d = self.dossier
+        before = d.status
+        transition = lifecycle.check(event.action, before)
+        d.status = transition.target_from(lifecycle.State(before))
+        d.version += 1
+        self.record(event, actor, before, details, note=note, step_due=step_due)
+
+    def record(self, event, actor, from_status, details, note: str = "", step_due=None) -> None:
+        d, step = self.dossier, self.dossier.current_step
+        self.new(
+            TrackingEntry,
+            dossier=d,
+            at=event.at,
+            actor=actor,
+            actor_name=getattr(actor, "full_name", "") or getattr(actor, "username", ""),
+            action=event.action,
+            from_status=from_status,
+            to_status=d.status,
+            from_agency=d.agency if from_status else None,
+            to_agency=d.agency,
+            step_name=step.name if step else "",
+            step_due_at=step_due or (step.due_at if step else None),
+            note=note,
+            details=details or {},
+            dossier_version=d.version,
+        )
+        payload = records.event_payload(d, action=event.action, from_status=from_status, at=event.at)
+        message = self.new(
+            OutboxMessage, topic=f"dossier.{event.action}", dossier=d, key=d.code, payload=payload
+        )
+        if self.w.published_at is not None:
+            message.published_at, message.attempts = self.w.published_at, 1
+
+    def open_steps(self, after=None) -> list[DossierStep]:
+        steps = [s for s in self.steps if s.finished_at is None]
+        return [s for s in steps if after is None or s.position > after.position]
+
+    @staticmethod
+    def finish(step, actor, at, note: str) -> None:
+        step.finished_at, step.finished_by = at, actor
+        step.started_at = step.started_at or at
+        step.note = note or step.note
+
+    # ---- the services, one by one ---------------------------------------------------------------------
+
+    def do_accept(self, event, actor) -> None:
+        d = self.dossier
+        d.received_at, d.received_by = event.at, actor
+        self.start_clock(event.at)
+        self.create_steps(event.at, actor)
+        late = d.acceptance_due_at is not None and event.at > d.acceptance_due_at
+        self.change(event, actor, {"late_acceptance": late})
+
+    def do_refuse_acceptance(self, event, actor) -> None:
+        self.dossier.finished_at = event.at
+        self.change(event, actor, note=event.arg("reason"))
+
+    def do_record_payment(self, event, actor) -> None:
+        payment = next(p for p in self.rows[Payment] if p.status == "due")
+        payment.status, payment.method = "paid", event.arg("method")
+        payment.reference = self.plan.applicant.id_number[-6:]
+        payment.paid_at, payment.recorded_by = event.at, actor
+        self.change(event, actor, {"payment": payment.pk, "amount": payment.amount})
+
+    def do_assign(self, event, actor) -> None:
+        d, assignee = self.dossier, self.w.user(self.plan, event.arg("assignee"))
+        d.assignee = assignee
+        step = d.current_step
+        step.assignee = assignee
+        step.started_at = step.started_at or event.at
+        self.change(event, actor, {"assignee": assignee.pk})
+
+    def do_finish_step(self, event, actor) -> None:
+        d = self.dossier
+        step = d.current_step
+        following = self.open_steps(after=step)
+        self.finish(step, actor, event.at, "")
+        upcoming, leader = following[0], self.w.user(self.plan, event.arg("next_assignee"))
+        upcoming.assignee, upcoming.started_at = leader, event.at
+        d.current_step, d.assignee = upcoming, leader
+        self.change(event, actor, {"finished_step": step.name})
+
+    def do_request_supplement(self, event, actor) -> None:
+        d, items = self.dossier, [str(i).strip() for i in event.arg("items")]
+        self.supplement = self.new(
+            SupplementRequest, dossier=d, requested_at=event.at, requested_by=actor, items=items,
+            reason=event.arg("reason"),
+        )  # fmt: skip
+        self.pause = self.new(Pause, dossier=d, started_at=event.at, supplement=self.supplement)
+        d.paused_at = event.at
+        d.supplement_count += 1
+        self.change(event, actor, {"items": len(items)}, note=event.arg("reason"))
+
+    def do_receive_supplement(self, event, actor) -> None:
+        d, cal, limit, at = self.dossier, self.w.cal, self.limit(), event.at
+        mode = self.w.cached(("mode", d.procedure_id), lambda: planning.supplement_mode(d))
+        self.pause.ended_at = at
+        self.supplement.received_at, self.supplement.received_by, self.supplement.mode = at, actor, mode
+        # The service's tracking line names the current step as it was loaded, before the new due
+        # moments (services/supplements.receive_supplement): the same here.
+        before = d.current_step.due_at if d.current_step else None
+        steps = self.open_steps()
+        if mode == "restart":
+            start = cal.counting_start(at, CLOCK_CHANNEL[d.channel])
+            d.clock_started_at = start
+            d.due_at = deadlines.due(cal, start, limit)
+            dues = deadlines.step_dues(cal, start, d.due_at, [s.time_share for s in steps])
+        else:
+            restart = cal.counting_start(at, "online")
+            paused = self.pause.started_at
+            d.due_at = deadlines.resumed(cal, limit, paused, restart, d.due_at)
+            dues = [deadlines.resumed(cal, limit, paused, restart, s.due_at) for s in steps]
+        for step, due in zip(steps, dues, strict=True):
+            step.due_at = due
+        promised = self.letter.new_appointment if self.letter else None
+        candidates = [x for x in (d.due_at, promised) if x is not None]
+        d.appointment_at = max(candidates) if candidates else None
+        d.paused_at = None
+        self.change(event, actor, {"mode": mode}, step_due=before)
+
+    def do_extend(self, event, actor) -> None:
+        d, new = self.dossier, event.arg("new_appointment")
+        self.letter = self.new(
+            ApologyLetter, dossier=d, agency=d.agency, issued_at=event.at, issued_by=actor,
+            reason=event.arg("reason"), previous_appointment=d.appointment_at or d.due_at, new_appointment=new,
+        )  # fmt: skip
+        d.appointment_at = new
+        self.change(event, actor, {"new_appointment": new.isoformat()}, note=event.arg("reason"))
+
+    def decide(self, event, actor, decision: str, note: str) -> None:
+        d = self.dossier
+        d.decision, d.decision_reason, d.decided_at, d.decided_by = decision, note, event.at, actor
+        steps = self.open_steps()
+        for step in steps[:-1]:
+            self.finish(step, actor, event.at, note if step is steps[-2] else "")
+        d.current_step = steps[-1] if steps else d.current_step
+        d.assignee = None
+
+    def do_approve(self, event, actor) -> None:
+        self.decide(event, actor, "approved", "")
+        self.change(event, actor)
+
+    def do_refuse(self, event, actor) -> None:
+        reason = event.arg("reason")
+        self.decide(event, actor, "refused", reason)
+        self.dossier.finished_at = event.at
+        self.new(
+            Result, dossier=self.dossier, kind="refused", title=REFUSAL_TITLE, issued_at=event.at,
+            issued_by=actor, e_copy="", e_copy_ref=event.arg("e_copy_ref"), note=reason,
+        )  # fmt: skip
+        self.change(event, actor, note=reason)
+
+    def do_issue_result(self, event, actor) -> None:
+        result = self.new(
+            Result, dossier=self.dossier, kind="approved", title=event.arg("title").strip(),
+            number=event.arg("number"), issued_at=event.at, issued_by=actor, e_copy="",
+            e_copy_ref=event.arg("e_copy_ref").strip(), note="",
+        )  # fmt: skip
+        self.dossier.finished_at = self.dossier.finished_at or event.at
+        self.change(event, actor, {"result": result.pk})
+
+    def do_return_result(self, event, actor) -> None:
+        d, method = self.dossier, event.arg("method")
+        d.returned_at, d.return_method, d.returned_by = event.at, method, actor
+        for step in self.open_steps():
+            self.finish(step, actor, event.at, "")
+        self.change(event, actor, {"method": method})
+
+    def end(self, event, actor) -> None:
+        d = self.dossier
+        if self.pause is not None and self.pause.ended_at is None:
+            self.pause.ended_at = event.at
+        d.paused_at, d.finished_at, d.assignee = None, event.at, None
+        self.change(event, actor, note=event.arg("reason"))
+
+    do_withdraw = end
+    do_stop = end

@@ -1,0 +1,125 @@
+"""How many dossiers, through which channel, for which procedures, and what happens to them.
+
+Figures from DOMAIN.md (Hà Nội, 1 July – 23 September 2025): 40% in person, 60% online, 0.24% postal,
+99.85% on time; 66,000 dossiers in the first three weeks. The shares of the processing outcomes
+(supplements, withdrawals, refusals) are not published: the defaults below are assumptions written
+down in docs/decisions/0010-trial-operation-simulator.md, and every one of them is a parameter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from motcua.core.text import fold
+
+HANOI_DOSSIERS = 66_000
+HANOI_DAYS = 21
+
+
+@dataclass(frozen=True)
+class Mix:
+    online: float = 0.60
+    postal: float = 0.0024
+    late: float = 0.0015  # 99.85% on time
+    not_accepted: float = 0.02  # online dossiers refused at acceptance
+    late_acceptance: float = 0.03  # accepted after the 8 working hours
+    supplement: float = 0.04  # a supplement request during processing
+    supplement_never_back: float = 0.15  # of those: the applicant does not come back in the period
+    withdrawal: float = 0.01
+    stop: float = 0.001
+    refusal: float = 0.02
+    apology: float = 0.6  # of the late dossiers: an apology letter and a new appointment first
+    away_from_home: float = 0.15  # counter dossiers filed in another commune than the applicant's
+    postal_result: float = 0.05  # counter dossiers whose result is sent by post
+    online_result_by_post: float = 0.2
+    online_result_at_counter: float = 0.3  # the rest: the electronic result only
+    weekend_online: float = 0.15  # a weekend or holiday day's online volume, relative to a working day
+    late_days: float = 1.5  # a late decision comes up to this many working days after the due moment
+    # Relative weight of procedures whose time limit the catalog could not read (they have no due
+    # moment, so they are never late): 1 keeps the popularity as it is.
+    untimed_weight: float = 1.0
+
+    def with_overrides(self, **values) -> Mix:
+        return replace(self, **values)
+
+
+REALISTIC = Mix()
+# The history `motcua bootstrap` loads: a few hundred dossiers, with enough late, supplement and
+# pending ones that every queue of the officer workspace has something in it.
+DEMO = Mix(late=0.08, supplement=0.08, withdrawal=0.015, refusal=0.03, late_days=4.0, untimed_weight=0.25)
+
+# Relative weights of the procedure fields in the commune-level volume (assumption, see the ADR:
+# civil status, certification, land and residence dominate the reception counters of every commune).
+FIELD_WEIGHTS: dict[str, float] = {
+    "chung thuc": 30,
+    "ho tich": 25,
+    "dat dai": 12,
+    "dang ky, quan ly cu tru": 10,
+    "cap, quan ly can cuoc": 4,
+    "chinh sach": 4,
+    "bao tro xa hoi": 4,
+    "nguoi co cong": 2,
+    "thanh lap va hoat dong cua ho kinh doanh": 3,
+    "thanh lap va hoat dong cua doanh nghiep": 3,
+    "xay dung": 3,
+    "hoat dong xay dung": 3,
+    "lao dong": 1,
+    "giao duc": 1,
+    "y te": 1,
+    "tu phap": 1,
+    "nha o va cong so": 1,
+}
+OTHER_FIELD_WEIGHT = 0.05  # every other field, per procedure
+# Within a field, these words mark the procedures people ask for most (birth, marriage, death,
+# certified copies and signatures, residence, land changes, household businesses, building permits).
+POPULAR_WORDS = (
+    "khai sinh",
+    "ket hon",
+    "khai tu",
+    "ban sao tu ban chinh",
+    "chung thuc chu ky",
+    "tinh trang hon nhan",
+    "trich luc",
+    "thuong tru",
+    "tam tru",
+    "bien dong",
+    "ho kinh doanh",
+    "giay phep xay dung",
+    "cap lan dau",
+)
+
+# Variants that are rare in a city: foreign elements, border areas, mobile registration.
+RARE_WORDS = ("yeu to nuoc ngoai", "bien gioi", "luu dong", "nuoc ngoai")
+
+
+def procedure_weight(field_name: str, name: str, rank_in_field: int) -> float:
+    """Popularity of one procedure: its field's weight shared by a Zipf law over the field's procedures
+    (popular words first), so a few procedures of a popular field take most of its volume."""
+    field_weight = FIELD_WEIGHTS.get(fold(field_name or ""))
+    if field_weight is None:
+        return OTHER_FIELD_WEIGHT
+    boost = 4.0 if is_popular(name) else 1.0
+    if any(word in fold(name or "") for word in RARE_WORDS):
+        boost = 0.1
+    return field_weight * boost / (rank_in_field + 1) ** 1.1
+
+
+def is_popular(name: str) -> bool:
+    folded = fold(name or "")
+    return any(word in folded for word in POPULAR_WORDS) and not any(word in folded for word in RARE_WORDS)
+
+
+# Arrivals at the counters per half hour of the office day (08:00 … 16:30): a morning peak around
+# 09:30–10:30, a smaller one around 14:00–15:00, quiet before closing.
+COUNTER_HALF_HOURS: tuple[tuple[int, int, float], ...] = (
+    (8, 0, 0.7), (8, 30, 1.0), (9, 0, 1.3), (9, 30, 1.45), (10, 0, 1.4), (10, 30, 1.2),
+    (11, 0, 1.0), (11, 30, 0.55), (13, 0, 0.6), (13, 30, 0.9), (14, 0, 1.1), (14, 30, 1.1),
+    (15, 0, 0.95), (15, 30, 0.8), (16, 0, 0.55), (16, 30, 0.3),
+)  # fmt: skip
+# Online submissions per hour of the day (0 … 23): office hours, and an evening peak after work.
+ONLINE_HOURS: tuple[float, ...] = (
+    0.15, 0.08, 0.05, 0.04, 0.05, 0.15, 0.4, 0.8, 1.3, 1.6, 1.6, 1.4,
+    0.9, 1.1, 1.5, 1.5, 1.3, 1.0, 0.8, 0.9, 1.0, 0.9, 0.6, 0.3,
+)  # fmt: skip
+# Relative volume by weekday (Monday first): Mondays busiest, Fridays quieter.
+WEEKDAY_FACTORS = (1.15, 1.05, 1.0, 1.0, 0.9, 0.6, 0.5)

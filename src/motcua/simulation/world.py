@@ -1,0 +1,222 @@
+"""The province's reference data read from the database, as the planner's plain values (plan/world.py),
+plus what the driver needs to call the services (the objects behind the ids)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
+
+from motcua.catalog.models import ProvinceProcedure
+from motcua.catalog.selectors import current_versions
+from motcua.core.errors import DomainError
+from motcua.dossiers.services import planning, routing
+from motcua.org.models import Agency, AgencyKind, Counter, ReceptionPlace, StaffAssignment
+from motcua.org.roles import RoleCode, ScopeKind
+from motcua.units.models import AdministrativeUnit
+
+from .plan.mix import is_popular, procedure_weight
+from .plan.world import AgencyRef, CommuneRef, PlaceRef, ProcedureRef, World
+
+CHANNELS = ("counter", "online", "postal")
+
+
+@dataclass
+class Intake:
+    """What a reception call needs for one procedure: the version in force, its case, what is handed in."""
+
+    procedure: object
+    version: object
+    case: object
+    provided: dict[int, tuple[int, int]]
+
+
+@dataclass
+class Loaded:
+    world: World
+    province: AdministrativeUnit
+    intake: dict[int, Intake]
+    users: dict[int, object]
+    places: dict[int, ReceptionPlace]
+    counters: dict[int, Counter]
+    communes: dict[int, AdministrativeUnit]
+    dropped: dict[str, int] = field(default_factory=dict)  # why procedures were left out, how many
+
+
+def _staff(role: str, day: date) -> list[tuple[int, str, int | None, int | None]]:
+    rows = StaffAssignment.objects.valid_on(day).filter(role__code=role, user__is_active=True)
+    return list(rows.values_list("user_id", "scope_kind", "place_id", "agency_id"))
+
+
+def _lineage(place: ReceptionPlace, parents: dict[int, int | None]) -> list[int]:
+    out, current = [], place.pk
+    while current is not None:
+        out.append(current)
+        current = parents.get(current)
+    return out
+
+
+def load(province_code: str, day: date) -> Loaded:
+    province = AdministrativeUnit.objects.current().provinces().get(code=province_code)
+    communes = {
+        c.pk: c for c in AdministrativeUnit.objects.current().communes().filter(province_code=province_code)
+    }
+    places = {
+        p.pk: p for p in ReceptionPlace.objects.filter(province=province, is_active=True).order_by("code")
+    }
+    parents = {pk: p.parent_id for pk, p in places.items()}
+    officers_at = defaultdict(list)
+    for user_id, kind, place_id, _agency in _staff(RoleCode.RECEPTION_OFFICER, day):
+        if kind == ScopeKind.PLACE and place_id in places:
+            officers_at[place_id].append(user_id)
+    counters = defaultdict(list)
+    counter_rows = {}
+    for counter in Counter.objects.filter(place__in=list(places), is_active=True).order_by(
+        "place_id", "number"
+    ):
+        counters[counter.place_id].append(counter.pk)
+        counter_rows[counter.pk] = counter
+    place_refs = []
+    for pk, place in places.items():
+        # An officer of a branch acts at the points under it (same center): the lineage's officers.
+        officers = sorted({u for above in _lineage(place, parents) for u in officers_at.get(above, ())})
+        place_refs.append(
+            PlaceRef(pk, place.code, place.kind, place.commune_id, tuple(counters[pk]), tuple(officers))
+        )
+    agencies = list(Agency.objects.filter(province=province, is_active=True).order_by("code"))
+    by_agency = defaultdict(lambda: defaultdict(list))
+    for role in (RoleCode.SPECIALIST, RoleCode.LEADER):
+        for user_id, kind, _place, agency_id in _staff(role, day):
+            if kind == ScopeKind.AGENCY:
+                by_agency[agency_id][role].append(user_id)
+    agency_refs, online_place = {}, {}
+    for agency in agencies:
+        place = routing.online_place(agency, province)
+        staff = by_agency[agency.pk]
+        if place is None or not staff[RoleCode.SPECIALIST] or not staff[RoleCode.LEADER]:
+            continue
+        online_place[agency.pk] = place.pk
+        agency_refs[agency.pk] = AgencyRef(
+            agency.pk,
+            agency.code,
+            agency.commune_id,
+            place.pk,
+            tuple(sorted(staff[RoleCode.SPECIALIST])),
+            tuple(sorted(staff[RoleCode.LEADER])),
+        )
+    commune_agency = {
+        a.commune_id: a.pk
+        for a in agencies
+        if a.kind == AgencyKind.COMMUNE_COMMITTEE and a.pk in agency_refs and a.commune_id in communes
+    }
+    procedures, intake, dropped = _procedures(province, day, agency_refs, commune_agency, communes)
+    user_ids = {u for p in place_refs for u in p.officers}
+    user_ids |= {u for a in agency_refs.values() for u in (*a.specialists, *a.leaders)}
+    users = get_user_model().objects.in_bulk(user_ids)
+    world = World(
+        province_code=province.code,
+        province_name=province.full_name,
+        procedures=tuple(procedures),
+        communes=tuple(
+            CommuneRef(c.pk, c.code, c.full_name)
+            for c in sorted(communes.values(), key=lambda c: c.code)
+            if c.pk in commune_agency
+        ),
+        places=tuple(place_refs),
+        agencies=tuple(agency_refs.values()),
+        commune_agency=commune_agency,
+    )
+    return Loaded(world, province, intake, users, places, counter_rows, communes, dropped)
+
+
+def _procedures(province, day, agencies, commune_agency, communes):
+    adoptions = {
+        a.procedure_id: a
+        for a in ProvinceProcedure.objects.filter(province=province, active=True).select_related("agency")
+    }
+    versions = (
+        current_versions(day)
+        .filter(procedure_id__in=list(adoptions))
+        .select_related("procedure", "field")
+        .prefetch_related("channel_terms", Prefetch("cases"), "results", "documents")
+        .order_by("procedure__code")
+    )
+    sample_commune = next(iter(communes.values()), None)
+    candidates, dropped = [], defaultdict(int)
+    for version in versions:
+        adoption = adoptions[version.procedure_id]
+        try:
+            agency = routing.resolve_agency(
+                version=version, adoption=adoption, province=province, commune=sample_commune
+            )
+        except DomainError:
+            dropped["no_competent_agency"] += 1
+            continue
+        commune_level = agency.commune_id is not None
+        if commune_level and agency.kind != AgencyKind.COMMUNE_COMMITTEE:
+            dropped["commune_police_not_in_org"] += 1
+            continue
+        if agency.pk not in agencies or (commune_level and not commune_agency):
+            dropped["agency_without_staff"] += 1
+            continue
+        if version.online_level == "none":
+            pass
+        candidates.append((version, adoption, agency, commune_level))
+    ranked = defaultdict(list)
+    for item in candidates:
+        version = item[0]
+        ranked[version.field.name if version.field else ""].append(item)
+    procedures, intake = [], {}
+    for field_name, items in ranked.items():
+        items.sort(key=lambda i: (not is_popular(i[0].name), i[0].procedure.code))
+        for rank, (version, adoption, agency, commune_level) in enumerate(items):
+            cases = sorted(version.cases.all(), key=lambda c: (c.position, c.pk))
+            case = cases[0] if cases else None
+            documents = _checklist(version, case)
+            provided = {
+                d.pk: (max(d.originals, 1 if not d.copies else 0), d.copies) for d in documents if d.required
+            }
+            results = sorted(version.results.all(), key=lambda r: (r.position, r.pk))
+            title = results[0].name if results else f"Kết quả giải quyết: {version.name}"
+            procedures.append(
+                ProcedureRef(
+                    id=version.procedure_id,
+                    code=version.procedure.code,
+                    name=version.name,
+                    field=field_name,
+                    commune_level=commune_level,
+                    limits={ch: planning.limit_for(version, ch) for ch in CHANNELS},
+                    online=version.online_level != "none",
+                    fees={ch: _fee(version, adoption, ch) for ch in CHANNELS},
+                    agency_id=None if commune_level else agency.pk,
+                    weight=procedure_weight(field_name, version.name, rank),
+                    result_title=" ".join(title.split())[:300],
+                )
+            )
+            intake[version.procedure_id] = Intake(version.procedure, version, case, provided)
+    procedures.sort(key=lambda p: p.code)
+    return procedures, intake, dict(dropped)
+
+
+def _checklist(version, case):
+    """dossiers.selectors.checklist on the prefetched documents (one query for the whole catalog):
+    the documents of the case and those common to every case, by position."""
+    wanted = {None, getattr(case, "pk", None)}
+    return sorted(
+        (d for d in version.documents.all() if d.case_id in wanted), key=lambda d: (d.position, d.pk)
+    )
+
+
+def _fee(version, adoption, channel) -> int:
+    """What services/planning.fee_payments charges at reception for this channel."""
+    if adoption.fee_kind == "amount":
+        return adoption.fee_amount or 0
+    if adoption.fee_kind:
+        return 0
+    term = planning.channel_term(version, channel)
+    if term is not None and term.fee_kind == "amount":
+        return term.fee_amount or 0
+    return 0
