@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "motcua.homeservice",
     "motcua.postal",
     "motcua.workspace",
+    "motcua.feedback",
 ]
 
 MIDDLEWARE = [
