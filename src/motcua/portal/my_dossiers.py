@@ -100,6 +100,7 @@ def _context(request, dossier, *, errors=None, typed=None) -> dict:
         "can_withdraw": dossier.status
         in ("pending_acceptance", "received", "in_progress", "supplement_requested"),
         "can_rate": dossier.status in DECIDED,
+        "rated": hasattr(dossier, "rating"),  # the feedback app's one rating per dossier
         "stop_notice": dossier.status == "withdrawn",
         "draft": getattr(dossier, "portal_draft", None) if hasattr(dossier, "portal_draft") else None,
         "errors": errors,

@@ -33,8 +33,6 @@ def due(dossier) -> dict | None:
     """What the citizen waits for and until when: acceptance of an online dossier, then the result."""
     if dossier.status == "pending_acceptance" and dossier.acceptance_due_at:
         return {"at": dossier.acceptance_due_at, "label": gettext("Cán bộ nhận hồ sơ chậm nhất lúc")}
-    if dossier.status == "supplement_requested":
-        return {"at": None, "label": gettext("Thời hạn tạm dừng cho đến khi bạn gửi đủ giấy tờ bổ sung")}
     moment = dossier.appointment_at or dossier.due_at
     if moment and dossier.status in ("received", "in_progress", "approved"):
         return {"at": moment, "label": gettext("Hẹn trả kết quả")}

@@ -17,6 +17,14 @@
     };
     form.querySelectorAll("input[name=case]").forEach(function (r) { r.addEventListener("change", showCase); });
     showCase();
+    // The postal address is asked only when the result goes by post.
+    var address = form.querySelector("#id_delivery_address");
+    var showAddress = function () {
+      var chosen = form.querySelector("input[name=delivery]:checked");
+      if (address) { address.closest(".field").hidden = !(chosen && chosen.value === "postal"); }
+    };
+    form.querySelectorAll("input[name=delivery]").forEach(function (r) { r.addEventListener("change", showAddress); });
+    showAddress();
   }
 
   // A second click on a send button while the first request runs does nothing (the server would give the
