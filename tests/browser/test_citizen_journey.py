@@ -208,3 +208,46 @@ def test_tracking_works_with_the_keyboard_alone(page, live_server, hanoi, shots)
     page.keyboard.press("Enter")
     page.wait_for_selector("#found-title")
     page.screenshot(path=shots / "desktop-tracking.png", full_page=True)
+
+
+def test_an_officer_answers_a_complaint_and_the_citizen_reads_the_answer(browser, live_server, hanoi, shots):
+    world = hanoi
+    dossier = services.submit_online(
+        user=world.citizen,
+        procedure=world.birth,
+        province=world.province,
+        case=world.case(world.birth, 0),
+        provided=world.documents(world.birth, 0),
+        applicant={
+            "kind": "person",
+            "full_name": "Nguyễn Văn An",
+            "id_number": "001090012345",
+            "commune": "00376",
+        },
+    )
+    citizen = _signed_in(browser, live_server, world.citizen, viewport=PHONE, is_mobile=True).new_page()
+    citizen.goto(f"{live_server.url}/ho-so-cua-toi/{dossier.code}/")
+    citizen.get_by_role("link", name="Gửi góp ý hoặc phản ánh về hồ sơ này").click()
+    citizen.get_by_label("Phản ánh", exact=False).check()
+    citizen.get_by_role("button", name="Gửi", exact=True).click()
+    citizen.wait_for_selector("#error-summary")
+    assert "Hãy viết nội dung bạn muốn gửi." in citizen.locator("#text-error").inner_text()
+    citizen.get_by_label("Nội dung").fill("Đã quá hạn tiếp nhận mà chưa ai gọi cho tôi.")
+    citizen.screenshot(path=shots / "phone-8-complaint.png", full_page=True)
+    citizen.get_by_role("button", name="Gửi", exact=True).click()
+    citizen.wait_for_selector("text=Chưa có trả lời.")
+
+    officer = _signed_in(browser, live_server, world.specialist, viewport={"width": 1280, "height": 900})
+    desk = officer.new_page()
+    desk.goto(live_server.url + "/can-bo/phan-anh/")
+    desk.screenshot(path=shots / "desktop-officer-list.png", full_page=True)
+    desk.get_by_role("link", name=re.compile("Đã quá hạn tiếp nhận")).click()
+    desk.get_by_label("Trả lời người dân", exact=False).fill(
+        "Chúng tôi xin lỗi, hồ sơ đã được nhận sáng nay."
+    )
+    desk.get_by_role("button", name="Gửi trả lời").click()
+    desk.wait_for_url(re.compile(r"/can-bo/phan-anh/$"))
+    assert "Không có góp ý, phản ánh nào chờ trả lời." in desk.inner_text("main")
+
+    citizen.reload()
+    assert "Chúng tôi xin lỗi, hồ sơ đã được nhận sáng nay." in citizen.inner_text("main")

@@ -66,6 +66,7 @@ def test_an_officer_answers_on_the_officers_page_and_the_citizen_reads_it(citize
     client.force_login(world.specialist)
     listing = client.get("/can-bo/phan-anh/").content.decode()
     assert "Chưa ai gọi lại cho tôi" in listing and dossier.code in listing
+    assert "Quá hạn" not in listing
     url = f"/can-bo/phan-anh/{item.pk}/"
     empty = client.post(url, {"version": item.version, "answer": " "})
     assert 'id="answer-error">Hãy viết câu trả lời cho người dân.' in empty.content.decode()
@@ -104,3 +105,11 @@ def test_a_citizen_cannot_complain_in_someone_else_s_dossier_and_non_officers_se
     assert caught.value.details == {"about": "Bạn chỉ gửi được góp ý về hồ sơ của chính mình."}
     client.force_login(world.citizen)
     assert client.get("/can-bo/phan-anh/").status_code == 403
+
+
+def test_an_overdue_item_is_marked_on_the_officers_list(client, world):
+    services.send(
+        user=world.citizen, kind="complaint", text="Cũ", dossier=online(world), at=at("2026-01-05 09:00")
+    )
+    client.force_login(world.specialist)
+    assert "Quá hạn" in client.get("/can-bo/phan-anh/").content.decode()

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -158,7 +159,8 @@ def officer_list(request):
     user = _officer(request)
     show_all = request.GET.get("tat_ca") == "1"
     items = list(selectors.for_officer(user, open_only=not show_all)[:300])
-    return render(request, "feedback/officer_list.html", {"items": items, "show_all": show_all})
+    context = {"items": items, "show_all": show_all, "now": timezone.now()}
+    return render(request, "feedback/officer_list.html", context)
 
 
 @login_required

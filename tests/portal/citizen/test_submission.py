@@ -160,3 +160,32 @@ def test_another_citizen_cannot_open_my_draft(client, world):
     url = _draft_url(client, world)
     client.force_login(user())
     assert client.get(url).status_code == 404
+
+
+def test_the_applicant_is_prefilled_from_the_identity_provider_s_profile(world):
+    from datetime import date
+    from types import SimpleNamespace
+
+    class Citizen(SimpleNamespace):
+        def get_full_name(self):
+            return ""
+
+    profile = SimpleNamespace(
+        full_name="Trần Thị Bình",
+        personal_id="001190054321",
+        birth_date=date(1990, 1, 2),
+        phone="0987654321",
+        email="binh@example.vn",
+    )
+    person = Citizen(full_name="", email="", citizen=profile)
+    assert services.prefill(person) == {
+        "full_name": "Trần Thị Bình",
+        "id_number": "001190054321",
+        "birth_date": "1990-01-02",
+        "phone": "0987654321",
+        "email": "binh@example.vn",
+    }
+    assert services.prefill(Citizen(full_name="An", email="an@example.vn")) == {
+        "full_name": "An",
+        "email": "an@example.vn",
+    }
