@@ -172,6 +172,9 @@ def test_a_citizen_on_a_phone_submits_tracks_supplements_receives_and_rates(
     page.get_by_role("button", name="Gửi đánh giá").click()
     page.wait_for_selector("text=Cảm ơn bạn đã đánh giá")
     assert Rating.objects.get().improve == ["procedure"]
+    page.get_by_role("link", name="Hồ sơ của tôi").click()
+    assert "Đã nhận kết quả" in page.locator(".dossier-list li").first.inner_text()
+    page.screenshot(path=shots / "phone-9-my-dossiers.png", full_page=True)
     context.close()
 
 
@@ -242,6 +245,7 @@ def test_an_officer_answers_a_complaint_and_the_citizen_reads_the_answer(browser
     desk.goto(live_server.url + "/can-bo/phan-anh/")
     desk.screenshot(path=shots / "desktop-officer-list.png", full_page=True)
     desk.get_by_role("link", name=re.compile("Đã quá hạn tiếp nhận")).click()
+    desk.screenshot(path=shots / "desktop-officer-answer.png", full_page=True)
     desk.get_by_label("Trả lời người dân", exact=False).fill(
         "Chúng tôi xin lỗi, hồ sơ đã được nhận sáng nay."
     )
@@ -251,3 +255,4 @@ def test_an_officer_answers_a_complaint_and_the_citizen_reads_the_answer(browser
 
     citizen.reload()
     assert "Chúng tôi xin lỗi, hồ sơ đã được nhận sáng nay." in citizen.inner_text("main")
+    citizen.screenshot(path=shots / "phone-10-answer.png", full_page=True)
