@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from motcua.core.errors import DomainError
 from motcua.documents import selectors as documents
 from motcua.documents import services as document_services
-from motcua.documents.errors import FileRejected
 from motcua.dossiers import services
 from motcua.dossiers.api.tracking import second_factor
 from motcua.dossiers.errors import InvalidTransition, VersionConflict
@@ -150,7 +149,7 @@ def supplement(request, code: str):
                     actor=request.user,
                     dossier=dossier,
                 )
-            except FileRejected as exc:
+            except DomainError as exc:  # FileRejected, StorageFailed
                 errors[item["field"]] = exc.message
     for item in _supplement_items(dossier, request_row):
         if item["sent"] is None and item["field"] not in errors:

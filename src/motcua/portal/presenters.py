@@ -22,9 +22,9 @@ def timeline(dossier, *, with_notes: bool) -> list[dict]:
     """Newest first. Notes are shown only where they are a reason given to the citizen (and only to the
     owner: public tracking shows no free text)."""
     rows = []
-    for entry in dossier.tracking.order_by("at", "id").only("at", "action", "note"):
-        note = entry.note if with_notes and entry.action in plain.NOTE_SHOWN else ""
-        rows.append({"at": entry.at, "text": gettext(plain.timeline_line(entry.action)), "note": note})
+    for at, action, note in dossier.tracking.order_by("at", "id").values_list("at", "action", "note"):
+        shown = note if with_notes and action in plain.NOTE_SHOWN else ""
+        rows.append({"at": at, "text": gettext(plain.timeline_line(action)), "note": shown})
     rows.reverse()
     return rows
 

@@ -109,3 +109,25 @@ def test_my_uploaded_papers_are_served_after_their_checksum(citizen_client, worl
     link = DossierDocument.objects.filter(dossier=dossier).first()
     response = citizen_client.get(f"/ho-so-cua-toi/{dossier.code}/giay-to/{link.document_id}/")
     assert response.status_code == 200 and response.content[:4] == b"%PDF"
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm the per-process caches
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_dossier_page_costs_the_same_queries_however_long_its_history(citizen_client, world):
+    fresh = online(world)
+    done = with_result(world, online(world))  # 5 more timeline lines, a result, a fee row fewer
+    citizen_client.post(
+        f"/ho-so-cua-toi/{fresh.code}/rut/", {"version": fresh.version, "reason": "Nộp nhầm"}
+    )  # withdrawn: the same page with its stop notice
+    assert _queries(citizen_client, f"/ho-so-cua-toi/{done.code}/") == _queries(
+        citizen_client, f"/ho-so-cua-toi/{fresh.code}/"
+    )
+    assert _queries(citizen_client, "/ho-so-cua-toi/") <= 4

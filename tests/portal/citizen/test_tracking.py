@@ -62,3 +62,15 @@ def test_too_many_tries_are_throttled(client, world, settings):
 def test_the_first_visit_shows_the_empty_form(client, world):
     response = client.get("/tra-cuu/")
     assert response.status_code == 200 and '<label for="ma">Mã hồ sơ</label>' in response.content.decode()
+
+
+def test_the_page_costs_the_same_queries_however_long_the_history(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(dossier) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/tra-cuu/", {"ma": dossier.code, "k": second_factor(dossier.code)})
+        return len(captured.captured_queries)
+
+    assert queries(online(world)) == queries(in_progress(world, online(world))) <= 3

@@ -9,10 +9,10 @@ from django.views.decorators.http import require_http_methods
 
 from motcua.catalog import selectors as catalog
 from motcua.core.errors import DomainError
-from motcua.documents.errors import FileRejected
 from motcua.units.models import AdministrativeUnit
 
 from .. import selectors as portal
+from ..catalog_display import fee
 from ..models import Draft
 from . import services
 from .forms import SubmissionForm, typed
@@ -121,13 +121,11 @@ def _store_uploads(request, draft, version) -> dict[str, str]:
             continue
         try:
             services.add_upload(draft, required_document=doc, upload=upload)
-        except FileRejected as exc:
+        except DomainError as exc:  # FileRejected, StorageFailed: the message goes next to the file
             errors[f"doc-{doc.pk}"] = exc.message
     return errors
 
 
 def _fee(version):
-    from ..catalog_display import fee
-
     term = next((t for t in version.channel_terms.all() if t.channel == "online"), None)
     return fee(term) if term else None
