@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from motcua.documents.models import DossierDocument
+from motcua.documents.models import Document, DossierDocument
 from motcua.dossiers.models import Dossier
 from motcua.portal.models import Draft
 from motcua.portal.submission import services
@@ -142,6 +142,7 @@ def test_a_double_click_or_a_reload_of_the_submission_gives_one_dossier(citizen_
     draft = Draft.objects.get()
     assert services.submit(draft) == Dossier.objects.get()  # the service itself returns the same one
     assert DossierDocument.objects.count() == 2
+    assert Document.objects.count() == 2  # the files re-sent by the second click were not stored
 
 
 def test_the_same_key_replayed_after_the_draft_is_lost_still_gives_one_dossier(citizen_client, world):

@@ -21,6 +21,7 @@ from motcua.dossiers import selectors as dossier_selectors
 from motcua.dossiers import services as dossiers
 from motcua.dossiers.choices import Delivery
 from motcua.dossiers.errors import ChecklistIncomplete, InvalidApplicant, NoCompetentAgency
+from motcua.dossiers.services.parties import clean_applicant
 
 from ..models import Draft, DraftUpload
 from .forms import APPLICANT_FIELDS, MAX_LENGTH
@@ -85,9 +86,12 @@ def _owner(draft: Draft) -> str:
 
 
 @transaction.atomic
-def add_upload(draft: Draft, *, required_document, upload) -> DraftUpload:
+def add_upload(draft: Draft, *, required_document, upload) -> DraftUpload | None:
     """Store one file for a required document (sniffed and checksummed by motcua.documents); a newer file
-    for the same document replaces the older one in the draft. Raises FileRejected (nothing stored)."""
+    for the same document replaces the older one in the draft. Raises FileRejected (nothing stored).
+    None when the draft was submitted meanwhile (its papers are the dossier's now)."""
+    if Draft.objects.select_for_update().get(pk=draft.pk).submitted:
+        return None
     document = documents.store_document(
         content=upload,
         filename=upload.name,
@@ -128,8 +132,6 @@ def _check(draft: Draft, version) -> tuple[object, list[int]]:
     if delivery == Delivery.POSTAL and not draft.data.get("delivery_address"):
         problems["delivery_address"] = _("Hãy ghi địa chỉ để bưu điện gửi kết quả đến.")
     try:  # the engine's own rules, checked now so every problem is shown at once
-        from motcua.dossiers.services.parties import clean_applicant
-
         clean_applicant(applicant(draft))
     except InvalidApplicant as exc:
         problems.update(exc.details)

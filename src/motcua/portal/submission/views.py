@@ -78,6 +78,8 @@ def draft_page(request, key):
     notice = ""
     if request.method == "POST":
         draft = services.save_typed(draft, typed(request.POST))
+        if draft.submitted:  # a second click that waited for the first one
+            return redirect("portal:my-dossier", code=draft.dossier.code)
         errors.update(_store_uploads(request, draft, version))
         if request.POST.get("action") == "submit" and not errors:
             try:
