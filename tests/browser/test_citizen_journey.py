@@ -256,3 +256,33 @@ def test_an_officer_answers_a_complaint_and_the_citizen_reads_the_answer(browser
     citizen.reload()
     assert "Chúng tôi xin lỗi, hồ sơ đã được nhận sáng nay." in citizen.inner_text("main")
     citizen.screenshot(path=shots / "phone-10-answer.png", full_page=True)
+
+
+def test_pages_fit_a_phone_with_text_twice_as_large(browser, live_server, hanoi, shots):
+    """Large-text friendly: with the root font at 200%, no citizen page scrolls sideways on a phone; at
+    the normal size the rating scale is one row of five."""
+    from tests.portal.citizen.steps import online, with_result
+
+    world = hanoi
+    done = with_result(world, online(world))
+    page = _signed_in(browser, live_server, world.citizen, viewport=PHONE, is_mobile=True).new_page()
+    page.goto(f"{live_server.url}/ho-so-cua-toi/{done.code}/danh-gia/")
+    tops = (
+        page.locator("fieldset")
+        .first.locator(".scale label")
+        .evaluate_all("labels => labels.map(l => Math.round(l.getBoundingClientRect().top))")
+    )
+    assert len(tops) == 5 and len(set(tops)) == 1
+    urls = [
+        f"/ho-so-cua-toi/{done.code}/danh-gia/",
+        f"/thu-tuc/{world.birth.code}/nop-truc-tuyen/?tinh=01",
+        f"/ho-so-cua-toi/{done.code}/",
+        "/ho-so-cua-toi/",
+        "/tra-cuu/",
+        "/phan-anh/gui/",
+    ]
+    for url in urls:
+        page.goto(live_server.url + url)
+        page.add_style_tag(content=":root { font-size: 34px !important; }")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], url
+    page.screenshot(path=shots / "phone-large-text.png")
