@@ -58,7 +58,7 @@ def my_list(request):
         }
         for d in rows[:200]
     ]
-    return render(request, "portal/mine/list.html", {"items": items})
+    return render(request, "portal/mine/list.html", {"items": items, "citizen_page": "mine"})
 
 
 def _open_request(dossier):
@@ -105,6 +105,7 @@ def _context(request, dossier, *, errors=None, typed=None) -> dict:
         "errors": errors,
         "typed": typed or {},
         "new": request.GET.get("moi") == "1",
+        "citizen_page": "mine",
     }
 
 

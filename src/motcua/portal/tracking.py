@@ -27,7 +27,7 @@ def _throttled(request) -> bool:
 def track(request):
     code = " ".join(request.GET.get("ma", "").split())[:MAX_CODE]
     factor = request.GET.get("k", "").strip()[:20]
-    context = {"code": code, "factor": factor, "errors": {}, "found": None}
+    context = {"code": code, "factor": factor, "errors": {}, "found": None, "citizen_page": "tracking"}
     if not ("ma" in request.GET or "k" in request.GET):
         return render(request, "portal/tracking.html", context)
     if not code:

@@ -61,7 +61,11 @@ def test_too_many_tries_are_throttled(client, world, settings):
 
 def test_the_first_visit_shows_the_empty_form(client, world):
     response = client.get("/tra-cuu/")
-    assert response.status_code == 200 and '<label for="ma">Mã hồ sơ</label>' in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 200 and '<label for="ma">Mã hồ sơ</label>' in page
+    assert (
+        '<a href="/tra-cuu/" aria-current="page">Tra cứu hồ sơ</a>' in page
+    )  # where you are, for screen readers
 
 
 def test_the_page_costs_the_same_queries_however_long_the_history(client, world):
