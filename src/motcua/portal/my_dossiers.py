@@ -6,7 +6,6 @@ version the page showed, so a page left open while an officer acted gets a plain
 update. Errors are shown next to the field; what was typed stays.
 """
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -91,7 +90,6 @@ def _context(request, dossier, *, errors=None, typed=None) -> dict:
         "timeline": presenters.timeline(dossier, with_notes=True),
         "factor": second_factor(dossier.code),
         "payments": payments,
-        "payments_enabled": "motcua.payments" in settings.INSTALLED_APPS,
         "supplement": request_row,
         "supplement_items": _supplement_items(dossier, request_row) if request_row else [],
         "results": results,

@@ -27,14 +27,29 @@ def test_the_page_says_where_the_dossier_is_in_plain_words(citizen_client, world
     assert "Hồ sơ được giao cho cán bộ xem xét." in page  # the timeline, newest first
     assert page.index("Hồ sơ được giao cho cán bộ xem xét.") < page.index("Bạn đã gửi hồ sơ trực tuyến.")
     assert "Hẹn trả kết quả" in page
-    assert "Phí, lệ phí" in page and "Hồ sơ này không phải nộp phí, lệ phí." in page
+    assert 'id="phi"' in page and "Không còn khoản phí, lệ phí nào phải nộp." in page
 
 
-def test_the_fee_and_its_status_are_shown(citizen_client, world):
+def test_the_fee_due_is_shown_with_the_payments_app_s_pay_button(citizen_client, world):
     dossier = online(world, proc=world.licence)
     assert Payment.objects.filter(dossier=dossier, amount=100_000, status="due").exists()
     page = citizen_client.get(f"/ho-so-cua-toi/{dossier.code}/").content.decode()
-    assert "100.000 đồng" in page and "Phải nộp" in page
+    assert "100.000 đ" in page and "Thanh toán trực tuyến" in page
+    assert f'action="/thanh-toan/ho-so/{dossier.code}/thanh-toan/"' in page
+
+
+def test_without_the_payments_app_the_page_lists_the_fee_and_its_status(citizen_client, world, monkeypatch):
+    from motcua.portal.templatetags import portal_tags
+
+    monkeypatch.setattr(portal_tags, "payments_app", lambda: False)
+    dossier = online(world, proc=world.licence)
+    page = citizen_client.get(f"/ho-so-cua-toi/{dossier.code}/").content.decode()
+    assert "100.000 đồng" in page and "Phải nộp" in page and "payment-box" not in page
+    free = online(world)
+    assert (
+        "Hồ sơ này không phải nộp phí, lệ phí."
+        in citizen_client.get(f"/ho-so-cua-toi/{free.code}/").content.decode()
+    )
 
 
 def test_every_item_to_supplement_is_listed_with_an_upload(citizen_client, world):

@@ -6,11 +6,15 @@ from django.conf import settings
 register = template.Library()
 
 
+def payments_app() -> bool:
+    return "motcua.payments" in settings.INSTALLED_APPS
+
+
 @register.simple_tag
 def payments_installed() -> bool:
-    """The pay button (payments/_pay_button.html, URL payments:start) exists only when the payments app
-    is installed; the dossier page shows the fee and its status either way."""
-    return "motcua.payments" in settings.INSTALLED_APPS
+    """The payments app's box (payments/_pay_button.html: fees due, pay button, receipts) exists only
+    when the app is installed; without it the dossier page lists the fees and their status itself."""
+    return payments_app()
 
 
 @register.filter
