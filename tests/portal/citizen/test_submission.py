@@ -163,30 +163,21 @@ def test_another_citizen_cannot_open_my_draft(client, world):
     assert client.get(url).status_code == 404
 
 
-def test_the_applicant_is_prefilled_from_the_identity_provider_s_profile(world):
+def test_the_applicant_is_prefilled_from_the_identity_provider_s_profile(citizen_client, world):
     from datetime import date
-    from types import SimpleNamespace
 
-    class Citizen(SimpleNamespace):
-        def get_full_name(self):
-            return ""
+    from motcua.accounts.models import CitizenProfile
 
-    profile = SimpleNamespace(
+    CitizenProfile.objects.create(
+        user=world.citizen,
         full_name="Trần Thị Bình",
         personal_id="001190054321",
         birth_date=date(1990, 1, 2),
         phone="0987654321",
         email="binh@example.vn",
+        subject="sub-1",
+        issuer="https://id.example.vn",
     )
-    person = Citizen(full_name="", email="", citizen=profile)
-    assert services.prefill(person) == {
-        "full_name": "Trần Thị Bình",
-        "id_number": "001190054321",
-        "birth_date": "1990-01-02",
-        "phone": "0987654321",
-        "email": "binh@example.vn",
-    }
-    assert services.prefill(Citizen(full_name="An", email="an@example.vn")) == {
-        "full_name": "An",
-        "email": "an@example.vn",
-    }
+    page = citizen_client.get(_draft_url(citizen_client, world)).content.decode()
+    for value in ("Trần Thị Bình", "001190054321", "1990-01-02", "0987654321", "binh@example.vn"):
+        assert f'value="{value}"' in page, value
