@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "motcua.postal",
     "motcua.workspace",
     "motcua.simulation",
+    "motcua.feedback",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ urlpatterns = [
     path("phuc-vu-tai-nha/", include("motcua.homeservice.urls")),
     path("buu-chinh/", include("motcua.postal.urls")),
     path("", include("motcua.queueing.urls")),
+    path("", include("motcua.feedback.urls")),
     path("can-bo/", include("motcua.workspace.urls")),
     path("", include("motcua.portal.urls")),
 ]

@@ -72,8 +72,11 @@ def place(parent, kind=PlaceKind.SERVICE_POINT, commune=None, code=None, name=No
     )
 
 
+_agency_numbers = count(1)  # apart from users and places: a code level holds only 1,035 unit numbers
+
+
 def agency(prov, kind=AgencyKind.DEPARTMENT, commune=None, name=None, code=None):
-    number = next(_numbers)
+    number = next(_agency_numbers)
     return services.create_agency(
         province=prov,
         kind=kind,
