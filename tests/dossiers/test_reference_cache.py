@@ -133,4 +133,4 @@ def test_one_api_reception_costs_a_fixed_number_of_queries(world):
     assert statements.count("INSERT") == 6
     body = response.json()["dossier"]
     assert body["status"] == "received" and body["applicant"]["full_name"] == "Nguyễn Văn An"
-    assert body["tracking_url"].startswith("http://testserver/api/v1/tracking/")
+    assert body["tracking_url"].startswith("http://testserver/tra-cuu/?ma=")

@@ -4,7 +4,13 @@ VNeID sign-in (LOGIN_URL), and the workspace's navigation links to them."""
 import pytest
 from django.urls import reverse
 
-STAFF_PAGES = ["homeservice:supervise", "homeservice:visits", "postal:hub", "queueing:panel"]
+STAFF_PAGES = [
+    "homeservice:supervise",
+    "homeservice:visits",
+    "postal:hub",
+    "queueing:panel",
+    "feedback:officer-list",
+]
 
 
 @pytest.mark.django_db

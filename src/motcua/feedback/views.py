@@ -16,6 +16,9 @@ from . import selectors, services, sipas
 from .errors import AlreadyAnswered, AlreadyRated, FeedbackInvalid, NotAllowed, NotRatable
 from .models import FeedbackKind
 
+# Officers sign in with their password at the workspace; LOGIN_URL is the citizens' VNeID sign-in.
+STAFF_LOGIN = "workspace:login"
+
 MAX_TYPED = 4000
 
 
@@ -154,7 +157,7 @@ def _officer(request):
     return request.user
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 def officer_list(request):
     user = _officer(request)
     show_all = request.GET.get("tat_ca") == "1"
@@ -163,7 +166,7 @@ def officer_list(request):
     return render(request, "feedback/officer_list.html", context)
 
 
-@login_required
+@login_required(login_url=STAFF_LOGIN)
 @require_http_methods(["GET", "POST"])
 def officer_detail(request, pk: int):
     user = _officer(request)

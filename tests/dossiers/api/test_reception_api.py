@@ -38,7 +38,7 @@ def test_an_officer_receives_a_complete_dossier_at_the_counter(world):
     detail = body["dossier"]
     assert detail["version"] == 1 and detail["status_label"] == "Đã tiếp nhận"
     assert {a["action"] for a in detail["available_actions"]} == {"transfer", "record-payment", "withdraw"}
-    assert detail["tracking_url"].startswith("http://testserver/api/v1/tracking/" + dossier.code + "?k=")
+    assert detail["tracking_url"].startswith("http://testserver/tra-cuu/?ma=" + dossier.code + "&k=")
     assert detail["applicant"]["full_name"] == "Nguyễn Văn An" and body["slip"] is None
 
 

@@ -84,9 +84,11 @@ def test_the_receipt_qr_code_opens_the_public_tracking(world):
     dossier = receive(world)
     receipt = client_for(world.officer).get(f"/api/v1/dossiers/{dossier.code}/forms/01.pdf")
     [scanned] = qr_codes(receipt.content)
-    assert scanned == f"http://testserver/api/v1/tracking/{dossier.code}?k={second_factor(dossier.code)}"
+    # The citizens' page, which a phone opens in a browser; it shows the status without signing in.
+    assert scanned == f"http://testserver/tra-cuu/?ma={dossier.code}&k={second_factor(dossier.code)}"
     followed = client_for(None).get(scanned.removeprefix("http://testserver"))
-    assert followed.status_code == 200 and followed.json()["code"] == dossier.code
+    page = followed.content.decode()
+    assert followed.status_code == 200 and dossier.code in page and "Đã nhận hồ sơ" in page
 
 
 def test_api_clients_sign_in_with_basic_authentication(world):

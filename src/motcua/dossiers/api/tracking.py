@@ -33,9 +33,15 @@ def tracking_path(code: str) -> str:
     )
 
 
+def tracking_page_path(code: str) -> str:
+    """The citizens' tracking page (/tra-cuu/) with the code and the second factor filled in."""
+    return f"{reverse('portal:tracking')}?{urlencode({'ma': code, 'k': second_factor(code)})}"
+
+
 def tracking_url(code: str, request=None) -> str:
-    """The URL the receipt's QR encodes (absolute when a request tells the host)."""
-    path = tracking_path(code)
+    """The URL the receipt's QR encodes: the human page, not the JSON (a phone opens it in a browser);
+    absolute when a request tells the host."""
+    path = tracking_page_path(code)
     return request.build_absolute_uri(path) if request is not None else path
 
 
