@@ -2,21 +2,23 @@
 
 A relative asks on a phone (a bad phone number first: the message appears next to the field and nothing
 typed is lost); the supervisor assigns an officer and a slot; the officer sees the visit and the link to
-the counter reception (channel "home visit", prefilled); the reception itself is the dossier service
-(the workspace page is another helper's); its `return_to` links the dossier; the person's status page
-then shows "Đã tiếp nhận hồ sơ" with the dossier code.
+the counter reception (channel "home visit", prefilled) and opens it: the officer workspace's counter
+page, the same reception service as at the counter. There the officer picks the case, ticks the
+checklist, attaches a scan, types the ID number and receives; the page's `return_to` brings the officer
+back to the visit with the dossier linked; the person's status page then shows "Đã tiếp nhận hồ sơ" with
+the dossier code.
 """
 
 import os
+import struct
+import zlib
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.test import Client
 
-from motcua.dossiers import services as dossier_services
 from motcua.homeservice.models import HomeServiceRequest
-from tests.dossiers.factories import person
 
 from .conftest import next_working_slot
 
@@ -29,6 +31,21 @@ def shot(page, name):
     page.screenshot(path=str(SHOTS / f"homeservice-{name}.png"), full_page=True)
 
 
+def tiny_png() -> bytes:
+    """A real 1×1 PNG: the scan of a paper handed in on the spot."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff"))
+        + chunk(b"IEND", b"")
+    )
+
+
 def signed_in(browser, live_server, user, **options):
     client = Client()
     client.force_login(user)
@@ -39,8 +56,7 @@ def signed_in(browser, live_server, user, **options):
     return context
 
 
-def test_a_home_service_request_is_scheduled_and_received_on_the_spot(browser, live_server, world, settings):
-    settings.ROOT_URLCONF = "tests.homeservice.urls_with_workspace"
+def test_a_home_service_request_is_scheduled_and_received_on_the_spot(browser, live_server, world):
     phone = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}, is_mobile=True)
     page = phone.new_page()
     page.goto(live_server.url + "/phuc-vu-tai-nha/")
@@ -130,30 +146,55 @@ def test_a_home_service_request_is_scheduled_and_received_on_the_spot(browser, l
         "return_to": return_to,
     }
 
-    # On the spot: the counter reception service (what the workspace page calls), then its return_to.
-    dossier = dossier_services.receive_at_counter(
-        officer=world.officer,
-        place=world.point_ba_dinh,
-        procedure=world.birth,
-        case=world.case(world.birth),
-        provided=world.documents(world.birth),
-        channel="home_visit",
-        applicant=person(
-            full_name="Nguyễn Thị Hoa",
-            id_number="001150012345",
-            birth_date="1950-03-01",
-            sex="female",
-            phone="0912345678",
-            address="Số 5 ngõ 12 Đội Cấn",
-            commune="00004",
-        ),
+    # On the spot: the officer opens the workspace's counter reception page from the visit, prefilled.
+    with officer.expect_navigation():
+        link.click()
+    assert urlsplit(officer.url).path == "/can-bo/tiep-nhan/"
+    assert officer.locator("#procedure-name").inner_text() == "Thủ tục thử nghiệm 9.100001"
+    assert officer.locator("#channel").input_value() == "home_visit"
+    assert officer.locator("#channel option:checked").inner_text() == "Tiếp nhận tại nhà"
+    assert officer.locator("#place option:checked").inner_text() == world.point_ba_dinh.name
+    prefilled = {
+        name: officer.locator(f"#{name}").input_value()
+        for name in ("applicant_name", "applicant_phone", "applicant_address", "commune")
+    }
+    assert prefilled == {
+        "applicant_name": "Nguyễn Thị Hoa",
+        "applicant_phone": "0912345678",
+        "applicant_address": "Số 5 ngõ 12 Đội Cấn",
+        "commune": "00004",
+    }
+    # The case, the checklist and the ID number shown by the person, then the reception.
+    officer.get_by_label("Đăng ký đúng hạn").check()
+    checklist = officer.locator("#checklist")
+    checklist.get_by_label("Tờ khai").check()
+    checklist.get_by_label("Giấy chứng sinh").check()
+    checklist.locator(".doc", has_text="Giấy chứng sinh").locator("input[type=file]").set_input_files(
+        {"name": "giay-chung-sinh.png", "mimeType": "image/png", "buffer": tiny_png()}
     )
-    officer.goto(live_server.url + return_to + f"?dossier={dossier.code}")
+    officer.locator("#applicant_id").fill("001150012345")
+    shot(officer, "5-reception-form")
+    with officer.expect_navigation():
+        officer.locator("#receive-button").click()
+
+    # The workspace came back through return_to with the dossier, which closed the visit.
+    assert urlsplit(officer.url).path == f"/phuc-vu-tai-nha/lich-cua-toi/{code}/"
+    item.refresh_from_db()
+    dossier = item.dossier
+    assert dossier is not None
+    assert (dossier.channel, dossier.received_by, dossier.received_place) == (
+        "home_visit",
+        world.officer,
+        world.point_ba_dinh,
+    )
+    assert (dossier.procedure, dossier.document_case) == (world.birth, world.case(world.birth))
+    scans = [(a.required_document.name, a.document.digitised) for a in dossier.attachments.all()]
+    assert scans == [("Giấy chứng sinh", True)]
     assert (
         " ".join(officer.locator("#received-dossier").inner_text().split())
         == f"Đã tiếp nhận hồ sơ {dossier.code}"
     )
-    shot(officer, "5-received")
+    shot(officer, "6-received")
 
     # The person follows it with the code and the phone.
     page.goto(live_server.url + "/phuc-vu-tai-nha/tra-cuu/")
@@ -164,4 +205,4 @@ def test_a_home_service_request_is_scheduled_and_received_on_the_spot(browser, l
     status = page.locator("#request-status")
     assert "Đã tiếp nhận hồ sơ" in status.inner_text()
     assert page.locator("#dossier-code").inner_text() == dossier.code
-    shot(page, "6-status")
+    shot(page, "7-status")
