@@ -5,6 +5,10 @@ import shutil
 
 import pytest
 
+# The payment gateway simulator's fixtures (`simulator_process`, `gateway`, `offline_gateway`), shared
+# by tests/payments and the citizen's journey in tests/browser: one simulator process per session.
+pytest_plugins = ["tests.payments.gateway"]
+
 CHROMIUM = os.environ.get("MOTCUA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

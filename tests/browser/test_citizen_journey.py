@@ -1,5 +1,6 @@
 """A citizen on a phone (390×844) finds a procedure, submits online with uploads (a mistake first:
-the message is next to the field, nothing typed or uploaded is lost), tracks without signing in,
+the message is next to the field, nothing typed or uploaded is lost), pays the fee online through the
+gateway simulator (a real process, tests/payments/gateway.py), tracks without signing in,
 supplements, receives the result's electronic copy and rates the service. Screenshots of each page go
 to $MOTCUA_SCREENSHOTS (default: the test's temporary folder)."""
 
@@ -11,8 +12,11 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 
+from motcua.catalog import services as catalog_services
+from motcua.catalog.models import FeeKind
 from motcua.dossiers import services
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.choices import PaymentMethod, PaymentStatus
+from motcua.dossiers.models import Dossier, Payment
 from motcua.feedback.models import Rating
 from motcua.org.services import ensure_roles
 from motcua.search import services as search_services
@@ -78,10 +82,14 @@ def _officers_finish(world, dossier) -> Dossier:
     return services.return_result(dossier, actor=world.officer_soc_son, version=dossier.version)
 
 
-def test_a_citizen_on_a_phone_submits_tracks_supplements_receives_and_rates(
-    browser, live_server, hanoi, shots
+def test_a_citizen_on_a_phone_submits_pays_tracks_supplements_receives_and_rates(
+    browser, live_server, hanoi, gateway, shots
 ):
     world = hanoi
+    # The city charges 50,000 đ for this procedure (its own amount, over the national "free").
+    catalog_services.adopt(
+        province=world.province, procedure=world.birth, fee_kind=FeeKind.AMOUNT, fee_amount=50_000
+    )
     context = _signed_in(browser, live_server, world.citizen, viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
 
@@ -132,6 +140,28 @@ def test_a_citizen_on_a_phone_submits_tracks_supplements_receives_and_rates(
     factor = page.locator(".kv .code").first.inner_text()
     page.screenshot(path=shots / "phone-3-sent.png", full_page=True)
 
+    # The fee is due; the citizen pays it online from the dossier page.
+    fee = Payment.objects.get(dossier=dossier)
+    assert (fee.amount, fee.status) == (50_000, PaymentStatus.DUE)
+    box = page.locator("#phi")
+    assert "50.000 đ" in box.locator("tfoot").inner_text()
+    box.get_by_role("button", name="Thanh toán trực tuyến").click()
+    page.wait_for_url(f"{gateway.url}/paymentv2/vpcpay.html*")
+    assert page.locator("#amount").inner_text() == "50.000 VND"
+    page.get_by_label("Vietcombank").check()
+    page.screenshot(path=shots / "phone-3a-gateway.png", full_page=True)
+    page.get_by_role("button", name="Xác nhận thanh toán").click()
+    page.wait_for_url(f"{live_server.url}/thanh-toan/giao-dich/**")
+    assert page.get_by_role("heading", name="Thanh toán thành công").is_visible()
+    assert dossier.code in page.locator(".payment-facts").inner_text()
+    page.screenshot(path=shots / "phone-3b-paid.png", full_page=True)
+    fee.refresh_from_db()
+    assert (fee.status, fee.method) == (PaymentStatus.PAID, PaymentMethod.ONLINE) and fee.paid_at
+    page.goto(f"{live_server.url}/ho-so-cua-toi/{dossier.code}/")
+    assert "Không còn khoản phí, lệ phí nào phải nộp." in box.inner_text()
+    assert "Đã thanh toán 50.000 đ" in box.inner_text()
+    assert box.get_by_role("button", name="Thanh toán trực tuyến").count() == 0
+
     # Tracking on someone else's phone, without signing in.
     public = browser.new_context(locale="vi-VN", viewport=PHONE, is_mobile=True).new_page()
     public.goto(live_server.url + "/tra-cuu/")
@@ -143,7 +173,7 @@ def test_a_citizen_on_a_phone_submits_tracks_supplements_receives_and_rates(
     public.screenshot(path=shots / "phone-4-tracking.png", full_page=True)
 
     # The officers accept it and ask for two papers; the citizen sends both.
-    dossier = _officers_process(world, dossier)
+    dossier = _officers_process(world, Dossier.objects.get())  # the payment moved its version on
     page.goto(f"{live_server.url}/ho-so-cua-toi/{dossier.code}/")
     todo = page.locator("#bo-sung")
     assert "Cần bổ sung giấy tờ" in page.inner_text("main")

@@ -13,7 +13,8 @@ from motcua.payments.models import PaymentTransaction
 from motcua.payments.services import start_payment
 from motcua.payments.states import Outcome
 
-from .conftest import SECRET, TMN_CODE, configure, online_dossier
+from .conftest import online_dossier
+from .gateway import SECRET, TMN_CODE, configure
 
 pytestmark = pytest.mark.django_db
 

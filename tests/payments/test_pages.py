@@ -15,7 +15,8 @@ from motcua.payments.models import PaymentTransaction
 from motcua.payments.states import Outcome
 from tests.org.factories import user
 
-from .conftest import SECRET, TMN_CODE, configure, fee_officer, online_dossier
+from .conftest import fee_officer, online_dossier
+from .gateway import SECRET, TMN_CODE, configure
 
 pytestmark = pytest.mark.django_db
 
