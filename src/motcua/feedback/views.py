@@ -9,15 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from motcua.accounts.decorators import staff_login_required
 from motcua.dossiers.models import Dossier
 from motcua.org.models import ReceptionPlace
 
 from . import selectors, services, sipas
 from .errors import AlreadyAnswered, AlreadyRated, FeedbackInvalid, NotAllowed, NotRatable
 from .models import FeedbackKind
-
-# Officers sign in with their password at the workspace; LOGIN_URL is the citizens' VNeID sign-in.
-STAFF_LOGIN = "workspace:login"
 
 MAX_TYPED = 4000
 
@@ -157,7 +155,7 @@ def _officer(request):
     return request.user
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 def officer_list(request):
     user = _officer(request)
     show_all = request.GET.get("tat_ca") == "1"
@@ -166,7 +164,7 @@ def officer_list(request):
     return render(request, "feedback/officer_list.html", context)
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 @require_http_methods(["GET", "POST"])
 def officer_detail(request, pk: int):
     user = _officer(request)

@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -17,6 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from motcua.accounts.decorators import staff_login_required
 from motcua.calendar.clock import TZ
 from motcua.core.errors import DomainError
 from motcua.units import selectors as units
@@ -25,9 +25,6 @@ from . import selectors, services
 from .errors import HomeServiceInputError
 from .forms import LookupForm, ReasonForm, RequestForm, ScheduleForm
 from .reasons import REASONS
-
-# Staff sign in with their password at the workspace; LOGIN_URL is the citizens' VNeID sign-in.
-STAFF_LOGIN = "workspace:login"
 
 DEFAULT_PROVINCE = "01"
 LOOKUPS_PER_WINDOW, LOOKUP_WINDOW = 20, 600  # status look-ups per client per 10 minutes
@@ -114,7 +111,7 @@ def status(request):
 # ---- supervisor --------------------------------------------------------------------------------------
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 def supervise(request):
     if not selectors.supervised(request.user).exists() and not _is_any_supervisor(request.user):
         raise PermissionDenied
@@ -135,7 +132,7 @@ def _supervised(user, code: str):
     return found
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 @require_http_methods(["GET", "POST"])
 def supervise_detail(request, code: str):
     item = _supervised(request.user, code)
@@ -235,7 +232,7 @@ def reception_link(item) -> str | None:
     return f"{base}?{urlencode(params)}"
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 def visits(request):
     return render(request, "homeservice/visits.html", {"visits": selectors.my_visits(request.user)})
 
@@ -247,7 +244,7 @@ def _my_visit(user, code: str):
     return found
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 @require_http_methods(["GET", "POST"])
 def visit(request, code: str):
     item = _my_visit(request.user, code)
@@ -277,7 +274,7 @@ def _visit_page(request, item, form, *, status=200, error=""):
     )
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 def received(request, code: str):
     """`return_to` of the workspace's reception: ?dossier=<code> links the dossier and closes the visit.
     Safe to repeat; it only links a dossier this officer received through a home visit."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -13,14 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from motcua.accounts.decorators import staff_login_required
 from motcua.core.errors import DomainError
 
 from . import pdf, selectors, services, tracking
 from .forms import PickupBatchForm, ResultsBatchForm, StatusForm
 from .models import Source
-
-# Staff sign in with their password at the workspace; LOGIN_URL is the citizens' VNeID sign-in.
-STAFF_LOGIN = "workspace:login"
 
 
 def reception_link(item) -> str | None:
@@ -71,7 +68,7 @@ def _hub_context(user, results_form=None, pickup_form=None):
     }
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 def hub(request):
     context = _hub_context(request.user)
     if not (context["is_officer"] or context["is_agent"]):
@@ -79,7 +76,7 @@ def hub(request):
     return render(request, "postal/hub.html", context)
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 @require_POST
 def create_results_batch(request):
     places = list(selectors.officer_places(request.user))
@@ -100,7 +97,7 @@ def create_results_batch(request):
     return render(request, "postal/hub.html", _hub_context(request.user, results_form=form), status=400)
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 @require_POST
 def create_pickup_batch(request):
     places = list(selectors.agent_places(request.user))
@@ -128,7 +125,7 @@ def _batch(user, code):
     return found
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 def batch(request, code: str):
     found = _batch(request.user, code)
     error = ""
@@ -157,7 +154,7 @@ def batch(request, code: str):
     )
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 def batch_pdf(request, code: str):
     found = _batch(request.user, code)
     response = HttpResponse(pdf.render_pdf(pdf.from_batch(found)), content_type="application/pdf")
@@ -165,7 +162,7 @@ def batch_pdf(request, code: str):
     return response
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 def shipment(request, code: str):
     found = selectors.shipment_for(request.user, code)
     if found is None:
@@ -212,7 +209,7 @@ def shipment(request, code: str):
     )
 
 
-@login_required(login_url=STAFF_LOGIN)
+@staff_login_required
 def received(request, code: str):
     """`return_to` of the workspace's reception: ?dossier=<code> links the dossier received with channel
     "postal" to the collected item. Safe to repeat."""

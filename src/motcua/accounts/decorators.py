@@ -1,0 +1,10 @@
+"""Who signs in where: citizens through VNeID (settings.LOGIN_URL), staff with their password at the
+officer workspace (ADR 0017). Staff pages of every app use `staff_login_required`."""
+
+from django.contrib.auth.decorators import login_required
+
+STAFF_LOGIN_URL = "workspace:login"
+
+
+def staff_login_required(view):
+    return login_required(view, login_url=STAFF_LOGIN_URL)
