@@ -53,6 +53,7 @@ def ensure_accounts(plans: list[DossierPlan]) -> dict[str, object]:
             if n not in existing
         ],
         batch_size=1000,
+        ignore_conflicts=True,  # the processes of a parallel bulk run may meet the same applicant
     )
     return User.objects.filter(username__in=list(wanted)).in_bulk(field_name="username")
 

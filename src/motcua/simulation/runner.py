@@ -36,6 +36,7 @@ class Parameters:
     until: datetime | None = None  # arrivals stop here (the history of `bootstrap`: now)
     bulk: bool = False
     outbox_published: bool = False  # bulk only: outbox events marked delivered at write time
+    workers: int = 1  # bulk on PostgreSQL only: processes writing at once (each its share of agencies)
 
     def resolved(self) -> Parameters:
         start = self.start or (timezone.localdate() - timedelta(days=self.days))
@@ -105,7 +106,13 @@ def simulate(params: Parameters, *, now: datetime | None = None, progress=None) 
         from .bulk import BulkWriter
 
         outcome = BulkWriter(
-            loaded, run, plans, horizon=horizon, progress=progress, outbox_published=params.outbox_published
+            loaded,
+            run,
+            plans,
+            horizon=horizon,
+            progress=progress,
+            outbox_published=params.outbox_published,
+            workers=params.workers,
         ).write()
         events = [None] * (outcome.applied + outcome.skipped)
     else:

@@ -33,6 +33,14 @@ class Command(BaseCommand):
             help=_("Với --bulk: đánh dấu các sự kiện outbox đã gửi (khi không có tích hợp nào nhận)."),
         )
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help=_(
+                "Với --bulk trên PostgreSQL: số tiến trình ghi song song (mỗi tiến trình một phần cơ quan)."
+            ),
+        )
+        parser.add_argument(
             "--history",
             action="store_true",
             help=_("Lịch sử nhỏ đến hiện tại cho trang làm việc (bootstrap)."),
@@ -50,7 +58,7 @@ class Command(BaseCommand):
             params = Parameters(
                 province=options["province"], start=options["start"], days=options["days"], seed=options["seed"],
                 scale=options["scale"], dossiers=options["dossiers"], mix=options["mix"], bulk=options["bulk"],
-                outbox_published=options["outbox_published"],
+                outbox_published=options["outbox_published"], workers=options["workers"],
             )  # fmt: skip
         if params.days < 1:
             raise CommandError(_("Số ngày phải lớn hơn 0."))
