@@ -4,55 +4,50 @@ dossiers in PostgreSQL.
     # an existing database (e.g. filled by `motcua simulate --bulk`): measure only
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/motcua_x .venv/bin/python bench/bench_workspace.py
     # a throwaway database motcua_bench_workspace, generated here with N dossiers, then measured
-    .venv/bin/python bench/bench_workspace.py --generate 1000000 --json /tmp/bench-workspace.json
+    .venv/bin/python bench/bench_workspace.py --generate 1000000 --workers 2 --json /tmp/bench-workspace.json
 
-Generation (--generate N; the simplest honest means until `motcua simulate --bulk` exists):
-1. migrate; `motcua units load`; `motcua org demo` (Hà Nội: 126 commune points, their People's
-   Committees, reception officers, specialists, leaders, supervisors); three procedures published and
-   adopted by Hà Nội through the catalog services;
-2. --seed dossiers (default 2,000) received through `dossiers.services.receive_at_counter` at random
-   commune points by their own officers over the last 10 working days, a share of them then assigned,
-   sent for supplement, approved with a result, or returned, through the services;
-3. the seed rows multiplied with one INSERT ... SELECT per table (dossiers, applicants) into N dossiers:
-   copy g of a seed dossier keeps its place, agency, procedure and officer, gets a new id and code and
-   is shifted g × 365/(N/seed) days back in time (all its moments alike), so the copies cover a year;
-   copies older than 30 days are returned (finished) dossiers. Applicants get names drawn from the demo's
-   weighted Vietnamese name lists (the dossier's folded name alike), distinct ID and phone numbers. Tracking
-   rows, steps and checklists are not copied (the measured pages do not read them). ANALYZE at the end.
+Generation (--generate N) is the simulator's bulk mode, the rows the dossier services would write
+(tests/simulation/test_bulk.py compares them field by field):
+1. migrate; `motcua units load`; `motcua org demo --force` (Hà Nội: 126 commune points, their People's
+   Committees, reception officers, specialists, leaders, supervisors); `motcua catalog import`;
+   `motcua catalog adopt --province 01` (the national catalog adopted by Hà Nội);
+2. `motcua simulate --province 01 --bulk --dossiers N --seed 1 --start S --days D --outbox-published
+   --workers W`, with the period ending tomorrow (D days, default 335: about Hà Nội's 3,100 dossiers a
+   day), so the run stops at the present: old dossiers finished, recent ones open in every queue;
+3. VACUUM ANALYZE (the counts are read from the indexes, which needs the visibility map).
 
 Measurement: Django's test client in this process (DEBUG off, session of a real user), the time of
 each `client.get` (URL resolution, middleware, session, queries, template): --repeat requests per page
-after one warm-up; p50/p95 in ms and the number of SQL queries. Users: a reception officer of the commune
-point with the median number of dossiers, a specialist of that commune's People's Committee, the city
-supervisor (province scope: search and queues over all of Hà Nội).
+after one warm-up; p50/p95 in ms and the number of SQL queries, and the load average before and after.
+Users: a reception officer of the commune point with the median number of dossiers, a specialist of
+that commune's People's Committee, the city supervisor (province scope: search and queues over all of
+Hà Nội).
 """
 
 import argparse
 import json
 import os
 import platform
-import random
 import sys
 import time
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_NAME = "motcua_bench_workspace"
 QUEUES = ("cho-tiep-nhan", "den-han-hom-nay", "sap-den-han", "qua-han", "cho-bo-sung", "tra-ve-cho-toi")
 TARGET_P95_MS = 50.0
 
 
-def configure(generate: int) -> str:
+def configure(generate: int, name: str = PG_NAME) -> str:
     url = os.environ.get("DATABASE_URL", "")
     if generate:
         import psycopg
 
         with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
-            admin.execute(f"CREATE DATABASE {PG_NAME}")
-        url = f"postgres://postgres@127.0.0.1:5432/{PG_NAME}"
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            admin.execute(f"CREATE DATABASE {name}")
+        url = f"postgres://postgres@127.0.0.1:5432/{name}"
     if not url.startswith("postgres"):
         sys.exit("DATABASE_URL must name a PostgreSQL database (or use --generate N)")
     os.environ.update(
@@ -63,7 +58,6 @@ def configure(generate: int) -> str:
         DATABASE_URL=url,
         LOG_LEVEL="WARNING",
     )
-    sys.path.insert(0, str(ROOT))  # tests.dossiers.factories.procedure publishes the procedures
     import django
 
     django.setup()
@@ -81,238 +75,46 @@ def configure(generate: int) -> str:
 # ---- generation -------------------------------------------------------------------------------------
 
 
-def _reference_data():
+def generate(total: int, days: int, workers: int) -> dict:
     import io
 
     from django.core.management import call_command
-    from tests.dossiers.factories import procedure
-
-    from motcua.catalog import services as catalog
-    from motcua.org.services import ensure_roles
-    from motcua.units.models import AdministrativeUnit
-
-    call_command("migrate", verbosity=0)
-    call_command("units", "load", stdout=io.StringIO())
-    ensure_roles()
-    call_command("org", "demo", "--force", stdout=io.StringIO())
-    hanoi = AdministrativeUnit.objects.current().provinces().get(code="01")
-    procs = [procedure("9.200001", days=3), procedure("9.200002", days=5), procedure("9.200003", days=1)]
-    for proc in procs:
-        catalog.adopt(province=hanoi, procedure=proc, active=True)
-    return hanoi, procs
-
-
-def _seed(n: int, procs, rng: random.Random) -> int:
-    from django.contrib.auth import get_user_model
-
-    from motcua.calendar.selectors import calendar_for
-    from motcua.dossiers import services
-    from motcua.org.demo.names import person_name
-    from motcua.org.models import PlaceKind, StaffAssignment
-    from motcua.org.roles import RoleCode
-
-    officers = {}
-    for a in StaffAssignment.objects.filter(
-        role__code=RoleCode.RECEPTION_OFFICER, place__kind=PlaceKind.COMMUNE_POINT, province__code="01"
-    ).select_related("place__commune", "user"):
-        officers.setdefault(a.place_id, (a.place, a.user))
-    points = list(officers.values())
-    specialists = {}
-    leaders = {}
-    for a in StaffAssignment.objects.filter(role__code__in=("specialist", "leader"), scope_kind="agency"):
-        (specialists if a.role.code == "specialist" else leaders).setdefault(a.agency_id, a.user_id)
-    users = get_user_model().objects.in_bulk(set(specialists.values()) | set(leaders.values()))
-    cal = calendar_for("01")
-    now = cal.counting_start(time_now())
-    made = 0
-    for i in range(n):
-        place, officer = rng.choice(points)
-        proc = rng.choice(procs)
-        version = proc.versions.get()
-        case = version.cases.order_by("position").first()
-        docs = [d.pk for d in version.documents.all() if d.required and d.case_id in (None, case.pk)]
-        name = person_name(rng)
-        when = now - timedelta(hours=rng.uniform(0, 24 * 14))
-        when = cal.counting_start(when)  # a working moment
-        if when > time_now():
-            when = time_now() - timedelta(minutes=5)
-        dossier = services.receive_at_counter(
-            officer=officer,
-            place=place,
-            procedure=proc,
-            case=case,
-            provided=docs,
-            applicant={
-                "kind": "person",
-                "full_name": name.full,
-                "id_number": f"001{rng.choice('01')}{rng.randint(60, 99)}{i:06d}",
-                "phone": f"09{rng.randint(0, 99_999_999):08d}",
-                "address": "Hà Nội",
-                "commune": place.commune.code,
-            },
-            at=when,
-        )
-        made += 1
-        _advance(dossier, rng, specialists, leaders, users, when)
-    return made
-
-
-def _advance(dossier, rng, specialists, leaders, users, when):
-    """Move a share of the seed dossiers on, through the services, so every queue has rows."""
-    from motcua.dossiers import services
-
-    roll = rng.random()
-    specialist = users.get(specialists.get(dossier.agency_id))
-    leader = users.get(leaders.get(dossier.agency_id))
-    if roll < 0.25 or specialist is None or leader is None:
-        return
-    t = when + timedelta(minutes=30)
-    d = services.assign(dossier, actor=specialist, version=dossier.version, assignee=specialist, at=t)
-    if roll < 0.35:
-        services.request_supplement(
-            d, actor=specialist, version=d.version, items=["Bản sao"], reason="Thiếu", at=t
-        )
-        return
-    if roll < 0.6:
-        return
-    d = services.approve(d, actor=leader, version=d.version, at=t + timedelta(minutes=10))
-    d = services.issue_result(d, actor=leader, version=d.version, title="Kết quả", e_copy_ref="kho:1", at=t)
-    if roll < 0.75:
-        return
-    officer = d.received_by
-    services.return_result(d, actor=officer, version=d.version, at=t + timedelta(minutes=20))
-
-
-def time_now():
+    from django.db import connection
     from django.utils import timezone
 
-    return timezone.now()
-
-
-def _names_table(cursor, rng: random.Random, size: int = 20_000) -> None:
-    from motcua.core.text import fold
-    from motcua.org.demo.names import person_name
-
-    cursor.execute("CREATE TEMP TABLE bench_names (i int PRIMARY KEY, full_name text, folded text)")
-    rows = []
-    for i in range(size):
-        full = person_name(rng).full
-        rows.append((i, full, fold(full)))
-    cursor.executemany("INSERT INTO bench_names VALUES (%s, %s, %s)", rows)
-
-
-def _columns(cursor, table: str) -> list[str]:
-    cursor.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = %s ORDER BY ordinal_position",
-        [table],
-    )
-    return [row[0] for row in cursor.fetchall()]
-
-
-def _multiply(total: int, rng: random.Random) -> int:
-    """Copies of the seed dossiers and applicants up to `total` dossiers, in SQL."""
-    from django.db import connection, transaction
-
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT count(*), max(id) FROM dossiers_dossier")
-        seeds, top = cursor.fetchone()
-        copies = max(0, -(-total // seeds) - 1)
-        if not copies:
-            return seeds
-        offset = 10 ** len(str(top))  # new id = seed id + g × offset
-        step_days = 365.0 / (copies + 1)
-        _names_table(cursor, rng)
-        shift = f"(g * {step_days}) * interval '1 day'"
-        old = f"(g * {step_days}) > 30"
-        moments = (
-            "submitted_at",
-            "acceptance_due_at",
-            "received_at",
-            "clock_started_at",
-            "due_at",
-            "appointment_at",
-            "paused_at",
-            "decided_at",
-            "finished_at",
-            "returned_at",
-            "created_at",
-            "updated_at",
-        )
-        override = {
-            "id": f"d.id + g * {offset}",
-            "code": (
-                "split_part(d.code, '-', 1) || '-' || to_char((d.received_at - "
-                + shift
-                + ") AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYMMDD') || '-' || lpad((d.id + g * "
-                + str(offset)
-                + ")::text, 8, '0')"
-            ),
-            "current_step_id": "NULL",
-            **{m: f"d.{m} - {shift}" for m in moments},
-            "status": f"CASE WHEN {old} THEN 'returned' ELSE d.status END",
-            "paused_at": f"CASE WHEN {old} THEN NULL ELSE d.paused_at - {shift} END",
-            "finished_at": f"CASE WHEN {old} THEN d.due_at - {shift} - interval '1 day' ELSE d.finished_at - {shift} END",
-            "returned_at": f"CASE WHEN {old} THEN d.due_at - {shift} - interval '1 day' ELSE d.returned_at - {shift} END",
-            "assignee_id": f"CASE WHEN {old} THEN NULL ELSE d.assignee_id END",
-            "applicant_name_folded": (
-                f"(SELECT folded FROM bench_names WHERE i = ((d.id + g * {offset}) * 2654435761) % 20000)"
-            ),
-        }
-        columns = _columns(cursor, "dossiers_dossier")
-        select = ", ".join(override.get(c, f"d.{c}") for c in columns)
-        last = total - seeds  # rows still wanted
-        cursor.execute(
-            f"INSERT INTO dossiers_dossier ({', '.join(columns)}) "  # noqa: S608 (names from the schema)
-            f"SELECT {select} FROM generate_series(1, %s) AS g CROSS JOIN dossiers_dossier d "
-            f"WHERE d.id < %s ORDER BY g, d.id LIMIT %s",
-            [copies, offset, last],
-        )
-        applicant_override = {
-            "id": f"a.id + g * {offset}",
-            "dossier_id": f"a.dossier_id + g * {offset}",
-            "full_name": "n.full_name",
-            "id_number": f"'0' || lpad((((a.dossier_id + g * {offset}) * 7919) % 99999999999)::text, 11, '0')",
-            "phone": f"'09' || lpad((((a.dossier_id + g * {offset}) * 104729) % 100000000)::text, 8, '0')",
-        }
-        columns = _columns(cursor, "dossiers_applicant")
-        select = ", ".join(applicant_override.get(c, f"a.{c}") for c in columns)
-        cursor.execute(
-            f"INSERT INTO dossiers_applicant ({', '.join(columns)}) "  # noqa: S608
-            f"SELECT {select} FROM dossiers_dossier nd "
-            f"JOIN LATERAL (SELECT nd.id / {offset} AS g, nd.id % {offset} AS seed) k ON true "
-            f"JOIN dossiers_applicant a ON a.dossier_id = k.seed "
-            f"JOIN bench_names n ON n.i = (nd.id * 2654435761) % 20000 "
-            f"WHERE nd.id >= {offset}"
-        )
-        for table in ("dossiers_dossier", "dossiers_applicant"):
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"  # noqa: S608
-            )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE dossiers_dossier")
-        cursor.execute("ANALYZE dossiers_applicant")
-        cursor.execute("SELECT count(*) FROM dossiers_dossier")
-        return cursor.fetchone()[0]
-
-
-def generate(total: int, seed_count: int) -> dict:
-    rng = random.Random(20261201)
     started = time.perf_counter()
-    _, procs = _reference_data()
+    call_command("migrate", verbosity=0)
+    for step in (("units", "load"), ("org", "demo", "--force"), ("catalog", "import"),
+                 ("catalog", "adopt", "--province", "01")):  # fmt: skip
+        call_command(*step, stdout=io.StringIO())
     reference_s = time.perf_counter() - started
+    start = timezone.localdate() + timedelta(days=1) - timedelta(days=days)
+    command = ["simulate", "--province", "01", "--bulk", "--dossiers", str(total), "--seed", "1",
+               "--start", start.isoformat(), "--days", str(days), "--outbox-published", "--workers", str(workers)]  # fmt: skip
+    print("motcua", " ".join(command), flush=True)
     started = time.perf_counter()
-    seeded = _seed(min(seed_count, total), procs, rng)
-    seed_s = time.perf_counter() - started
+    call_command(*command)
+    simulate_s = time.perf_counter() - started
     started = time.perf_counter()
-    count = _multiply(total, rng)
-    multiply_s = time.perf_counter() - started
+    vacuum()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM dossiers_dossier")
+        count = cursor.fetchone()[0]
     return {
         "reference_s": round(reference_s, 1),
-        "seed_dossiers": seeded,
-        "seed_s": round(seed_s, 1),
-        "multiply_s": round(multiply_s, 1),
+        "command": "motcua " + " ".join(command),
+        "simulate_s": round(simulate_s, 1),
         "dossiers": count,
+        "dossiers_per_s": round(count / simulate_s, 1),
+        "vacuum_s": round(time.perf_counter() - started, 1),
     }
+
+
+def vacuum() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM (ANALYZE)")
 
 
 # ---- measurement ------------------------------------------------------------------------------------
@@ -434,20 +236,32 @@ def measure(repeat: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--generate", type=int, default=0, help="create a throwaway database with N dossiers")
-    parser.add_argument("--seed", type=int, default=2000, help="dossiers received through the services")
+    parser.add_argument(
+        "--days", type=int, default=335, help="with --generate: days simulated, ending tomorrow"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="with --generate: processes writing at once")
+    parser.add_argument("--name", default=PG_NAME, help="with --generate: the database dropped and made")
+    parser.add_argument("--vacuum", action="store_true", help="VACUUM ANALYZE the database before measuring")
     parser.add_argument("--repeat", type=int, default=40, help="requests per page")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
-    url = configure(args.generate)
+    url = configure(args.generate, args.name)
     result = {"database": url.rsplit("/", 1)[-1], "python": platform.python_version()}
     if args.generate:
-        result["generation"] = generate(args.generate, args.seed)
+        result["generation"] = generate(args.generate, args.days, args.workers)
         print("generation:", result["generation"], flush=True)
+    elif args.vacuum:
+        started = time.perf_counter()
+        vacuum()
+        result["vacuum_s"] = round(time.perf_counter() - started, 1)
     from motcua.dossiers.models import Dossier
 
     result["dossiers"] = Dossier.objects.count()
     print(f"dossiers in the database: {result['dossiers']:,}", flush=True)
+    result["load_before"] = os.getloadavg()
     result["figures"] = measure(args.repeat)
+    result["load_after"] = os.getloadavg()
+    print(f"load average before {result['load_before']}, after {result['load_after']}")
     worst = max(
         row["p95_ms"]
         for role, rows in result["figures"].items()
