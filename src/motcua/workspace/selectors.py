@@ -142,46 +142,62 @@ QUEUED_STATES = RUNNING | WAITING_RETURN | {S.PENDING_ACCEPTANCE, S.SUPPLEMENT_R
 
 
 def queue_counts(user, m: Moments) -> dict[str, int]:
-    """Every queue's count in one query: a `COUNT` per queue, per state of the queue and per disjoint
-    part of the access rule (`access.disjoint`: a supervisor's province, an officer's places, then
-    agencies, then the user's own dossiers), joined by UNION ALL and added up here. Each member is one
-    column's ids, one state and the queue's bounds on the due moment: one narrow range of one index
-    (place, agency or province, then state, then due moment), which PostgreSQL counts without reading
-    the table, instead of reading every open dossier of a province for one grouped count (ADR 0018).
+    """Every queue's count in one query: per disjoint part of the access rule (`access.disjoint`: a
+    supervisor's province, an officer's places, then agencies, then the user's own dossiers) the open
+    dossiers per state, and within the running states how many fall within each queue's bounds on the
+    due moment; the parts' rows joined by UNION ALL and added up here. A part is one column's ids, so
+    its rows are one range of one index (place, agency or province, then state, then due moment), and
+    `COUNT(status)` reads no other column: PostgreSQL counts it from the index without reading the
+    table, where the OR of the whole rule made it read every open dossier of a province (ADR 0018).
     The second half of "returned to me" (a supplement back on its officer's desk) needs the assignee:
-    one more member counts it over the officer's assigned dossiers."""
+    one more row counts it over the officer's assigned dossiers."""
     counts = {q.slug: 0 for q in QUEUES}
     parts = _rule(user)
     if not parts:
         return counts
+    held = {q.slug: queue_states(q.slug, m) for q in QUEUES}
+    timed = [q.slug for q in QUEUES if held[q.slug][1]]  # the queues bounded by the due moment
+    within = {_name(slug): Count("status", filter=held[slug][1]) for slug in timed}
+    zeros = {name: Value(0) for name in within}
     members = []
     for part in access.disjoint(parts):
-        for q in QUEUES:
-            states, bounds = queue_states(q.slug, m)
-            members += [
-                _count(q.slug, Dossier.objects.filter(part, bounds, status=s)) for s in sorted(states)
-            ]
-    back = Dossier.objects.filter(access.any_of(parts), _back_to_officer(user))
-    members.append(_count("tra-ve-cho-toi", back))
-    for slug, n in members[0].union(*members[1:], all=True):
-        counts[slug] += n
+        # The states without bounds are counted apart: most open dossiers are there (results to hand
+        # back), and their rows need no FILTER.
+        for states, aggregates in ((QUEUED_STATES - RUNNING, zeros), (RUNNING, within)):
+            members.append(
+                Dossier.objects.filter(part, status__in=states)
+                .order_by()
+                .values("status")
+                .annotate(n=Count("status"), **aggregates)
+                .values_list("status", "n", *within)
+            )
+    back = Dossier.objects.filter(access.any_of(parts), _back_to_officer(user)).order_by()
+    members.append(
+        back.annotate(_state=Value(BACK))
+        .values("_state")
+        .annotate(n=Count("status"), **zeros)
+        .values_list("_state", "n", *within)
+    )
+    for state, n, *bounded in members[0].union(*members[1:], all=True):
+        if state == BACK:
+            counts["tra-ve-cho-toi"] += n
+            continue
+        found = dict(zip(timed, bounded, strict=True))
+        for slug, (states, _bounds) in held.items():
+            if state in states:
+                counts[slug] += found.get(slug, n)
     return counts
+
+
+BACK = "_back"  # the row of supplements back on their officer's desk
+
+
+def _name(slug: str) -> str:
+    return slug.replace("-", "_")
 
 
 def _back_to_officer(user) -> Q:
     return Q(status=S.IN_PROGRESS, supplement_count__gt=0, assignee=user)
-
-
-def _count(slug: str, rows: QuerySet[Dossier]) -> QuerySet:
-    """`SELECT '<slug>', COUNT(status) FROM … WHERE …` (no GROUP BY; status is in every index the
-    members use and never null, so the count needs no row of the table)."""
-    return (
-        rows.order_by()
-        .annotate(_queue=Value(slug))
-        .values("_queue")
-        .annotate(n=Count("status"))
-        .values_list("_queue", "n")
-    )
 
 
 def queue_list(user, slug: str, m: Moments, *, limit: int = LIST_SIZE) -> list[Dossier]:
