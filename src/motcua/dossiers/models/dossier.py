@@ -212,6 +212,29 @@ class Dossier(models.Model):
                 name="dossier_open_due_idx",
                 condition=models.Q(status__in=OPEN_STATUSES),
             ),
+            # One per queue of a province-wide list (ADR 0018): the supervisor's rule is an OR of the
+            # province and the user's own dossiers, so PostgreSQL walks an index in due order and checks
+            # each row; in these only the queue's own states are walked, not every open dossier.
+            models.Index(
+                fields=["due_at", "id"],
+                name="dossier_running_due_idx",
+                condition=models.Q(status__in=[Status.RECEIVED, Status.IN_PROGRESS, Status.APPROVED]),
+            ),
+            models.Index(
+                fields=["due_at", "id"],
+                name="dossier_supplement_due_idx",
+                condition=models.Q(status=Status.SUPPLEMENT_REQUESTED),
+            ),
+            models.Index(
+                fields=["due_at", "id"],
+                name="dossier_to_return_due_idx",
+                condition=models.Q(status__in=[Status.RESULT_READY, Status.REFUSED]),
+            ),
+            models.Index(
+                fields=["acceptance_due_at", "id"],
+                name="dossier_to_accept_idx",
+                condition=models.Q(status=Status.PENDING_ACCEPTANCE),
+            ),
             # Name search within an officer's place or agency (a prefix of the folded name; the
             # operator classes let PostgreSQL serve LIKE 'prefix%' whatever the collation).
             models.Index(
