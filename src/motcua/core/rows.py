@@ -124,17 +124,61 @@ def _sequence(connection, table: str, column: str) -> str:
     return _sequences[key]
 
 
+class _Plan:
+    """What writing one model's rows needs, worked out once per model and connection."""
+
+    def __init__(self, model: type[models.Model], connection):
+        q = connection.ops.quote_name
+        self.fields = [f for f in model._meta.concrete_fields if not f.generated]
+        self.head = f"INSERT INTO {q(model._meta.db_table)} ({', '.join(q(f.column) for f in self.fields)})"
+        self.one = "(" + ", ".join(["%s"] * len(self.fields)) + ")"
+        self.relations = [f for f in self.fields if f.is_relation]
+        # (attname, plain types, field): for these field classes pre_save is the attribute itself and
+        # get_db_prep_save returns None or a value of exactly these types unchanged.
+        self.columns = [(f.attname, _plain_types(f), f) for f in self.fields]
+
+    def values(self, obj, connection) -> list:
+        for field in self.relations:  # the foreign key ids from the related objects, as Model.save does
+            if field.is_cached(obj):
+                related = field.get_cached_value(obj)
+                if related is None:
+                    continue
+                if related.pk is None:
+                    raise ValueError(f"{obj!r}: the related {field.name} is not stored")
+                if getattr(obj, field.attname) in field.empty_values:
+                    setattr(obj, field.name, related)  # the id, keeping the object cached
+        out = []
+        for attname, plain, field in self.columns:
+            value = getattr(obj, attname)
+            if plain and (value is None or type(value) in plain):
+                out.append(value)
+            else:
+                out.append(field.get_db_prep_save(field.pre_save(obj, add=True), connection))
+        return out
+
+
+def _plain_types(field) -> tuple[type, ...]:
+    if field.is_relation:
+        return _plain_types(field.target_field) if field.many_to_one else ()
+    if isinstance(field, models.DateField | models.DecimalField | models.JSONField | models.UUIDField):
+        return ()  # converted by the database backend (or set by auto_now)
+    if isinstance(field, models.BooleanField):
+        return (bool,)
+    if isinstance(field, models.IntegerField):
+        return (int,)
+    if isinstance(field, models.CharField | models.TextField):
+        return (str,)
+    return ()
+
+
+_plans: dict[tuple[str, type[models.Model]], _Plan] = {}
+
+
 def _statement(connection, model: type[models.Model], group: list[models.Model]) -> tuple[str, list]:
-    fields = [f for f in model._meta.concrete_fields if not f.generated]
-    q = connection.ops.quote_name
+    plan = _plans.get((connection.alias, model))
+    if plan is None:
+        plan = _plans[(connection.alias, model)] = _Plan(model, connection)
     params: list = []
     for obj in group:
-        obj._prepare_related_fields_for_save(operation_name="save")  # foreign key ids from the objects
-        for field in fields:
-            params.append(field.get_db_prep_save(field.pre_save(obj, add=True), connection))
-    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    sql = (
-        f"INSERT INTO {q(model._meta.db_table)} ({', '.join(q(f.column) for f in fields)})"  # noqa: S608
-        f" VALUES {', '.join([one] * len(group))}"
-    )
-    return sql, params
+        params += plan.values(obj, connection)
+    return f"{plan.head} VALUES {', '.join([plan.one] * len(group))}", params

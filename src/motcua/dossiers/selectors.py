@@ -115,6 +115,21 @@ def _public_tracking_sql() -> str:
     return sql
 
 
+def _timeline_rows(code: str) -> list[tuple]:
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_public_tracking_sql(), [code])
+            return cursor.fetchall()
+    # PostgreSQL: a statement prepared once per connection (server-side binding), so the server does
+    # not parse and plan the same three-table join again on every public request.
+    import psycopg
+
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(_public_tracking_sql(), [code], prepare=True)
+        return cursor.fetchall()
+
+
 def _aware(moment):
     """SQLite gives naive UTC datetimes to raw cursors (the ORM's converter makes them aware)."""
     if moment is None or moment.tzinfo is not None:
@@ -125,9 +140,7 @@ def _aware(moment):
 def public_tracking(code: str) -> dict | None:
     """What public tracking shows of a dossier (plain words, no personal data), in one query: its
     timeline joined with the dossier; a second one only for a dossier without any line. None if unknown."""
-    with connection.cursor() as cursor:
-        cursor.execute(_public_tracking_sql(), [code])
-        rows = [(_aware(at), action, *rest) for at, action, *rest in cursor.fetchall()]
+    rows = [(_aware(at), action, *rest) for at, action, *rest in _timeline_rows(code)]
     if rows:
         status, appointment, due, name = rows[0][2], _aware(rows[0][3]), _aware(rows[0][4]), rows[0][5]
     else:
