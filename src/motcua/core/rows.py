@@ -2,7 +2,7 @@
 
 Receiving a dossier creates eight rows in six tables. Through the ORM that is eight statements, each
 built by the query compiler, and on PostgreSQL eight round trips to the server: about half of a
-reception's time (docs/performance.md, ADR 0018). Here the rows are model instances as before; their
+reception's time (docs/performance.md, ADR 0019). Here the rows are model instances as before; their
 primary keys are allocated first, in one statement (so rows may point at each other in any order: the
 foreign keys Django creates are checked at commit), then they are written with one multi-row INSERT per
 table, and on PostgreSQL with one statement for all tables.
@@ -182,3 +182,46 @@ def _statement(connection, model: type[models.Model], group: list[models.Model])
     for obj in group:
         params += plan.values(obj, connection)
     return f"{plan.head} VALUES {', '.join([plan.one] * len(group))}", params
+
+
+# ---- reading one row by primary key -------------------------------------------------------------------
+
+_readers: dict[tuple[str, type[models.Model]], tuple[str, list, list]] = {}
+
+
+def get(model: type[models.Model], pk, using: str = DEFAULT_DB_ALIAS) -> models.Model | None:
+    """`model.objects.get(pk=pk)` (None when absent) as one SQL text built once per model: for lookups
+    made on every request (the signed-in user), where building the query costs more than running it.
+    Values go through the same converters as the ORM's (SQLite's datetimes, booleans, JSON...)."""
+    connection = connections[using]
+    key = (using, model)
+    if key not in _readers:
+        q = connection.ops.quote_name
+        fields = list(model._meta.concrete_fields)
+        table = model._meta.db_table
+        sql = (
+            f"SELECT {', '.join(f'{q(table)}.{q(f.column)}' for f in fields)} FROM {q(table)}"  # noqa: S608
+            f" WHERE {q(table)}.{q(model._meta.pk.column)} = %s"
+        )
+        converters = []
+        for field in fields:
+            col = field.get_col(table)
+            found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+            converters.append((found, col))
+        _readers[key] = (sql, [f.attname for f in fields], converters)
+    sql, attnames, converters = _readers[key]
+    try:
+        pk = model._meta.pk.get_db_prep_value(model._meta.pk.to_python(pk), connection)
+    except Exception:  # noqa: BLE001 - a key of the wrong shape finds nothing, as in the ORM
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = []
+    for value, (found, col) in zip(row, converters, strict=True):
+        for converter in found:
+            value = converter(value, col, connection)
+        values.append(value)
+    return model.from_db(using, attnames, values)

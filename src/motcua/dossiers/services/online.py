@@ -85,7 +85,7 @@ def submit_online(
         )
         dossier.acceptance_due_at = calendar_for(province.code).acceptance_deadline(at)
         dossier.time_limit_text = planning.limit_for(version, DossierChannel.ONLINE).text
-        with rows.deferred():  # the new rows in one statement per table (ADR 0018)
+        with rows.deferred():  # the new rows in one statement per table (ADR 0019)
             rows.insert(dossier)
             store_parts(dossier, version, case, counts, cleaned, submitter_data)
             planning.fee_payments(dossier, adoption, paid=None, actor=None, at=at)

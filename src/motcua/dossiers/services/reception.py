@@ -106,7 +106,7 @@ def receive_at_counter(
             result_delivery=result_delivery,
         )
         planning.start_clock(dossier, at)
-        with rows.deferred():  # the eight new rows in one statement per table (ADR 0018)
+        with rows.deferred():  # the eight new rows in one statement per table (ADR 0019)
             rows.insert(dossier)
             planning.create_steps(dossier, at=at, actor=officer)
             store_parts(dossier, version, case, counts, cleaned, submitter_data)
