@@ -68,7 +68,7 @@ def write(objs, using: str = DEFAULT_DB_ALIAS) -> None:
     with transaction.atomic(using=using, savepoint=False):  # SQLite: holds the write lock from here
         _allocate(connection, {m: [o for o in group if o.pk is None] for m, group in by_model.items()})
         statements = [_statement(connection, model, group) for model, group in by_model.items()]
-        with connection.cursor() as cursor:
+        with bound_cursor(connection) as cursor:
             if connection.vendor == "postgresql" and len(statements) > 1:
                 *firsts, (last_sql, last_params) = statements
                 ctes = ", ".join(f"w{i} AS ({sql})" for i, (sql, _) in enumerate(firsts))
@@ -80,6 +80,23 @@ def write(objs, using: str = DEFAULT_DB_ALIAS) -> None:
     for obj in objs:
         obj._state.adding = False
         obj._state.db = using
+
+
+@contextmanager
+def bound_cursor(connection):
+    """On PostgreSQL a cursor with server-side binding: parameters travel apart from the SQL text (no
+    quoting of a hundred values into it on the client) and psycopg prepares a statement from its fifth
+    run on a connection, so the server stops parsing and planning it. Django's wrapper stays around it
+    (error translation, execute_wrapper, the DEBUG query log). Elsewhere, Django's own cursor."""
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            yield cursor
+        return
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    connection.ensure_connection()
+    with connection._prepare_cursor(ServerBindingCursor(connection.connection)) as cursor:
+        yield cursor
 
 
 def _allocate(connection, wanting: dict[type[models.Model], list[models.Model]]) -> None:
@@ -104,7 +121,7 @@ def _allocate(connection, wanting: dict[type[models.Model], list[models.Model]])
             params.append(table)
         else:  # pragma: no cover - the project runs on SQLite and PostgreSQL only
             raise NotImplementedError(connection.vendor)
-    with connection.cursor() as cursor:
+    with bound_cursor(connection) as cursor:
         cursor.execute("SELECT " + ", ".join(parts), params)
         found = cursor.fetchone()
     for group, value in zip(wanting.values(), found, strict=True):

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext
 
 from motcua.catalog.models import RequiredDocument
+from motcua.core import rows
 
 from . import lifecycle
 from .access import available_actions, can_act_on, roles_for, visible_dossiers
@@ -116,17 +117,10 @@ def _public_tracking_sql() -> str:
 
 
 def _timeline_rows(code: str) -> list[tuple]:
-    if connection.vendor != "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(_public_tracking_sql(), [code])
-            return cursor.fetchall()
-    # PostgreSQL: a statement prepared once per connection (server-side binding), so the server does
-    # not parse and plan the same three-table join again on every public request.
-    import psycopg
-
-    connection.ensure_connection()
-    with psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(_public_tracking_sql(), [code], prepare=True)
+    # PostgreSQL: server-side binding, so the same three-table join is prepared once per connection
+    # instead of parsed and planned on every public request (core.rows.bound_cursor).
+    with rows.bound_cursor(connection) as cursor:
+        cursor.execute(_public_tracking_sql(), [code])
         return cursor.fetchall()
 
 
