@@ -118,6 +118,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# ModelBackend and database sessions, with their per-request reads built once (accounts/backends.py,
+# accounts/sessions.py; ADR 0019).
+AUTHENTICATION_BACKENDS = ["motcua.accounts.backends.Backend"]
+SESSION_ENGINE = "motcua.accounts.sessions"
 
 LOGIN_URL = "accounts:sign-in"
 

@@ -4,23 +4,23 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from motcua.core import views as core_views
 
-api_patterns = [
+api_patterns = [  # the dossiers' first: public tracking and counter reception are the busiest
+    path("", include("motcua.dossiers.api.urls")),
     path("", include("motcua.units.api.urls")),
     path("", include("motcua.calendar.api.urls")),
     path("", include("motcua.catalog.api.urls")),
     path("", include("motcua.search.api.urls")),
-    path("", include("motcua.dossiers.api.urls")),
     path("", include("motcua.queueing.api.urls")),
     path("", include("motcua.postal.api.urls")),
 ]
 
 urlpatterns = [
+    path("api/v1/", include(api_patterns)),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
-    path("api/v1/", include(api_patterns)),
     path("tai-khoan/", include("motcua.accounts.urls")),
     path("thanh-toan/", include("motcua.payments.urls")),
     path("phuc-vu-tai-nha/", include("motcua.homeservice.urls")),

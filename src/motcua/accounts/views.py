@@ -22,7 +22,7 @@ log = logging.getLogger("motcua.accounts")
 
 NEXT_KEY = "accounts_next"
 ID_TOKEN_KEY = "accounts_id_token"  # noqa: S105 - a session key, not a secret
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = "motcua.accounts.backends.Backend"
 
 
 def _safe_next(request, value: str | None) -> str:

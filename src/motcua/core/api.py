@@ -34,7 +34,18 @@ def exception_handler(exc, context):
     for kind, (code, message) in _DRF_CODES.items():
         if isinstance(exc, kind):
             details = response.data if isinstance(exc, exceptions.ValidationError) else None
-            return problem(code, str(message), response.status_code, details)
-    return problem(
-        "error", str(getattr(exc, "detail", exc)), response.status_code or status.HTTP_400_BAD_REQUEST
+            return _with_headers(problem(code, str(message), response.status_code, details), response)
+    return _with_headers(
+        problem(
+            "error", str(getattr(exc, "detail", exc)), response.status_code or status.HTTP_400_BAD_REQUEST
+        ),
+        response,
     )
+
+
+def _with_headers(ours, drfs):
+    """DRF's headers (Retry-After of a throttled request, WWW-Authenticate, Allow) on our problem body."""
+    for name in ("Retry-After", "WWW-Authenticate", "Allow"):
+        if name in drfs:
+            ours[name] = drfs[name]
+    return ours

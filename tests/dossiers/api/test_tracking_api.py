@@ -54,6 +54,24 @@ def test_tracking_is_throttled(world, settings):
     refused(track(dossier.code, second_factor(dossier.code)), 429, "throttled")
 
 
+def test_the_throttle_counts_per_address_and_opens_again_in_the_next_minute(world, settings, monkeypatch):
+    from motcua.dossiers.api.tracking import TrackingThrottle
+
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"tracking": "2/min"}}
+    dossier = receive(world)
+    right = second_factor(dossier.code)
+    now = [600.0]  # 10:00 into a minute-aligned clock
+    monkeypatch.setattr(TrackingThrottle, "timer", lambda self: now[0])
+    assert [track(dossier.code, right).status_code for _ in range(3)] == [200, 200, 429]
+    other = client_for(None).get(f"/api/v1/tracking/{dossier.code}", {"k": right}, REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 200  # another address has its own budget
+    now[0] = 659.5
+    late = track(dossier.code, right)
+    assert late.status_code == 429 and late["Retry-After"] == "1"
+    now[0] = 660.0  # the next minute
+    assert track(dossier.code, right).status_code == 200
+
+
 def test_personal_numbers_never_reach_the_logs(world, caplog):
     caplog.set_level(logging.DEBUG)
     client = client_for(world.officer)

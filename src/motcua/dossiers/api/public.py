@@ -3,7 +3,9 @@ Only plain words: status, a timeline of what happened, the due moment; no names,
 
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -14,9 +16,21 @@ from .tracking import TrackingThrottle, factor_matches
 from .views import CODE, problem, shared
 
 
+class JSONOnly(BaseContentNegotiation):
+    """JSON whatever the client's Accept header says: nothing to negotiate on the busiest public path."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
 class TrackingView(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = JSONOnly
     throttle_classes = [TrackingThrottle]
     throttle_scope = "tracking"
 

@@ -16,6 +16,8 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from motcua.core import rows
+
 from .. import access, lifecycle
 from ..errors import (
     ActionForbidden,
@@ -111,18 +113,19 @@ def record_creation(dossier: Dossier, *, actor, action: str, at: datetime, note:
 
 
 def _record(dossier, actor, action, from_status, at, note, from_agency, details, topic):
-    records.append_tracking(
-        dossier,
-        at=at,
-        actor=actor,
-        action=action,
-        from_status=from_status,
-        from_agency=from_agency,
-        note=note,
-        details=details,
-    )
-    payload = records.event_payload(dossier, action=action, from_status=from_status, at=at)
-    records.emit(topic or f"dossier.{action}", payload, dossier=dossier)
+    with rows.deferred():  # the line and the event written together (ADR 0019)
+        records.append_tracking(
+            dossier,
+            at=at,
+            actor=actor,
+            action=action,
+            from_status=from_status,
+            from_agency=from_agency,
+            note=note,
+            details=details,
+        )
+        payload = records.event_payload(dossier, action=action, from_status=from_status, at=at)
+        records.emit(topic or f"dossier.{action}", payload, dossier=dossier)
     log.info("dossier %s: %s (%s -> %s)", dossier.code, action, from_status or "-", dossier.status)
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.calendar.clock import TZ
+from motcua.core import rows
 from motcua.org import selectors as org
 from motcua.org.models import ReceptionPlace
 from motcua.org.scopes import any_covers
@@ -88,4 +89,4 @@ def store_parts(dossier, version, case, counts, applicant, submitter) -> None:
         )
         for doc in selectors.checklist(version, case)
     ]
-    ChecklistItem.objects.bulk_create(items)
+    rows.insert(*items)

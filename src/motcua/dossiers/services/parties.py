@@ -17,6 +17,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motcua.core import rows
 from motcua.core.text import fold
 from motcua.units.models import AdministrativeUnit
 
@@ -137,9 +138,9 @@ def folded_name(applicant: dict) -> str:
 
 
 def store(dossier: Dossier, applicant: dict, submitter: dict | None) -> None:
-    Applicant.objects.create(dossier=dossier, **applicant)
+    rows.insert(Applicant(dossier=dossier, **applicant))
     if submitter:
-        Submitter.objects.create(dossier=dossier, **submitter)
+        rows.insert(Submitter(dossier=dossier, **submitter))
 
 
 def plain(cleaned: dict | None) -> dict | None:

@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from motcua.calendar.clock import WorkCalendar
 from motcua.catalog.models import ChannelTerm, FeeKind, ProvinceProcedure
+from motcua.core import rows
 
 from .. import deadlines, reference
 from ..choices import CATALOG_CHANNEL, CLOCK_CHANNEL, PaymentKind, SupplementMode
@@ -97,7 +98,7 @@ def create_steps(dossier: Dossier, *, at: datetime, actor) -> list[DossierStep]:
             step.started_at = step.finished_at = at
             step.assignee = step.finished_by = actor if getattr(actor, "pk", None) else None
         steps.append(step)
-    DossierStep.objects.bulk_create(steps)
+    rows.insert(*steps)
     dossier.current_step = steps[1] if len(steps) > 1 else steps[0]
     return steps
 
@@ -155,4 +156,4 @@ def fee_payments(
     if paid:
         payment.status, payment.method = "paid", paid.get("method", "cash")
         payment.reference, payment.paid_at, payment.recorded_by = paid.get("reference", ""), at, actor
-    payment.save()
+    rows.insert(payment)

@@ -12,6 +12,8 @@ import time
 from django.conf import settings
 from django.db import transaction
 
+from motcua.core import rows
+
 from .. import lifecycle
 from ..choices import PORTAL_CHANNEL
 from ..models import Dossier, OutboxMessage, TrackingEntry
@@ -35,7 +37,7 @@ def append_tracking(
     details: dict | None = None,
 ) -> TrackingEntry:
     step = dossier.current_step
-    return TrackingEntry.objects.create(
+    entry = TrackingEntry(
         dossier=dossier,
         at=at,
         actor=actor if getattr(actor, "pk", None) else None,
@@ -51,6 +53,8 @@ def append_tracking(
         details=details or {},
         dossier_version=dossier.version,
     )
+    rows.insert(entry)
+    return entry
 
 
 def event_payload(dossier: Dossier, *, action: str, from_status: str, at) -> dict:
@@ -74,9 +78,10 @@ def event_payload(dossier: Dossier, *, action: str, from_status: str, at) -> dic
 
 
 def emit(topic: str, payload: dict, *, dossier: Dossier | None = None) -> OutboxMessage:
-    message = OutboxMessage.objects.create(
+    message = OutboxMessage(
         topic=topic, dossier=dossier, key=dossier.code if dossier else "", payload=payload
     )
+    rows.insert(message)
     transaction.on_commit(_kick, robust=True)
     return message
 

@@ -1,0 +1,244 @@
+"""New rows written in as few statements as the database allows.
+
+Receiving a dossier creates eight rows in six tables. Through the ORM that is eight statements, each
+built by the query compiler, and on PostgreSQL eight round trips to the server: about half of a
+reception's time (docs/performance.md, ADR 0019). Here the rows are model instances as before; their
+primary keys are allocated first, in one statement (so rows may point at each other in any order: the
+foreign keys Django creates are checked at commit), then they are written with one multi-row INSERT per
+table, and on PostgreSQL with one statement for all tables.
+
+Values go through each field's own `pre_save` and `get_db_prep_save`, exactly as `Model.save` does, so
+what is stored is what the ORM would store. No signals are sent: none of these models has receivers.
+
+    with rows.deferred():          # inside the service's transaction
+        rows.insert(dossier)       # collected ...
+        rows.insert(*steps)
+    # ... and written here, at the end of the block (nothing is written if the block raises)
+
+`insert` outside a `deferred()` block writes at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+
+_pending: ContextVar[list[models.Model] | None] = ContextVar("motcua_rows_pending", default=None)
+_sequences: dict[tuple[str, str], str] = {}  # (alias, table) -> PostgreSQL sequence of its primary key
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Collect what `insert` is given inside the block; write it all when the block ends without error.
+    Nested blocks share the outermost one."""
+    if _pending.get() is not None:
+        yield
+        return
+    pending: list[models.Model] = []
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    write(pending)
+
+
+def insert(*objs: models.Model) -> None:
+    """Write new instances now, or at the end of the enclosing `deferred()` block."""
+    pending = _pending.get()
+    if pending is None:
+        write(objs)
+    else:
+        pending.extend(objs)
+
+
+def write(objs, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Insert new model instances (primary key unset, or set by the caller) in one transaction."""
+    if not objs:
+        return
+    connection = connections[using]
+    by_model: dict[type[models.Model], list[models.Model]] = {}
+    for obj in objs:
+        if not obj._state.adding:
+            raise ValueError(f"{obj!r} is already stored")
+        by_model.setdefault(type(obj), []).append(obj)
+    with transaction.atomic(using=using, savepoint=False):  # SQLite: holds the write lock from here
+        _allocate(connection, {m: [o for o in group if o.pk is None] for m, group in by_model.items()})
+        statements = [_statement(connection, model, group) for model, group in by_model.items()]
+        with bound_cursor(connection) as cursor:
+            if connection.vendor == "postgresql" and len(statements) > 1:
+                *firsts, (last_sql, last_params) = statements
+                ctes = ", ".join(f"w{i} AS ({sql})" for i, (sql, _) in enumerate(firsts))
+                params = [p for _, ps in firsts for p in ps] + last_params
+                cursor.execute(f"WITH {ctes} {last_sql}", params)
+            else:
+                for sql, params in statements:
+                    cursor.execute(sql, params)
+    for obj in objs:
+        obj._state.adding = False
+        obj._state.db = using
+
+
+@contextmanager
+def bound_cursor(connection):
+    """On PostgreSQL a cursor with server-side binding: parameters travel apart from the SQL text (no
+    quoting of a hundred values into it on the client) and psycopg prepares a statement from its fifth
+    run on a connection, so the server stops parsing and planning it. Django's wrapper stays around it
+    (error translation, execute_wrapper, the DEBUG query log). Elsewhere, Django's own cursor."""
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            yield cursor
+        return
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    connection.ensure_connection()
+    with connection._prepare_cursor(ServerBindingCursor(connection.connection)) as cursor:
+        yield cursor
+
+
+def _allocate(connection, wanting: dict[type[models.Model], list[models.Model]]) -> None:
+    """Primary keys for the instances without one, in one statement for all tables."""
+    wanting = {m: group for m, group in wanting.items() if group}
+    if not wanting:
+        return
+    q = connection.ops.quote_name
+    parts, params = [], []
+    for model, group in wanting.items():
+        table, pk = model._meta.db_table, model._meta.pk.column
+        if connection.vendor == "postgresql":
+            parts.append("ARRAY(SELECT nextval(%s::regclass) FROM generate_series(1, %s))")
+            params += [_sequence(connection, table, pk), len(group)]
+        elif connection.vendor == "sqlite":
+            # The transaction holds SQLite's write lock, so nobody else takes these numbers meanwhile;
+            # AUTOINCREMENT never reuses a number, hence the larger of the counter and the last row.
+            parts.append(
+                f"MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0),"  # noqa: S608
+                f" COALESCE((SELECT MAX({q(pk)}) FROM {q(table)}), 0))"
+            )
+            params.append(table)
+        else:  # pragma: no cover - the project runs on SQLite and PostgreSQL only
+            raise NotImplementedError(connection.vendor)
+    with bound_cursor(connection) as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        found = cursor.fetchone()
+    for group, value in zip(wanting.values(), found, strict=True):
+        keys = value if connection.vendor == "postgresql" else range(value + 1, value + 1 + len(group))
+        for obj, key in zip(group, keys, strict=True):
+            obj.pk = key
+
+
+def _sequence(connection, table: str, column: str) -> str:
+    key = (connection.alias, table)
+    if key not in _sequences:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_get_serial_sequence(%s, %s)", [connection.ops.quote_name(table), column]
+            )
+            _sequences[key] = cursor.fetchone()[0]
+    return _sequences[key]
+
+
+class _Plan:
+    """What writing one model's rows needs, worked out once per model and connection."""
+
+    def __init__(self, model: type[models.Model], connection):
+        q = connection.ops.quote_name
+        self.fields = [f for f in model._meta.concrete_fields if not f.generated]
+        self.head = f"INSERT INTO {q(model._meta.db_table)} ({', '.join(q(f.column) for f in self.fields)})"
+        self.one = "(" + ", ".join(["%s"] * len(self.fields)) + ")"
+        self.relations = [f for f in self.fields if f.is_relation]
+        # (attname, plain types, field): for these field classes pre_save is the attribute itself and
+        # get_db_prep_save returns None or a value of exactly these types unchanged.
+        self.columns = [(f.attname, _plain_types(f), f) for f in self.fields]
+
+    def values(self, obj, connection) -> list:
+        for field in self.relations:  # the foreign key ids from the related objects, as Model.save does
+            if field.is_cached(obj):
+                related = field.get_cached_value(obj)
+                if related is None:
+                    continue
+                if related.pk is None:
+                    raise ValueError(f"{obj!r}: the related {field.name} is not stored")
+                if getattr(obj, field.attname) in field.empty_values:
+                    setattr(obj, field.name, related)  # the id, keeping the object cached
+        out = []
+        for attname, plain, field in self.columns:
+            value = getattr(obj, attname)
+            if plain and (value is None or type(value) in plain):
+                out.append(value)
+            else:
+                out.append(field.get_db_prep_save(field.pre_save(obj, add=True), connection))
+        return out
+
+
+def _plain_types(field) -> tuple[type, ...]:
+    if field.is_relation:
+        return _plain_types(field.target_field) if field.many_to_one else ()
+    if isinstance(field, models.DateField | models.DecimalField | models.JSONField | models.UUIDField):
+        return ()  # converted by the database backend (or set by auto_now)
+    if isinstance(field, models.BooleanField):
+        return (bool,)
+    if isinstance(field, models.IntegerField):
+        return (int,)
+    if isinstance(field, models.CharField | models.TextField):
+        return (str,)
+    return ()
+
+
+_plans: dict[tuple[str, type[models.Model]], _Plan] = {}
+
+
+def _statement(connection, model: type[models.Model], group: list[models.Model]) -> tuple[str, list]:
+    plan = _plans.get((connection.alias, model))
+    if plan is None:
+        plan = _plans[(connection.alias, model)] = _Plan(model, connection)
+    params: list = []
+    for obj in group:
+        params += plan.values(obj, connection)
+    return f"{plan.head} VALUES {', '.join([plan.one] * len(group))}", params
+
+
+# ---- reading one row by primary key -------------------------------------------------------------------
+
+_readers: dict[tuple[str, type[models.Model]], tuple[str, list, list]] = {}
+
+
+def get(model: type[models.Model], pk, using: str = DEFAULT_DB_ALIAS) -> models.Model | None:
+    """`model.objects.get(pk=pk)` (None when absent) as one SQL text built once per model: for lookups
+    made on every request (the signed-in user), where building the query costs more than running it.
+    Values go through the same converters as the ORM's (SQLite's datetimes, booleans, JSON...)."""
+    connection = connections[using]
+    key = (using, model)
+    if key not in _readers:
+        q = connection.ops.quote_name
+        fields = list(model._meta.concrete_fields)
+        table = model._meta.db_table
+        sql = (
+            f"SELECT {', '.join(f'{q(table)}.{q(f.column)}' for f in fields)} FROM {q(table)}"  # noqa: S608
+            f" WHERE {q(table)}.{q(model._meta.pk.column)} = %s"
+        )
+        converters = []
+        for field in fields:
+            col = field.get_col(table)
+            found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+            converters.append((found, col))
+        _readers[key] = (sql, [f.attname for f in fields], converters)
+    sql, attnames, converters = _readers[key]
+    try:
+        pk = model._meta.pk.get_db_prep_value(model._meta.pk.to_python(pk), connection)
+    except Exception:  # noqa: BLE001 - a key of the wrong shape finds nothing, as in the ORM
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = []
+    for value, (found, col) in zip(row, converters, strict=True):
+        for converter in found:
+            value = converter(value, col, connection)
+        values.append(value)
+    return model.from_db(using, attnames, values)

@@ -1,0 +1,108 @@
+"""core.rows, the writer of a reception's new rows: it stores what the ORM stores, its primary keys never
+collide with the ORM's, and it writes nothing when the block or the database fails."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection, transaction
+from django.forms.models import model_to_dict
+
+from motcua.core import rows
+from motcua.dossiers.models import (
+    Applicant,
+    ChecklistItem,
+    Dossier,
+    DossierStep,
+    OutboxMessage,
+    TrackingEntry,
+)
+
+from .conftest import receive
+from .factories import at
+
+pytestmark = pytest.mark.django_db
+
+
+def entry(dossier, note: str, version: int = 90) -> TrackingEntry:
+    return TrackingEntry(
+        dossier=dossier,
+        at=at("2026-03-02 09:30"),
+        actor=None,
+        actor_name="Nguyễn Thị Hà",
+        action="note",
+        from_status="received",
+        to_status="received",
+        to_agency=dossier.agency,
+        step_name="Thẩm định, xử lý hồ sơ",
+        step_due_at=at("2026-03-04 16:30") + timedelta(microseconds=123),
+        note=note,
+        details={"lý do": "Đăng ký", "n": [1, 2]},
+        dossier_version=version,
+    )
+
+
+def stored(obj) -> dict:
+    found = type(obj).objects.get(pk=obj.pk)
+    return {k: v for k, v in model_to_dict(found).items() if k not in ("id", "note", "dossier_version")}
+
+
+def test_a_row_written_here_is_the_row_the_orm_writes(world):
+    dossier = receive(world)
+    by_orm, by_rows = entry(dossier, "orm", 90), entry(dossier, "rows", 91)
+    by_orm.save()
+    rows.insert(by_rows)
+    assert by_rows.pk and not by_rows._state.adding and by_rows._state.db == "default"
+    assert stored(by_rows) == stored(by_orm)
+    assert TrackingEntry.objects.get(pk=by_rows.pk).note == "rows"
+
+
+def test_its_keys_never_collide_with_the_orms(world):
+    dossier = receive(world)
+    first = [OutboxMessage(topic="t", dossier=dossier, key=dossier.code, payload={"i": i}) for i in range(3)]
+    rows.insert(*first)
+    assert [m.pk for m in first] == list(range(first[0].pk, first[0].pk + 3))
+    later = OutboxMessage.objects.create(topic="t", dossier=dossier, key=dossier.code, payload={})
+    assert later.pk > first[-1].pk
+    again = OutboxMessage(topic="t", dossier=dossier, key=dossier.code, payload={})
+    rows.insert(again)
+    assert again.pk > later.pk
+
+
+def test_rows_may_point_at_each_other_in_any_order(world):
+    """A dossier points at its current step and the step at the dossier: both written in one go."""
+    dossier = receive(world)
+    assert Dossier.objects.get(pk=dossier.pk).current_step_id == dossier.current_step.pk
+    assert DossierStep.objects.get(pk=dossier.current_step.pk).dossier_id == dossier.pk
+    assert dossier.current_step.position == 2
+
+
+def test_a_block_that_raises_writes_nothing(world):
+    dossier = receive(world)
+    before = TrackingEntry.objects.count()
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        with rows.deferred():
+            rows.insert(entry(dossier, "a"))
+            1 / 0  # noqa: B018
+    assert TrackingEntry.objects.count() == before
+
+
+def test_a_stored_row_is_refused(world):
+    dossier = receive(world)
+    with pytest.raises(ValueError, match="already stored"):
+        rows.insert(dossier)
+
+
+def test_a_failure_inside_the_database_leaves_no_partial_dossier(world):
+    """The database refuses the checklist rows after the dossier's: the reception leaves nothing."""
+    receive(world)
+    models = (Dossier, DossierStep, Applicant, ChecklistItem, TrackingEntry, OutboxMessage)
+    before = {m.__name__: m.objects.count() for m in models}
+
+    def refuse(execute, sql, params, many, context):
+        if ChecklistItem._meta.db_table in sql and "INSERT" in sql:
+            raise connection.Database.IntegrityError("injected by the test")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(refuse), pytest.raises(Exception, match="injected by the test"):
+        receive(world)
+    assert {m.__name__: m.objects.count() for m in models} == before
