@@ -1,7 +1,7 @@
 """A national day of counter receptions, measured: --n receptions (default 120,000) through
 services.receive_at_counter, with the wall time recorded (target <= 10 minutes on 2 cores).
 
-    .venv/bin/python bench/bench_national_day.py --db postgres --workers 2            # the real day
+    .venv/bin/python bench/bench_national_day.py --db postgres --workers 4            # the real day
     .venv/bin/python bench/bench_national_day.py --db sqlite --n 5000                  # a shorter run
 
 The data are the shipped reference data, loaded as `motcua bootstrap` does (all units, the demo
@@ -12,8 +12,9 @@ the documents that procedure's checklist requires, an applicant with a valid CCC
 century and sex digit, year matching the birth date), living in the place's commune, and a moment in
 the office hours of one working day (`at=`), in time order. Inputs are generated before the clock
 starts. Celery has a broker as in production (--broker; events wait in the outbox for the worker,
-whose delivery is timed afterwards on a sample). PostgreSQL with --workers 2: two processes, as two
-application server processes on a 2-core server, each with its own connection and its half of the day.
+whose delivery is timed afterwards on a sample). PostgreSQL with --workers N: N processes, as N
+application server processes, each with its own connection and its share of the day; on 2 cores, 4
+keep both busy while the others wait for their commits (docs/performance.md).
 """
 
 import argparse
