@@ -27,6 +27,15 @@ class InvalidInput(DomainError):
     http_status = 400
 
 
+class FieldInputError(InvalidInput):
+    """Bad input of a form; `field` names the form field the message belongs next to ("__all__": the
+    whole form), also given to API clients as `details.field`."""
+
+    def __init__(self, message: str, *, code: str | None = None, field: str = "__all__", details=None):
+        super().__init__(message, code=code, details={"field": field, **(details or {})})
+        self.field = field
+
+
 class Conflict(DomainError):
     code = "conflict"
     http_status = 409

@@ -1,14 +1,10 @@
 """Postal errors: stable codes (the API contract), Vietnamese messages (translated where raised)."""
 
-from motcua.core.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
+from motcua.core.errors import Conflict, DomainError, FieldInputError, Forbidden, NotFound
 
 
-class PostalInputError(InvalidInput):
+class PostalInputError(FieldInputError):
     code = "postal.invalid_input"
-
-    def __init__(self, message: str, *, code: str | None = None, field: str = "__all__", details=None):
-        super().__init__(message, code=code, details={"field": field, **(details or {})})
-        self.field = field
 
 
 class PostalNotFound(NotFound):
