@@ -116,6 +116,8 @@ def test_bulk_writes_the_rows_the_services_write(hanoi, monkeypatch):
         "withdraw",
         "return_result",
     } <= actions
+    returned = {v["return_method"] for k, v in through_services.items() if k[0] == "Dossier"}
+    assert {"counter", "online"} <= returned  # electronic results are taken on the portal too
     assert written.keys() == through_services.keys()
     for key, expected in through_services.items():
         assert written[key] == expected, key

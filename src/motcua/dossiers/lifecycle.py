@@ -184,7 +184,7 @@ _TRANSITIONS = (
         Action.RETURN_RESULT,
         {S.RESULT_READY, S.REFUSED},
         S.RETURNED,
-        {OFFICER},
+        {OFFICER, APPLICANT},  # the applicant only electronically (services.processing.return_result)
         _("Trả kết quả"),
     ),
     _t(

@@ -9,6 +9,7 @@ update. Errors are shown next to the field; what was typed stays.
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,6 +19,7 @@ from motcua.documents import selectors as documents
 from motcua.documents import services as document_services
 from motcua.dossiers import services
 from motcua.dossiers.api.tracking import second_factor
+from motcua.dossiers.choices import Delivery
 from motcua.dossiers.errors import InvalidTransition, VersionConflict
 from motcua.dossiers.forms_pdf import adapters, render_pdf
 from motcua.dossiers.models import Dossier
@@ -26,6 +28,7 @@ from . import presenters
 
 MAX_REASON = 1000
 DECIDED = {"refused", "result_ready", "returned"}
+WAITING_RETURN = {"refused", "result_ready"}
 LIST_RELATED = ("procedure", "procedure_version", "agency")
 
 
@@ -81,7 +84,8 @@ def _context(request, dossier, *, errors=None, typed=None) -> dict:
     errors = errors or {}
     request_row = _open_request(dossier)
     payments = list(dossier.payments.all())
-    results = [r for r in dossier.results.all() if r.e_copy]
+    all_results = list(dossier.results.all())
+    results = [r for r in all_results if r.e_copy]
     return {
         "dossier": dossier,
         "procedure": dossier.procedure_version.name if dossier.procedure_version_id else "",
@@ -93,6 +97,10 @@ def _context(request, dossier, *, errors=None, typed=None) -> dict:
         "supplement": request_row,
         "supplement_items": _supplement_items(dossier, request_row) if request_row else [],
         "results": results,
+        "can_take_result": dossier.status in WAITING_RETURN
+        and dossier.result_delivery == Delivery.ONLINE
+        and any(r.e_copy or r.e_copy_ref for r in all_results),
+        "taken": request.GET.get("nhan") == "1",
         "papers": list(documents.dossier_documents(dossier)),
         "can_withdraw": dossier.status
         in ("pending_acceptance", "received", "in_progress", "supplement_requested"),
@@ -181,6 +189,19 @@ def withdraw(request, code: str):
             return redirect("portal:my-dossier", code=code)
     context = _context(request, dossier, errors=errors, typed={"reason": reason})
     return render(request, "portal/mine/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def take_result(request, code: str):
+    """The applicant takes the electronic result: the dossier is returned (Decree 45/2020, Art. 21)."""
+    dossier = _own(request.user, code)
+    try:
+        services.return_result(dossier, actor=request.user, version=_version(request), method=Delivery.ONLINE)
+    except DomainError as exc:
+        context = _context(request, dossier, errors={"take_result": _action_error(exc)})
+        return render(request, "portal/mine/detail.html", context, status=400)
+    return redirect(f"{reverse('portal:my-dossier', kwargs={'code': code})}?nhan=1")
 
 
 @login_required

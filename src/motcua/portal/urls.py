@@ -20,6 +20,7 @@ urlpatterns = [
     path("ho-so-cua-toi/<str:code>/bo-sung/", my_dossiers.supplement, name="my-supplement"),
     path("ho-so-cua-toi/<str:code>/rut/", my_dossiers.withdraw, name="my-withdraw"),
     path("ho-so-cua-toi/<str:code>/mau-05.pdf", my_dossiers.stop_notice, name="my-stop-notice"),
+    path("ho-so-cua-toi/<str:code>/nhan-ket-qua/", my_dossiers.take_result, name="my-take-result"),
     path("ho-so-cua-toi/<str:code>/ket-qua/<int:result_id>/", my_dossiers.result_copy, name="my-result"),
     path("ho-so-cua-toi/<str:code>/giay-to/<int:document_id>/", my_dossiers.paper, name="my-paper"),
 ]

@@ -146,3 +146,39 @@ def test_the_dossier_page_costs_the_same_queries_however_long_its_history(citize
         citizen_client, f"/ho-so-cua-toi/{fresh.code}/"
     )
     assert _queries(citizen_client, "/ho-so-cua-toi/") <= 4
+
+
+def test_taking_the_electronic_result_returns_the_dossier(citizen_client, world):
+    dossier = with_result(world, online(world))
+    url = f"/ho-so-cua-toi/{dossier.code}/nhan-ket-qua/"
+    page = citizen_client.get(f"/ho-so-cua-toi/{dossier.code}/").content.decode()
+    assert "Nhận kết quả điện tử" in page and f'action="{url}"' in page
+    stale = citizen_client.post(url, {"version": dossier.version - 1})
+    assert stale.status_code == 400 and "Hồ sơ vừa được cán bộ cập nhật." in stale.content.decode()
+    assert Dossier.objects.get(pk=dossier.pk).status == "result_ready"
+    response = citizen_client.post(url, {"version": dossier.version})
+    assert response.status_code == 302 and response["Location"].endswith("?nhan=1")
+    returned = Dossier.objects.get(pk=dossier.pk)
+    assert (returned.status, returned.return_method, returned.returned_by) == (
+        "returned",
+        "online",
+        world.citizen,
+    )
+    page = citizen_client.get(response["Location"]).content.decode()
+    assert "Bạn đã nhận kết quả điện tử." in page and "Nhận kết quả điện tử</button>" not in page
+    assert "Tải bản điện tử: Giấy khai sinh" in page  # the copy stays downloadable
+    again = citizen_client.post(url, {"version": returned.version})
+    assert (
+        again.status_code == 400
+        and "Hồ sơ đang ở bước không cho phép việc này nữa." in again.content.decode()
+    )
+
+
+def test_no_one_else_takes_my_result(client, world):
+    dossier = with_result(world, online(world))
+    client.force_login(user())
+    assert (
+        client.post(f"/ho-so-cua-toi/{dossier.code}/nhan-ket-qua/", {"version": dossier.version}).status_code
+        == 404
+    )
+    assert Dossier.objects.get(pk=dossier.pk).status == "result_ready"

@@ -18,7 +18,7 @@ from motcua.org.roles import RoleCode
 from .. import access
 from ..choices import Decision, Delivery, PaymentKind, PaymentMethod, PaymentStatus
 from ..errors import ActionForbidden, DossierInputError, InvalidTransition
-from ..lifecycle import LEADER, SPECIALIST, Action
+from ..lifecycle import LEADER, OFFICER, SPECIALIST, Action
 from ..models import Dossier, DossierStep, Pause, Payment, Result
 from . import base
 
@@ -145,16 +145,38 @@ def return_result(
     note: str = "",
     at: datetime | None = None,
 ) -> Dossier:
+    """The result (or the refusal notice) handed back: at the counter, by post, or electronically.
+
+    Electronically (Decree 45/2020, Art. 21): the electronic copy goes to the applicant's account, for a
+    dossier whose applicant chose that delivery and whose result has one. The applicant records it by
+    taking the result on the portal; a reception officer may also send it. The applicant may return
+    nothing else."""
     change = base.begin(dossier, actor=actor, action=Action.RETURN_RESULT, version=version, note=note, at=at)
-    if method not in (Delivery.COUNTER, Delivery.POSTAL):
+    if method not in Delivery.values:
         raise DossierInputError(
-            _("Trả kết quả tại quầy hoặc qua bưu chính."), code="dossier.invalid_return_method"
+            _("Trả kết quả tại quầy, qua bưu chính hoặc bản điện tử."), code="dossier.invalid_return_method"
         )
     locked = change.dossier
+    if method != Delivery.ONLINE and OFFICER not in access.roles_for(actor, locked):
+        raise ActionForbidden(Action.RETURN_RESULT)
+    if method == Delivery.ONLINE:
+        if locked.result_delivery != Delivery.ONLINE:
+            raise DossierInputError(
+                _("Người nộp không đăng ký nhận kết quả bản điện tử."),
+                code="dossier.online_return_not_chosen",
+            )
+        if not _has_e_copy(locked):
+            raise DossierInputError(
+                _("Kết quả chưa có bản điện tử để trả trực tuyến."), code="dossier.e_copy_required"
+            )
     locked.returned_at, locked.return_method, locked.returned_by = change.at, method, actor
     for step in _open_steps(locked):
         _finish(step, actor, change.at, "")
     return base.commit_change(change, details={"method": method})
+
+
+def _has_e_copy(dossier) -> bool:
+    return Result.objects.filter(dossier=dossier).exclude(e_copy="", e_copy_ref="").exists()
 
 
 @transaction.atomic

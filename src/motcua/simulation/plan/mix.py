@@ -33,6 +33,9 @@ class Mix:
     postal_result: float = 0.05  # counter dossiers whose result is sent by post
     online_result_by_post: float = 0.2
     online_result_at_counter: float = 0.3  # the rest: the electronic result only
+    online_result_sent: float = (
+        0.1  # of the electronic results: sent by an officer, the applicant never took it
+    )
     weekend_online: float = 0.15  # a weekend or holiday day's online volume, relative to a working day
     late_days: float = 1.5  # a late decision comes up to this many working days after the due moment
     # Relative weight of procedures whose time limit the catalog could not read (they have no due

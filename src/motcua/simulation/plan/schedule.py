@@ -378,6 +378,14 @@ class _Path:
                                e_copy_ref=self.e_copy_ref("ket-qua"))  # fmt: skip
         self.end(outcome, late)
         if d.result_delivery == "online":
+            # The applicant takes the electronic result on the portal; a few never do and an officer
+            # sends it to their account.
+            if rng.random() < self.mix.online_result_sent:
+                self.add(self.work(decided, rng.uniform(1.0, 3.0) * DAY), "return_result", self.officer,
+                         method="online")  # fmt: skip
+            else:
+                self.add(self.work(decided, rng.uniform(0.02, 2.0) * DAY), "return_result", APPLICANT,
+                         method="online")  # fmt: skip
             return
         method = "postal" if d.result_delivery == "postal" else "counter"
         wait = rng.uniform(0.2, 1.0) * DAY if method == "postal" else rng.uniform(0.05, 3.0) * DAY
