@@ -70,3 +70,35 @@ def test_counts_per_disjoint_part_equal_each_queues_count_for_every_user(world, 
     officer_parts = access.disjoint(access.rule_parts(_fresh(world.officer)))
     assert [Dossier.objects.filter(p, pk=owned.pk).exists() for p in officer_parts][-1]  # only as its owner
     assert found[world.officer.username]["cho-tiep-nhan"] == 1
+
+
+def test_each_list_is_its_queue_s_condition_in_due_order_each_dossier_once(world, now, stranger):
+    _every_queue(world)
+    # The Sóc Sơn officer's own online dossier waits at their own point: their place and their account.
+    services.submit_online(
+        user=world.officer_soc_son, procedure=world.birth, province=world.province,
+        case=world.case(world.birth, 0), provided=world.documents(world.birth, 0), applicant=person(),
+        at=at("2026-03-03 15:00"),
+    )  # fmt: skip
+    m = selectors.moments(selectors.work_calendar("01"), now)
+    users = (world.officer, world.officer_soc_son, world.specialist, world.leader, world.supervisor, stranger)
+    listed = 0
+    for user in users:
+        seen = access.visible_dossiers(_fresh(user), materialise=True).filter(
+            status__in=selectors.QUEUED_STATES
+        )
+        for q in selectors.QUEUES:
+            expected = seen.filter(selectors.queue_condition(q.slug, m, user)).order_by(q.order, "id")
+            for limit in (50, 1):
+                got = [d.code for d in selectors.queue_list(_fresh(user), q.slug, m, limit=limit)]
+                assert got == list(expected.values_list("code", flat=True)[:limit]), (user, q.slug, limit)
+            listed += len(got)
+    assert listed >= 10
+    # Some listed dossier meets two parts of its user's rule (its place and its owner), so each list
+    # above proves that such a dossier comes once.
+    twice = 0
+    for user in users:
+        parts = access.rule_parts(_fresh(user))
+        for d in Dossier.objects.filter(status__in=selectors.QUEUED_STATES):
+            twice += sum(Dossier.objects.filter(p, pk=d.pk).exists() for p in parts) > 1
+    assert twice >= 1
