@@ -104,7 +104,11 @@ class DossierDocument(models.Model):
     """A document used in a dossier, for one of its procedure version's required documents."""
 
     dossier = models.ForeignKey(
-        "dossiers.Dossier", verbose_name=_("hồ sơ"), on_delete=models.CASCADE, related_name="attachments"
+        "dossiers.Dossier",
+        verbose_name=_("hồ sơ"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        db_index=False,  # led by the unique (dossier, ...) index of Meta
     )
     document = models.ForeignKey(
         Document, verbose_name=_("giấy tờ"), on_delete=models.PROTECT, related_name="uses"

@@ -30,7 +30,6 @@ class Dossier(models.Model):
     code = models.CharField(
         _("mã hồ sơ"),
         max_length=40,
-        unique=True,
         help_text=_("Mã định danh cơ quan + ngày tiếp nhận + số thứ tự, ví dụ 000.00.12.H62-201105-0004."),
     )
     procedure = models.ForeignKey(
@@ -56,9 +55,10 @@ class Dossier(models.Model):
         verbose_name=_("tỉnh, thành phố"),
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,  # led by a composite index (Meta): an index of its own would only cost writes
     )
     channel = models.CharField(_("hình thức nộp"), max_length=12, choices=DossierChannel.choices)
-    status = models.CharField(_("trạng thái"), max_length=24, choices=Status.choices, db_index=True)
+    status = models.CharField(_("trạng thái"), max_length=24, choices=Status.choices)
     version = models.PositiveIntegerField(
         _("phiên bản dữ liệu"), default=1, help_text=_("Tăng sau mỗi thay đổi; dùng để phát hiện xung đột.")
     )
@@ -71,6 +71,7 @@ class Dossier(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="dossiers",
+        db_index=False,  # led by a composite index (Meta): an index of its own would only cost writes
     )
     counter = models.ForeignKey(
         "org.Counter",
@@ -99,7 +100,11 @@ class Dossier(models.Model):
 
     # Who decides it.
     agency = models.ForeignKey(
-        "org.Agency", verbose_name=_("cơ quan giải quyết"), on_delete=models.PROTECT, related_name="dossiers"
+        "org.Agency",
+        verbose_name=_("cơ quan giải quyết"),
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        db_index=False,  # led by a composite index (Meta): an index of its own would only cost writes
     )
     commune = models.ForeignKey(
         "units.AdministrativeUnit",
@@ -109,6 +114,7 @@ class Dossier(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         limit_choices_to=COMMUNES,
+        db_index=False,  # led by a composite index (Meta): an index of its own would only cost writes
     )
 
     # The clock.
@@ -145,6 +151,7 @@ class Dossier(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="assigned_dossiers",
+        db_index=False,  # led by a composite index (Meta): an index of its own would only cost writes
     )
     supplement_count = models.PositiveSmallIntegerField(_("số lần yêu cầu bổ sung"), default=0)
     decision = models.CharField(_("quyết định"), max_length=10, choices=Decision.choices, blank=True)
@@ -198,6 +205,7 @@ class Dossier(models.Model):
         verbose_name_plural = pgettext_lazy("plural", "hồ sơ")
         ordering = ["-received_at", "-id"]
         indexes = [
+            models.Index(fields=["status"], name="dossier_status_idx"),
             # The workspace queues filter by place or agency and status and sort by the due moment.
             models.Index(fields=["agency", "status", "due_at"], name="dossier_agency_due_idx"),
             models.Index(fields=["received_place", "status", "due_at"], name="dossier_place_due_idx"),
@@ -249,6 +257,9 @@ class Dossier(models.Model):
             ),
         ]
         constraints = [
+            # A constraint, not unique=True: no LIKE twin of the index on PostgreSQL (codes are looked
+            # up by equality).
+            models.UniqueConstraint(fields=["code"], name="dossier_code_unique"),
             models.CheckConstraint(condition=models.Q(status__in=Status.values), name="dossier_status_valid"),
             models.CheckConstraint(condition=models.Q(version__gte=1), name="dossier_version_positive"),
         ]
@@ -268,12 +279,11 @@ class PersonFields(models.Model):
         _("số định danh cá nhân"),
         max_length=12,
         blank=True,
-        db_index=True,
         help_text=_("Căn cước: 12 chữ số."),
     )
     birth_date = models.DateField(_("ngày sinh"), null=True, blank=True)
     sex = models.CharField(_("giới tính"), max_length=6, choices=Sex.choices, blank=True)
-    phone = models.CharField(_("số điện thoại"), max_length=15, blank=True, db_index=True)
+    phone = models.CharField(_("số điện thoại"), max_length=15, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     commune = models.ForeignKey(
@@ -308,7 +318,7 @@ class Applicant(PersonFields):
     kind = models.CharField(
         _("loại người yêu cầu"), max_length=12, choices=ApplicantKind.choices, default=ApplicantKind.PERSON
     )
-    tax_code = models.CharField(_("mã số thuế"), max_length=14, blank=True, db_index=True)
+    tax_code = models.CharField(_("mã số thuế"), max_length=14, blank=True)
     representative_name = models.CharField(_("người đại diện"), max_length=200, blank=True)
     representative_title = models.CharField(_("chức vụ người đại diện"), max_length=100, blank=True)
     representative_id_number = models.CharField(_("số định danh người đại diện"), max_length=12, blank=True)
@@ -316,6 +326,12 @@ class Applicant(PersonFields):
     class Meta:
         verbose_name = _("người yêu cầu")
         verbose_name_plural = pgettext_lazy("plural", "người yêu cầu")
+        # Searched by equality only: plain btrees, without the LIKE twins db_index makes on PostgreSQL.
+        indexes = [
+            models.Index(fields=["id_number"], name="applicant_id_number_idx"),
+            models.Index(fields=["phone"], name="applicant_phone_idx"),
+            models.Index(fields=["tax_code"], name="applicant_tax_code_idx"),
+        ]
 
 
 class Submitter(PersonFields):
@@ -332,3 +348,7 @@ class Submitter(PersonFields):
     class Meta:
         verbose_name = _("người nộp hồ sơ")
         verbose_name_plural = pgettext_lazy("plural", "người nộp hồ sơ")
+        indexes = [
+            models.Index(fields=["id_number"], name="submitter_id_number_idx"),
+            models.Index(fields=["phone"], name="submitter_phone_idx"),
+        ]

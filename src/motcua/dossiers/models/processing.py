@@ -26,7 +26,11 @@ class DossierStep(models.Model):
     """One step of the internal process (from the version's ProcessStep rows, or the default steps)."""
 
     dossier = models.ForeignKey(
-        Dossier, verbose_name=_("hồ sơ"), on_delete=models.CASCADE, related_name="steps"
+        Dossier,
+        verbose_name=_("hồ sơ"),
+        on_delete=models.CASCADE,
+        related_name="steps",
+        db_index=False,  # led by the unique (dossier, ...) index of Meta
     )
     position = models.PositiveSmallIntegerField(_("thứ tự"))
     name = models.CharField(_("tên bước"), max_length=255)

@@ -15,7 +15,11 @@ class TrackingEntry(models.Model):
     """One line of the tracking sheet (phiếu kiểm soát quá trình giải quyết hồ sơ, form 06)."""
 
     dossier = models.ForeignKey(
-        Dossier, verbose_name=_("hồ sơ"), on_delete=models.CASCADE, related_name="tracking"
+        Dossier,
+        verbose_name=_("hồ sơ"),
+        on_delete=models.CASCADE,
+        related_name="tracking",
+        db_index=False,  # led by the unique (dossier, ...) index of Meta
     )
     at = models.DateTimeField(_("thời điểm"))
     actor = models.ForeignKey(
@@ -69,7 +73,7 @@ class TrackingEntry(models.Model):
 class OutboxMessage(models.Model):
     """An event written in the same transaction as the change; `publish_outbox` delivers it."""
 
-    topic = models.CharField(_("chủ đề"), max_length=60, db_index=True)
+    topic = models.CharField(_("chủ đề"), max_length=60)  # never filtered on: no index to keep up
     dossier = models.ForeignKey(
         Dossier, verbose_name=_("hồ sơ"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
