@@ -5,16 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0001_initial'),
-        ('dossiers', '0006_queue_indexes'),
+        ("documents", "0001_initial"),
+        ("dossiers", "0006_queue_indexes"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='dossierdocument',
-            name='dossier',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='dossiers.dossier', verbose_name='hồ sơ'),
+            model_name="dossierdocument",
+            name="dossier",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="attachments",
+                to="dossiers.dossier",
+                verbose_name="hồ sơ",
+            ),
         ),
     ]
