@@ -73,6 +73,29 @@ def test_a_revoked_assignment_stops_the_next_reception(world):
     assert error.value.code == "dossier.forbidden"
 
 
+def test_what_an_officer_sees_follows_a_new_or_revoked_assignment_at_once(world):
+    from motcua.dossiers import access
+    from motcua.dossiers.models import Dossier
+    from motcua.org.models import StaffAssignment
+
+    mine = receive(world, when="2026-03-02 09:00")
+    other = receive(world, officer=world.officer_soc_son, place=world.point_soc_son, when="2026-03-02 09:05")
+
+    def seen():
+        fresh = type(world.officer).objects.get(pk=world.officer.pk)
+        return set(
+            Dossier.objects.filter(access.any_of(access.rule_parts(fresh))).values_list("pk", flat=True)
+        )
+
+    assert seen() == {mine.pk}
+    assert seen() == {mine.pk}  # now from the cache
+    org.assign_staff(user=world.officer, role="reception_officer", target=world.point_soc_son,
+                     valid_from=date(2026, 1, 1))  # fmt: skip
+    assert seen() == {mine.pk, other.pk}
+    StaffAssignment.objects.filter(user=world.officer).delete()
+    assert seen() == set()
+
+
 def test_a_deactivated_agency_is_not_routed_to(world):
     receive(world, when="2026-03-02 09:00")
     world.committee_soc_son.__class__.objects.filter(pk=world.committee_soc_son.pk).update(is_active=False)

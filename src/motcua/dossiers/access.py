@@ -47,7 +47,7 @@ def rule_parts(user) -> list[Q]:
     owner's condition last); none for an inactive or anonymous user."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
-    scopes = org.scopes_for(user)
+    scopes = reference.scopes(user, timezone.localdate())
     return [*_materialised(user, scopes), Q(owner=user)] if scopes else [Q(owner=user)]
 
 
@@ -78,11 +78,9 @@ def _materialised(user, scopes) -> list[Q]:
     `province = p`: one index for a supervisor's million dossiers."""
     if any(s.kind == ScopeKind.SYSTEM for s in scopes):
         return [Q(pk__isnull=False)]
-    provinces = sorted({s.province_id for s in scopes if s.kind == ScopeKind.PROVINCE})
-    places = list(org.places_for(user).exclude(province_id__in=provinces).values_list("pk", flat=True))
-    agencies = list(org.agencies_for(user).exclude(province_id__in=provinces).values_list("pk", flat=True))
+    provinces, places, agencies = reference.rule_ids(user, timezone.localdate(), scopes)
     found = [("province_id__in", provinces), ("received_place__in", places), ("agency__in", agencies)]
-    return [Q(**{lookup: ids}) for lookup, ids in found if ids]
+    return [Q(**{lookup: list(ids)}) for lookup, ids in found if ids]
 
 
 def roles_for(user, dossier: Dossier) -> set[str]:

@@ -247,6 +247,22 @@ def scopes(user, day: date) -> list:
     return snapshot().get(("scopes", user.pk, day), lambda: tuple(scopes_for(user, on=day))) or []
 
 
+def rule_ids(user, day: date, scopes: list) -> tuple[tuple, tuple, tuple]:
+    """The ids of the access rule (dossiers.access._materialised): the provinces of the user's
+    province scopes, then the places and agencies they act for outside those provinces; cached per
+    user and day (places, agencies and assignments bump the stamp)."""
+    from motcua.org.roles import ScopeKind
+    from motcua.org.selectors import agencies_for, places_for
+
+    def build():
+        provinces = tuple(sorted({s.province_id for s in scopes if s.kind == ScopeKind.PROVINCE}))
+        places = places_for(user, on=day).exclude(province_id__in=provinces).values_list("pk", flat=True)
+        agencies = agencies_for(user, on=day).exclude(province_id__in=provinces).values_list("pk", flat=True)
+        return provinces, tuple(places), tuple(agencies)
+
+    return snapshot().get(("rule", user.pk, day), build)
+
+
 # ---- invalidation -------------------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from motcua.dossiers import lifecycle
+from motcua.dossiers import lifecycle, reference
 from motcua.dossiers.selectors import state_label
 from motcua.org.models import StaffAssignment
 
@@ -33,7 +33,8 @@ def officer_required(view):
         if not assignments:
             return render(request, "workspace/no_assignment.html", status=403)
         request.officer_assignments = assignments
-        return view(request, *args, **kwargs)
+        with reference.pinned():  # one read of the reference stamp for the whole page
+            return view(request, *args, **kwargs)
 
     return wrapper
 
