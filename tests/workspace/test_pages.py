@@ -285,3 +285,41 @@ def test_signing_out_returns_to_the_workspace_sign_in_page(client, world):
     response = client.post(reverse("workspace:logout"))
     assert response.status_code == 302 and response["Location"] == reverse("workspace:login")
     assert client.get(reverse("workspace:home")).status_code == 302
+
+
+def _result_ready(world, dossier):
+    dossier = services.assign(dossier, actor=world.leader, version=dossier.version, assignee=world.specialist)
+    dossier = services.approve(dossier, actor=world.leader, version=dossier.version)
+    return services.issue_result(
+        dossier, actor=world.leader, version=dossier.version, title="Giấy khai sinh", e_copy_ref="kho:1"
+    )
+
+
+def test_the_return_form_offers_the_applicant_s_choice_and_sends_an_electronic_result(client, world):
+    online = services.submit_online(
+        user=world.citizen, procedure=world.birth, province=world.province, case=world.case(world.birth, 0),
+        provided=world.documents(world.birth, 0), applicant=person(), at=at("2026-03-02 09:00"),
+    )  # fmt: skip
+    online = services.accept_online(
+        online, officer=world.officer_soc_son, version=1, at=at("2026-03-02 10:00")
+    )
+    online = _result_ready(world, online)
+    signed_in(client, world.officer_soc_son)
+    html = client.get(reverse("workspace:dossier", args=[online.code])).content.decode()
+    assert '<option value="online" selected>Gửi bản điện tử vào tài khoản người nộp</option>' in html
+    url = reverse("workspace:act", args=[online.code, "return-result"])
+    assert client.post(url, {"version": online.version, "method": "online", "note": ""}).status_code == 302
+    returned = Dossier.objects.get(pk=online.pk)
+    assert (returned.status, returned.return_method) == ("returned", "online")
+
+
+def test_an_electronic_return_the_applicant_did_not_choose_is_refused_in_vietnamese(client, world):
+    counter = _result_ready(world, receive(world, when="2026-03-02 09:00"))
+    signed_in(client, world.officer)
+    html = client.get(reverse("workspace:dossier", args=[counter.code])).content.decode()
+    assert '<option value="online" >' in html and '<option value="postal" >' in html
+    url = reverse("workspace:act", args=[counter.code, "return-result"])
+    bad = client.post(url, {"version": counter.version, "method": "online", "note": ""})
+    assert bad.status_code == 400
+    assert "Người nộp không đăng ký nhận kết quả bản điện tử." in bad.content.decode()
+    assert Dossier.objects.get(pk=counter.pk).status == "result_ready"

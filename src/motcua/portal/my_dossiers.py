@@ -97,6 +97,8 @@ def _context(request, dossier, *, errors=None, typed=None) -> dict:
         "supplement": request_row,
         "supplement_items": _supplement_items(dossier, request_row) if request_row else [],
         "results": results,
+        # Kept in the document store (a reference, no file here): the applicant sees where it is.
+        "stored_results": [r for r in all_results if not r.e_copy and r.e_copy_ref],
         "can_take_result": dossier.status in WAITING_RETURN
         and dossier.result_delivery == Delivery.ONLINE
         and any(r.e_copy or r.e_copy_ref for r in all_results),

@@ -182,3 +182,16 @@ def test_no_one_else_takes_my_result(client, world):
         == 404
     )
     assert Dossier.objects.get(pk=dossier.pk).status == "result_ready"
+
+
+def test_a_result_kept_in_the_document_store_says_where_once_taken(citizen_client, world):
+    dossier = with_result(world, online(world))
+    result = dossier.results.get()
+    result.e_copy, result.e_copy_ref = "", "kho:gks-42"
+    result.save()
+    page = citizen_client.get(f"/ho-so-cua-toi/{dossier.code}/").content.decode()
+    assert "Nhận kết quả điện tử" in page and "kho:gks-42" not in page
+    citizen_client.post(f"/ho-so-cua-toi/{dossier.code}/nhan-ket-qua/", {"version": dossier.version})
+    page = citizen_client.get(f"/ho-so-cua-toi/{dossier.code}/").content.decode()
+    assert "Giấy khai sinh: bản điện tử lưu trong kho dữ liệu điện tử, mã kho:gks-42" in page
+    assert Dossier.objects.get(pk=dossier.pk).status == "returned"
