@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "motcua.core.middleware.LazyMessageMiddleware",  # Django's, storage built on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
