@@ -78,3 +78,55 @@ def test_the_admin_shows_a_dossier_and_its_tracking_sheet_read_only(world, admin
     assert admin_client.get("/admin/dossiers/processingsetting/add/").status_code == 200
     assert admin_client.get("/admin/dossiers/outboxmessage/").status_code == 200
     assert admin_client.get("/admin/dossiers/counterslip/").status_code == 200
+
+
+REDIS_DB = "redis://127.0.0.1:6379/14"
+
+
+@pytest.fixture
+def broker(monkeypatch):
+    """A real Redis broker (db 14, emptied), as in production: tasks are sent, not run."""
+    import redis
+
+    from motcua.dossiers.services import records
+
+    app = publish_outbox.app
+    saved = {key: app.conf[key] for key in ("task_always_eager", "broker_url")}
+
+    def new_pool():  # the producer pool of the broker now configured
+        if app._pool is not None:
+            app._pool.force_close_all()
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    client = redis.Redis.from_url(REDIS_DB)
+    client.flushdb()
+    app.conf.update(task_always_eager=False, broker_url=REDIS_DB)
+    new_pool()
+    monkeypatch.setattr(records, "_run_asked_for", 0.0)
+    yield lambda: client.llen("celery")
+    client.flushdb()
+    app.conf.update(**saved)
+    new_pool()
+
+
+def test_a_busy_counter_asks_the_worker_once_a_second_not_once_a_reception(
+    world, broker, monkeypatch, django_capture_on_commit_callbacks
+):
+    from motcua.dossiers.services import records
+
+    clock = [1000.0]
+    monkeypatch.setattr(records.time, "monotonic", lambda: clock[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        for minute in range(5):
+            receive(world, when=f"2026-03-02 09:{minute:02d}")
+    assert broker() == 1  # five events, one task with a one-second countdown reads them all
+    clock[0] += 0.5
+    with django_capture_on_commit_callbacks(execute=True):
+        receive(world, when="2026-03-02 09:10")
+    assert broker() == 1  # the run asked for has not started: it will read this event too
+    clock[0] += 0.5
+    with django_capture_on_commit_callbacks(execute=True):
+        receive(world, when="2026-03-02 09:11")
+    assert broker() == 2  # a quarter of the countdown before the run: ask for the next one
+    assert OutboxMessage.objects.filter(published_at__isnull=True).count() == 7  # no worker ran
