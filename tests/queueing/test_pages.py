@@ -144,7 +144,9 @@ def login(client, user):
 def test_the_counter_panel_calls_the_next_number(client, world):
     services.issue_walk_in(place=world.point_ba_dinh, service=world.civil_ba_dinh, now=NOW)
     panel = reverse("queueing:panel")
-    assert client.get(panel).url.startswith(reverse("queueing:login"))
+    signin = f"{reverse('workspace:login')}?next={panel}"
+    assert client.get(panel).url == signin  # staff sign in once, at the workspace
+    assert client.get(reverse("queueing:login")).url == signin  # the panel's former sign-in address
     login(client, world.officer)
     html = client.get(panel).content.decode()
     assert "Quầy của bạn" in html and "Gọi số tiếp theo" not in html  # two counters: choose one first

@@ -5,14 +5,14 @@ day's waiting-time statistics of a place."""
 from datetime import date
 
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from motcua.accounts.decorators import STAFF_LOGIN_URL, staff_login_required
 from motcua.core.errors import DomainError
 from motcua.org.roles import RoleCode
 from motcua.org.selectors import can_act
@@ -21,7 +21,6 @@ from . import clock, selectors, services
 from .services.calling import services_of
 
 SESSION_KEY = "queueing_counter"
-LOGIN = reverse_lazy("queueing:login")
 ACTIONS = {
     "goi-tiep": "call_next",
     "goi-lai": "recall",
@@ -31,9 +30,10 @@ ACTIONS = {
 }
 
 
-class LoginView(auth_views.LoginView):
-    template_name = "queueing/login.html"
-    next_page = reverse_lazy("queueing:panel")
+def login(request):
+    """The panel's former sign-in address: staff sign in once, at the workspace (ADR 0017), and come
+    back to the panel."""
+    return redirect_to_login(reverse("queueing:panel"), reverse(STAFF_LOGIN_URL))
 
 
 def _chosen_counter(request):
@@ -45,7 +45,7 @@ def _chosen_counter(request):
     return counters, chosen
 
 
-@login_required(login_url=LOGIN)
+@staff_login_required
 def panel(request):
     counters, counter = _chosen_counter(request)
     context = {"counters": counters, "counter": counter}
@@ -55,7 +55,7 @@ def panel(request):
 
 
 @require_POST
-@login_required(login_url=LOGIN)
+@staff_login_required
 def choose_counter(request):
     counters, _counter = _chosen_counter(request)
     wanted = request.POST.get("counter", "")
@@ -68,7 +68,7 @@ def choose_counter(request):
 
 
 @require_POST
-@login_required(login_url=LOGIN)
+@staff_login_required
 def act(request, action):
     name = ACTIONS.get(action)
     _counters, counter = _chosen_counter(request)
@@ -96,7 +96,7 @@ def act(request, action):
     return redirect("queueing:panel")
 
 
-@login_required(login_url=LOGIN)
+@staff_login_required
 def stats(request, code):
     try:
         place = selectors.place_by_code(code)
