@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from motcua.core.errors import DomainError
 from motcua.documents import selectors as documents
 from motcua.documents import services as document_services
-from motcua.dossiers import services
+from motcua.dossiers import lifecycle, services
 from motcua.dossiers.api.tracking import second_factor
 from motcua.dossiers.choices import Delivery
 from motcua.dossiers.errors import InvalidTransition, VersionConflict
@@ -28,7 +28,7 @@ from . import presenters
 
 MAX_REASON = 1000
 DECIDED = {"refused", "result_ready", "returned"}
-WAITING_RETURN = {"refused", "result_ready"}
+WAITING_RETURN = lifecycle.transition(lifecycle.Action.RETURN_RESULT).sources
 LIST_RELATED = ("procedure", "procedure_version", "agency")
 
 
@@ -101,7 +101,7 @@ def _context(request, dossier, *, errors=None, typed=None) -> dict:
         "stored_results": [r for r in all_results if not r.e_copy and r.e_copy_ref],
         "can_take_result": dossier.status in WAITING_RETURN
         and dossier.result_delivery == Delivery.ONLINE
-        and any(r.e_copy or r.e_copy_ref for r in all_results),
+        and any(r.has_e_copy for r in all_results),
         "taken": request.GET.get("nhan") == "1",
         "papers": list(documents.dossier_documents(dossier)),
         "can_withdraw": dossier.status

@@ -128,9 +128,14 @@ def queue_states(slug: str, m: Moments) -> tuple[frozenset, Q]:
     raise KeyError(slug)
 
 
-def queue_condition(slug: str, m: Moments, user) -> Q:
+def _held(slug: str, m: Moments) -> Q:
+    """A queue's states and due-moment bounds as one condition (without the officer's own half)."""
     states, bounds = queue_states(slug, m)
-    condition = (Q(status=next(iter(states))) if len(states) == 1 else Q(status__in=states)) & bounds
+    return (Q(status=next(iter(states))) if len(states) == 1 else Q(status__in=states)) & bounds
+
+
+def queue_condition(slug: str, m: Moments, user) -> Q:
+    condition = _held(slug, m)
     if slug == "tra-ve-cho-toi":
         # Back on this officer's desk: results to hand back, and dossiers whose supplement came back
         # to the officer who asked for it.
@@ -212,9 +217,7 @@ def queue_list(user, slug: str, m: Moments, *, limit: int = LIST_SIZE) -> list[D
     parts = _rule(user)
     if not parts:
         return []
-    queue = QUEUE_BY_SLUG[slug]
-    states, bounds = queue_states(slug, m)
-    within = (Q(status=next(iter(states))) if len(states) == 1 else Q(status__in=states)) & bounds
+    queue, within = QUEUE_BY_SLUG[slug], _held(slug, m)
     members = [_first(Dossier.objects.filter(part, within), queue.order, limit) for part in parts]
     if slug == "tra-ve-cho-toi":
         back = Dossier.objects.filter(access.any_of(parts), _back_to_officer(user))

@@ -165,7 +165,7 @@ def return_result(
                 _("Người nộp không đăng ký nhận kết quả bản điện tử."),
                 code="dossier.online_return_not_chosen",
             )
-        if not _has_e_copy(locked):
+        if not any(r.has_e_copy for r in locked.results.all()):
             raise DossierInputError(
                 _("Kết quả chưa có bản điện tử để trả trực tuyến."), code="dossier.e_copy_required"
             )
@@ -173,10 +173,6 @@ def return_result(
     for step in _open_steps(locked):
         _finish(step, actor, change.at, "")
     return base.commit_change(change, details={"method": method})
-
-
-def _has_e_copy(dossier) -> bool:
-    return Result.objects.filter(dossier=dossier).exclude(e_copy="", e_copy_ref="").exists()
 
 
 @transaction.atomic
