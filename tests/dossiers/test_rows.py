@@ -54,6 +54,13 @@ def test_a_row_written_here_is_the_row_the_orm_writes(world):
     assert by_rows.pk and not by_rows._state.adding and by_rows._state.db == "default"
     assert stored(by_rows) == stored(by_orm)
     assert TrackingEntry.objects.get(pk=by_rows.pk).note == "rows"
+    with connection.cursor() as cursor:  # the very text or value stored, not only what it reads back as
+        cursor.execute(
+            'SELECT "at", "step_due_at" FROM "dossiers_trackingentry" WHERE "id" IN (%s, %s) ORDER BY "id"',
+            [by_orm.pk, by_rows.pk],
+        )
+        raw_orm, raw_rows = cursor.fetchall()
+    assert raw_rows == raw_orm
 
 
 def test_its_keys_never_collide_with_the_orms(world):
@@ -106,3 +113,18 @@ def test_a_failure_inside_the_database_leaves_no_partial_dossier(world):
     with connection.execute_wrapper(refuse), pytest.raises(Exception, match="injected by the test"):
         receive(world)
     assert {m.__name__: m.objects.count() for m in models} == before
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_on_postgresql_a_receptions_statement_is_prepared_after_its_first_runs(world):
+    # Django turns psycopg's preparing off unless the settings ask for it; the reception's one big
+    # statement is parsed and planned on every run otherwise.
+    threshold = connection.connection.prepare_threshold if connection.connection else None
+    receive(world)
+    assert connection.connection.prepare_threshold is not None, threshold
+    for _ in range(connection.connection.prepare_threshold + 1):
+        receive(world)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any(s.startswith('WITH w0 AS (INSERT INTO "dossiers_dossier"') for s in prepared), prepared

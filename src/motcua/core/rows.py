@@ -23,7 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import datetime
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 
 _pending: ContextVar[list[models.Model] | None] = ContextVar("motcua_rows_pending", default=None)
@@ -85,8 +87,9 @@ def write(objs, using: str = DEFAULT_DB_ALIAS) -> None:
 @contextmanager
 def bound_cursor(connection):
     """On PostgreSQL a cursor with server-side binding: parameters travel apart from the SQL text (no
-    quoting of a hundred values into it on the client) and psycopg prepares a statement from its fifth
-    run on a connection, so the server stops parsing and planning it. Django's wrapper stays around it
+    quoting of a hundred values into it on the client) and psycopg prepares a statement from its Nth
+    run on a connection (settings: DATABASE_PREPARE_THRESHOLD; Django's default is never), so the
+    server stops parsing and planning it. Django's wrapper stays around it
     (error translation, execute_wrapper, the DEBUG query log). Elsewhere, Django's own cursor."""
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
@@ -153,6 +156,20 @@ class _Plan:
         # (attname, plain types, field): for these field classes pre_save is the attribute itself and
         # get_db_prep_save returns None or a value of exactly these types unchanged.
         self.columns = [(f.attname, _plain_types(f), f) for f in self.fields]
+        # Aware datetimes of plain DateTimeFields, as DateTimeField.get_db_prep_save would give them:
+        # unchanged on PostgreSQL, the naive text in the connection's zone on SQLite.
+        self.datetimes = {
+            f.attname
+            for f in self.fields
+            if type(f) is models.DateTimeField and not (f.auto_now or f.auto_now_add)
+        }
+        zone = connection.timezone if settings.USE_TZ else None
+        if connection.vendor == "postgresql":
+            self.aware = None
+        elif connection.vendor == "sqlite" and zone is not None:
+            self.aware = lambda value: str(value.astimezone(zone).replace(tzinfo=None))
+        else:  # pragma: no cover - the project runs on SQLite and PostgreSQL with USE_TZ
+            self.datetimes = set()
 
     def values(self, obj, connection) -> list:
         for field in self.relations:  # the foreign key ids from the related objects, as Model.save does
@@ -169,6 +186,8 @@ class _Plan:
             value = getattr(obj, attname)
             if plain and (value is None or type(value) in plain):
                 out.append(value)
+            elif attname in self.datetimes and type(value) is datetime and value.utcoffset() is not None:
+                out.append(value if self.aware is None else self.aware(value))
             else:
                 out.append(field.get_db_prep_save(field.pre_save(obj, add=True), connection))
         return out
