@@ -8,9 +8,8 @@ tracking details are replaced by the position of the row they name, accounts by 
 
 from datetime import date, datetime
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import transaction
 
 from motcua.calendar.clock import TZ
 from motcua.dossiers.models import (
@@ -30,8 +29,6 @@ from motcua.dossiers.models import (
 )  # fmt: skip
 from motcua.simulation.plan import mix as mixes
 from motcua.simulation.runner import MIXES, Parameters, simulate
-
-from .conftest import _last_ids
 
 User = get_user_model()
 NOW = datetime(2026, 11, 13, 15, 0, tzinfo=TZ)
@@ -131,38 +128,3 @@ def test_bulk_writes_the_rows_the_services_write(hanoi, monkeypatch):
 def _ids(report):
     prefix = report.run.idempotency_key(0)[:-1]
     return IdempotencyRecord.objects.filter(key__startswith=prefix).values_list("dossier_id", flat=True)
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the parallel bulk writer runs on PostgreSQL")
-def test_bulk_in_two_processes_writes_what_one_process_writes(request, django_db_setup, django_db_blocker):
-    # The forked writers open their own connections, so their rows must be committed: no test
-    # transaction here; what the two runs wrote is deleted after each (rows newer than a snapshot).
-    # pytest-django creates the test database only for tests that ask for a transaction; the
-    # module's first test does, so this one runs with its module (alone it would reach the real one).
-    if not connection.settings_dict["NAME"].startswith("test_"):
-        pytest.skip("run with its module: the test database is set up by the tests that use `db`")
-    request.getfixturevalue("reference_data")
-    with django_db_blocker.unblock():
-        before = _last_ids()
-        try:
-            one = simulate(params(seed="w1", dossiers=120, mix="realistic", bulk=True), now=NOW)
-            alone = dump(one.outcome.dossier_ids)
-            _delete_newer(before)
-            two = simulate(params(seed="w1", dossiers=120, mix="realistic", bulk=True, workers=2), now=NOW)
-            parallel = dump(two.outcome.dossier_ids)
-        finally:
-            _delete_newer(before)
-    agencies = {v["agency"] for k, v in alone.items() if k[0] == "Dossier"}
-    assert {a % 2 for a in agencies} == {0, 1}  # each process had its share of the agencies
-    assert one.outcome.failures == {} and two.outcome.failures == {}
-    assert two.outcome.applied == one.outcome.applied > 0
-    assert parallel.keys() == alone.keys()  # the same dossier codes, numbered per agency and day
-    for key, expected in alone.items():
-        assert parallel[key] == expected, key
-
-
-def _delete_newer(before: dict) -> None:
-    with transaction.atomic(), connection.cursor() as cursor:
-        for model, last in before.items():
-            table = connection.ops.quote_name(model._meta.db_table)
-            cursor.execute(f"DELETE FROM {table} WHERE id > %s", [last])  # noqa: S608 (names from models)
