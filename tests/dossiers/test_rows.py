@@ -119,9 +119,8 @@ def test_a_failure_inside_the_database_leaves_no_partial_dossier(world):
 def test_on_postgresql_a_receptions_statement_is_prepared_after_its_first_runs(world):
     # Django turns psycopg's preparing off unless the settings ask for it; the reception's one big
     # statement is parsed and planned on every run otherwise.
-    threshold = connection.connection.prepare_threshold if connection.connection else None
     receive(world)
-    assert connection.connection.prepare_threshold is not None, threshold
+    assert connection.connection.prepare_threshold is not None
     for _ in range(connection.connection.prepare_threshold + 1):
         receive(world)
     with connection.cursor() as cursor:

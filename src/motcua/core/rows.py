@@ -155,21 +155,20 @@ class _Plan:
         self.relations = [f for f in self.fields if f.is_relation]
         # (attname, plain types, field): for these field classes pre_save is the attribute itself and
         # get_db_prep_save returns None or a value of exactly these types unchanged.
-        self.columns = [(f.attname, _plain_types(f), f) for f in self.fields]
-        # Aware datetimes of plain DateTimeFields, as DateTimeField.get_db_prep_save would give them:
-        # unchanged on PostgreSQL, the naive text in the connection's zone on SQLite.
-        self.datetimes = {
-            f.attname
-            for f in self.fields
-            if type(f) is models.DateTimeField and not (f.auto_now or f.auto_now_add)
-        }
+        # The last item: does an aware datetime skip the field's conversion (plain DateTimeFields, given
+        # as DateTimeField.get_db_prep_save would: unchanged on PostgreSQL, naive text on SQLite).
         zone = connection.timezone if settings.USE_TZ else None
-        if connection.vendor == "postgresql":
-            self.aware = None
-        elif connection.vendor == "sqlite" and zone is not None:
-            self.aware = lambda value: str(value.astimezone(zone).replace(tzinfo=None))
-        else:  # pragma: no cover - the project runs on SQLite and PostgreSQL with USE_TZ
-            self.datetimes = set()
+        fast = connection.vendor == "postgresql" or (connection.vendor == "sqlite" and zone is not None)
+        self.aware = (
+            None
+            if connection.vendor == "postgresql"
+            else (lambda value: str(value.astimezone(zone).replace(tzinfo=None)))
+        )
+        self.columns = [
+            (f.attname, _plain_types(f), f, fast and type(f) is models.DateTimeField
+             and not (f.auto_now or f.auto_now_add))
+            for f in self.fields
+        ]  # fmt: skip
 
     def values(self, obj, connection) -> list:
         for field in self.relations:  # the foreign key ids from the related objects, as Model.save does
@@ -182,11 +181,11 @@ class _Plan:
                 if getattr(obj, field.attname) in field.empty_values:
                     setattr(obj, field.name, related)  # the id, keeping the object cached
         out = []
-        for attname, plain, field in self.columns:
+        for attname, plain, field, datetime_fast in self.columns:
             value = getattr(obj, attname)
             if plain and (value is None or type(value) in plain):
                 out.append(value)
-            elif attname in self.datetimes and type(value) is datetime and value.utcoffset() is not None:
+            elif datetime_fast and type(value) is datetime and value.utcoffset() is not None:
                 out.append(value if self.aware is None else self.aware(value))
             else:
                 out.append(field.get_db_prep_save(field.pre_save(obj, add=True), connection))
