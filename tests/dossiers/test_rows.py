@@ -127,3 +127,71 @@ def test_on_postgresql_a_receptions_statement_is_prepared_after_its_first_runs(w
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = [row[0] for row in cursor.fetchall()]
     assert any(s.startswith('WITH w0 AS (INSERT INTO "dossiers_dossier"') for s in prepared), prepared
+
+
+# ---- rows.new: the instance Model.__init__ builds, built directly ---------------------------------------
+
+
+def same_instance(fast, slow) -> None:
+    """Every attribute, the state and the related-object caches of `fast` equal those of `slow`."""
+    plain = {k: v for k, v in vars(fast).items() if k != "_state"}
+    assert plain == {k: v for k, v in vars(slow).items() if k != "_state"}
+    assert (fast._state.adding, fast._state.db) == (slow._state.adding, slow._state.db)
+    assert fast._state.fields_cache.keys() == slow._state.fields_cache.keys()
+    for name, value in slow._state.fields_cache.items():
+        assert fast._state.fields_cache[name] is value
+
+
+def test_new_builds_the_instance_model_init_builds(world):
+    dossier = receive(world)
+    stored_step = dossier.current_step
+    fresh = Dossier(code="x", procedure=dossier.procedure, agency=dossier.agency)  # unsaved, no database
+    moment = at("2026-03-02 09:30")
+    cases = [
+        (TrackingEntry, {"dossier": dossier, "at": moment, "actor": None, "action": "receive",
+                         "details": {"a": 1}, "to_agency": dossier.agency, "dossier_version": 3}),
+        (TrackingEntry, {"dossier": fresh, "at": moment, "action": "receive"}),
+        (DossierStep, {"dossier": dossier, "position": 1, "name": "Tiếp nhận", "due_at": moment,
+                       "assignee": world.officer}),
+        (ChecklistItem, {"dossier_id": dossier.pk, "name": "Tờ khai", "provided": True, "originals": 1}),
+        (OutboxMessage, {"topic": "dossier.receive", "dossier": None, "key": "", "payload": {"v": 1}}),
+        (Dossier, {"code": "y", "procedure": dossier.procedure, "current_step": stored_step,
+                   "applicant_name_folded": "nguyen van an", "pk": 12345}),
+    ]  # fmt: skip
+    for model, values in cases:
+        fast, slow = rows.new(model, **values), model(**values)
+        same_instance(fast, slow)
+        assert type(fast) is model
+
+
+def test_new_links_a_one_to_one_both_ways(world):
+    dossier = receive(world)
+    fresh = Dossier(code="x", procedure=dossier.procedure, agency=dossier.agency)
+    applicant = rows.new(Applicant, dossier=fresh, full_name="Nguyễn Văn An", kind="person")
+    assert fresh.applicant is applicant and applicant.dossier is fresh
+    assert applicant._state.db == fresh._state.db == "default"  # as the descriptor assigns it
+    same_instance(applicant, Applicant(dossier=fresh, full_name="Nguyễn Văn An", kind="person"))
+
+
+def test_new_calls_callable_defaults_for_each_instance():
+    first, second = rows.new(OutboxMessage, topic="t"), rows.new(OutboxMessage, topic="t")
+    assert first.payload == second.payload == OutboxMessage(topic="t").payload == {}
+    assert first.payload is not second.payload  # a new dict each time, never one shared
+    assert first.created_at is None  # auto_now_add: set when written, as by the ORM
+
+
+def test_new_refuses_what_model_init_refuses(world):
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        rows.new(TrackingEntry, no_such_field=1)
+    with pytest.raises(ValueError, match="must be a \"Dossier\" instance"):
+        rows.new(TrackingEntry, dossier=world.officer)
+
+
+def test_new_gives_an_unplaced_related_object_the_default_database():
+    fast_target, slow_target = Dossier(code="z"), Dossier(code="z")  # neither has a database yet
+    fast = rows.new(TrackingEntry, dossier=fast_target, action="receive")
+    slow = TrackingEntry(dossier=slow_target, action="receive")
+    assert (fast._state.db, fast_target._state.db) == (slow._state.db, slow_target._state.db) == (
+        "default",
+        "default",
+    )

@@ -64,7 +64,8 @@ def require_complete(version, case, counts) -> None:
 
 def new_dossier(*, version, agency, at, **fields) -> Dossier:
     day = timezone.localtime(at, TZ).date()
-    return Dossier(
+    return rows.new(
+        Dossier,
         code=codes.new_code(agency.code, day),
         procedure=version.procedure,
         procedure_version=version,
@@ -77,7 +78,8 @@ def new_dossier(*, version, agency, at, **fields) -> Dossier:
 def store_parts(dossier, version, case, counts, applicant, submitter) -> None:
     parties.store(dossier, applicant, submitter)
     items = [
-        ChecklistItem(
+        rows.new(
+            ChecklistItem,
             dossier=dossier,
             required_document=doc,
             position=doc.position,

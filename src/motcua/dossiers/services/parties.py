@@ -138,9 +138,9 @@ def folded_name(applicant: dict) -> str:
 
 
 def store(dossier: Dossier, applicant: dict, submitter: dict | None) -> None:
-    rows.insert(Applicant(dossier=dossier, **applicant))
+    rows.insert(rows.new(Applicant, dossier=dossier, **applicant))
     if submitter:
-        rows.insert(Submitter(dossier=dossier, **submitter))
+        rows.insert(rows.new(Submitter, dossier=dossier, **submitter))
 
 
 def plain(cleaned: dict | None) -> dict | None:

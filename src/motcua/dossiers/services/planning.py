@@ -86,7 +86,8 @@ def create_steps(dossier: Dossier, *, at: datetime, actor) -> list[DossierStep]:
     )
     steps = []
     for position, (template, due) in enumerate(zip(templates, dues, strict=True), start=1):
-        step = DossierStep(
+        step = rows.new(
+            DossierStep,
             dossier=dossier,
             position=position,
             name=template.name,
@@ -147,7 +148,8 @@ def fee_payments(
             amount = term.fee_amount
     if not amount:
         return
-    payment = Payment(
+    payment = rows.new(
+        Payment,
         dossier=dossier,
         kind=PaymentKind.CHARGE,
         amount=amount,

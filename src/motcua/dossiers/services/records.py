@@ -37,7 +37,8 @@ def append_tracking(
     details: dict | None = None,
 ) -> TrackingEntry:
     step = dossier.current_step
-    entry = TrackingEntry(
+    entry = rows.new(
+        TrackingEntry,
         dossier=dossier,
         at=at,
         actor=actor if getattr(actor, "pk", None) else None,
@@ -78,8 +79,8 @@ def event_payload(dossier: Dossier, *, action: str, from_status: str, at) -> dic
 
 
 def emit(topic: str, payload: dict, *, dossier: Dossier | None = None) -> OutboxMessage:
-    message = OutboxMessage(
-        topic=topic, dossier=dossier, key=dossier.code if dossier else "", payload=payload
+    message = rows.new(
+        OutboxMessage, topic=topic, dossier=dossier, key=dossier.code if dossier else "", payload=payload
     )
     rows.insert(message)
     transaction.on_commit(_kick, robust=True)
