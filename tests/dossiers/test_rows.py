@@ -183,7 +183,7 @@ def test_new_calls_callable_defaults_for_each_instance():
 def test_new_refuses_what_model_init_refuses(world):
     with pytest.raises(TypeError, match="unexpected keyword"):
         rows.new(TrackingEntry, no_such_field=1)
-    with pytest.raises(ValueError, match="must be a \"Dossier\" instance"):
+    with pytest.raises(ValueError, match='must be a "Dossier" instance'):
         rows.new(TrackingEntry, dossier=world.officer)
 
 
@@ -191,7 +191,5 @@ def test_new_gives_an_unplaced_related_object_the_default_database():
     fast_target, slow_target = Dossier(code="z"), Dossier(code="z")  # neither has a database yet
     fast = rows.new(TrackingEntry, dossier=fast_target, action="receive")
     slow = TrackingEntry(dossier=slow_target, action="receive")
-    assert (fast._state.db, fast_target._state.db) == (slow._state.db, slow_target._state.db) == (
-        "default",
-        "default",
-    )
+    assert fast._state.db == slow._state.db == "default"
+    assert fast_target._state.db == slow_target._state.db == "default"
