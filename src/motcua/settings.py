@@ -210,6 +210,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "motcua.core.api.exception_handler",
+    "DEFAULT_AUTHENTICATION_CLASSES": [  # DRF's two defaults, the session one handing over the user
+        "motcua.core.authentication.SessionAuthentication",
+        "rest_framework.authentication.BasicAuthentication",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "motcua API",
