@@ -123,3 +123,21 @@ def test_api_clients_sign_in_with_basic_authentication(world):
     )
     # DRF defaults: session authentication comes first and has no challenge header, hence 403.
     refused(client.get("/api/v1/dossiers"), 403, "auth.failed")
+
+
+def test_the_factor_is_the_documented_hmac_of_the_code_with_the_secret_key(settings):
+    """HMAC-SHA256 of "tracking:<code>" with SECRET_KEY, its first 8 base32 characters; a new key gives
+    new factors (the keyed HMAC is kept per key, never across keys)."""
+    import hashlib
+    import hmac
+
+    code = "000.00.12.H62-260302-0001"
+
+    def expected(key):
+        digest = hmac.new(key.encode(), f"tracking:{code}".encode(), hashlib.sha256).digest()
+        return base64.b32encode(digest).decode()[:8]
+
+    first = second_factor(code)
+    assert first == expected(settings.SECRET_KEY)
+    settings.SECRET_KEY = "another-secret-key-" + "x" * 40
+    assert second_factor(code) == expected(settings.SECRET_KEY) != first

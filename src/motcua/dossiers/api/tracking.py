@@ -10,7 +10,7 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.http import urlencode
 from rest_framework.throttling import ScopedRateThrottle
 
@@ -18,9 +18,17 @@ FACTOR_LENGTH = 8
 DEFAULT_RATE = "30/min"
 
 
+_keyed: dict[str, hmac.HMAC] = {}  # SECRET_KEY -> the HMAC keyed with it, copied for each code
+
+
 def second_factor(code: str) -> str:
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"tracking:{code}".encode(), hashlib.sha256).digest()
-    return base64.b32encode(digest).decode()[:FACTOR_LENGTH]
+    key = settings.SECRET_KEY
+    keyed = _keyed.get(key)
+    if keyed is None:
+        keyed = _keyed[key] = hmac.new(key.encode(), digestmod=hashlib.sha256)
+    mac = keyed.copy()
+    mac.update(f"tracking:{code}".encode())
+    return base64.b32encode(mac.digest()).decode()[:FACTOR_LENGTH]
 
 
 def factor_matches(code: str, given: str | None) -> bool:
@@ -35,7 +43,14 @@ def tracking_path(code: str) -> str:
 
 def tracking_page_path(code: str) -> str:
     """The citizens' tracking page (/tra-cuu/) with the code and the second factor filled in."""
-    return f"{reverse('portal:tracking')}?{urlencode({'ma': code, 'k': second_factor(code)})}"
+    where = (get_script_prefix(), get_urlconf())
+    page = _pages.get(where)
+    if page is None:
+        page = _pages[where] = reverse("portal:tracking")
+    return f"{page}?{urlencode({'ma': code, 'k': second_factor(code)})}"
+
+
+_pages: dict[tuple, str] = {}  # (script prefix, urlconf) -> the tracking page's path: one reverse each
 
 
 def tracking_url(code: str, request=None) -> str:
