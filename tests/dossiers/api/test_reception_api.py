@@ -1,6 +1,9 @@
 """Reception through the API: at the counter (received, completion guidance, refusal) and online."""
 
+import json
+
 import pytest
+from django.core.serializers.json import DjangoJSONEncoder
 
 from motcua.dossiers.models import CounterSlip, Dossier, IdempotencyRecord, OutboxMessage
 from tests.dossiers.factories import person
@@ -130,3 +133,36 @@ def test_a_citizen_submits_online_and_a_commune_officer_accepts(world):
     dossier = Dossier.objects.get()
     assert (dossier.status, dossier.owner, dossier.channel) == ("pending_acceptance", world.citizen, "online")
     refused(client_for(None).post(ONLINE, body, format="json"), 403, "auth.not_authenticated")
+
+
+def test_the_receptions_answer_is_what_the_declared_serializer_writes(world):
+    """The view writes its answer with the compiled serializer; DRF's own, reading the dossier back,
+    gives the same JSON (an organisation applicant, with a submitter, in both time zones)."""
+    from django.utils import timezone
+
+    from motcua.dossiers.api import presenters
+    from motcua.dossiers.api.serializers import CounterOutcomeSerializer
+    from motcua.dossiers.selectors import dossier_detail
+
+    organisation = {
+        "kind": "organisation",
+        "full_name": "Công ty TNHH Một Cửa",
+        "tax_code": "0100109106",
+        "representative_name": "Trần Thị Bình",
+        "phone": "0912345678",
+        "address": "Số 1 phố Tràng Tiền",
+        "commune": "00376",
+    }
+    for applicant, zone in ((person(), "Asia/Ho_Chi_Minh"), (organisation, "UTC")):
+        with timezone.override(zone):
+            response = client_for(world.officer).post(
+                COUNTER, counter_body(world, applicant=applicant), format="json"
+            )
+            assert response.status_code == 201, response.content
+            body = response.json()
+            dossier = dossier_detail(body["dossier"]["code"])
+            request = response.wsgi_request
+            request.user = world.officer
+            data = presenters.detail(dossier, world.officer, request)
+            expected = CounterOutcomeSerializer({"outcome": "receive", "slip": None, "dossier": data}).data
+            assert body == json.loads(json.dumps(expected, cls=DjangoJSONEncoder))

@@ -23,6 +23,7 @@ from rest_framework.views import APIView
 
 from motcua.catalog.models import DocumentCase
 from motcua.core.errors import InvalidInput
+from motcua.core.representation import compiled
 from motcua.org.models import Agency, Counter, ReceptionPlace
 from motcua.units.models import AdministrativeUnit
 
@@ -185,7 +186,7 @@ class CounterReceptionView(StaffView):
             )
             body = {"outcome": outcome, "slip": None, "dossier": self._detail_data(dossier)}
             return Response(
-                shared(s.CounterOutcomeSerializer).to_representation(body), status=status.HTTP_201_CREATED
+                compiled(shared(s.CounterOutcomeSerializer))(body), status=status.HTTP_201_CREATED
             )
         person = {
             "applicant_name": applicant.get("full_name", ""),
