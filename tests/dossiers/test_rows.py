@@ -193,3 +193,36 @@ def test_new_gives_an_unplaced_related_object_the_default_database():
     slow = TrackingEntry(dossier=slow_target, action="receive")
     assert fast._state.db == slow._state.db == "default"
     assert fast_target._state.db == slow_target._state.db == "default"
+
+
+def test_the_rows_go_to_the_database_with_its_own_placeholders(world):
+    """No %s left for a driver or Django to rewrite: $n on PostgreSQL, ? on SQLite."""
+    dossier = receive(world)
+    seen = []
+
+    def spy(execute, sql, params, many, context):
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(spy), transaction.atomic():
+        rows.insert(entry(dossier, "a", 90), entry(dossier, "b", 91))
+    inserts = [sql for sql in seen if sql.startswith(("INSERT", "WITH"))]
+    assert inserts and all("%s" not in sql for sql in seen)
+    mark = "$1" if connection.vendor == "postgresql" else "?"
+    assert all(mark in sql for sql in inserts)
+    assert TrackingEntry.objects.filter(dossier=dossier, note__in=["a", "b"]).count() == 2
+
+
+def test_while_queries_are_logged_the_log_shows_every_row_written(world):
+    """DEBUG and tests counting queries: the log has the statement (on SQLite with its values; on
+    PostgreSQL the values travel apart from the text, as for every server-bound statement)."""
+    from django.test.utils import CaptureQueriesContext
+
+    dossier = receive(world)
+    with CaptureQueriesContext(connection) as log, transaction.atomic():
+        rows.insert(entry(dossier, "logged"))
+    written = [q["sql"] for q in log.captured_queries if 'INSERT INTO "dossiers_trackingentry"' in q["sql"]]
+    assert len(written) == 1
+    if connection.vendor == "sqlite":
+        assert "'logged'" in written[0]
+    assert TrackingEntry.objects.filter(dossier=dossier, note="logged").exists()

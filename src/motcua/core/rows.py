@@ -69,8 +69,12 @@ def write(objs, using: str = DEFAULT_DB_ALIAS) -> None:
         by_model.setdefault(type(obj), []).append(obj)
     with transaction.atomic(using=using, savepoint=False):  # SQLite: holds the write lock from here
         _allocate(connection, {m: [o for o in group if o.pk is None] for m, group in by_model.items()})
-        statements = [_statement(connection, model, group) for model, group in by_model.items()]
-        with bound_cursor(connection) as cursor:
+        statements, count = [], 0
+        for model, group in by_model.items():
+            sql, params = _statement(connection, model, group, count)
+            statements.append((sql, params))
+            count += len(params)
+        with bound_cursor(connection, native=True) as cursor:
             if connection.vendor == "postgresql" and len(statements) > 1:
                 *firsts, (last_sql, last_params) = statements
                 ctes = ", ".join(f"w{i} AS ({sql})" for i, (sql, _) in enumerate(firsts))
@@ -85,21 +89,89 @@ def write(objs, using: str = DEFAULT_DB_ALIAS) -> None:
 
 
 @contextmanager
-def bound_cursor(connection):
+def bound_cursor(connection, *, native: bool = False):
     """On PostgreSQL a cursor with server-side binding: parameters travel apart from the SQL text (no
     quoting of a hundred values into it on the client) and psycopg prepares a statement from its Nth
     run on a connection (settings: DATABASE_PREPARE_THRESHOLD; Django's default is never), so the
     server stops parsing and planning it. Django's wrapper stays around it
-    (error translation, execute_wrapper, the DEBUG query log). Elsewhere, Django's own cursor."""
+    (error translation, execute_wrapper, the DEBUG query log). Elsewhere, Django's own cursor.
+
+    `native`: the SQL carries the database's own placeholders (`marks`), sent as they are. psycopg
+    rewrites %s into $1, $2 with a regular expression and keeps the result only for texts under 4 KB
+    with at most 50 parameters; a reception's one statement has about 150, so that ran on every
+    reception (8 % of it on PostgreSQL); psycopg's RawCursor takes $n as they are. Django's SQLite
+    cursor rewrites %s into ? with a regular expression on every statement (7 % of a reception's
+    instructions); ours takes ? as they are. While Django logs queries (DEBUG, tests counting them)
+    SQLite keeps %s and Django's cursor, whose log needs them."""
+    if native and _style(connection) == "?":
+        connection.ensure_connection()
+        raw = connection.connection.cursor(factory=_native_sqlite_cursor_class())
+        with connection._prepare_cursor(raw) as cursor:
+            yield cursor
+        return
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             yield cursor
         return
+    connection.ensure_connection()
+    cursor_class = _raw_cursor_class() if native else _server_cursor_class()
+    with connection._prepare_cursor(cursor_class(connection.connection)) as cursor:
+        yield cursor
+
+
+def _server_cursor_class():
     from django.db.backends.postgresql.base import ServerBindingCursor
 
-    connection.ensure_connection()
-    with connection._prepare_cursor(ServerBindingCursor(connection.connection)) as cursor:
-        yield cursor
+    return ServerBindingCursor
+
+
+_raw_cursor: list[type] = []
+
+
+def _raw_cursor_class():
+    if not _raw_cursor:
+        import psycopg
+        from django.db.backends.postgresql.base import CursorMixin
+
+        class RawBindingCursor(CursorMixin, psycopg.RawCursor):
+            """Django's psycopg cursor (callproc) on psycopg's raw-query cursor."""
+
+        _raw_cursor.append(RawBindingCursor)
+    return _raw_cursor[0]
+
+
+_native_sqlite: list[type] = []
+
+
+def _native_sqlite_cursor_class():
+    if not _native_sqlite:
+        from django.db.backends.sqlite3.base import SQLiteCursorWrapper
+
+        class NativeSQLiteCursor(SQLiteCursorWrapper):
+            """Django's SQLite cursor for SQL already written with sqlite3's own ? placeholders."""
+
+            def convert_query(self, query, *, param_names=None):
+                return query
+
+        _native_sqlite.append(NativeSQLiteCursor)
+    return _native_sqlite[0]
+
+
+def _style(connection) -> str:
+    if connection.vendor == "postgresql":
+        return "$"
+    if connection.vendor == "sqlite" and not connection.queries_logged:
+        return "?"
+    return "%s"  # SQLite while queries are logged (DEBUG, tests counting them): Django's log needs %s
+
+
+def marks(connection, start: int, count: int) -> list[str]:
+    """Placeholders for the parameters start+1 ... start+count of a `bound_cursor(native=True)`
+    statement: the database's own ($n on PostgreSQL, ? on SQLite), or Django's %s."""
+    style = _style(connection)
+    if style == "$":
+        return [f"${n}" for n in range(start + 1, start + count + 1)]
+    return [style] * count
 
 
 def _allocate(connection, wanting: dict[type[models.Model], list[models.Model]]) -> None:
@@ -112,19 +184,23 @@ def _allocate(connection, wanting: dict[type[models.Model], list[models.Model]])
     for model, group in wanting.items():
         table, pk = model._meta.db_table, model._meta.pk.column
         if connection.vendor == "postgresql":
-            parts.append("ARRAY(SELECT nextval(%s::regclass) FROM generate_series(1, %s))")
+            name, size = marks(connection, len(params), 2)  # placeholders, never values
+            parts.append(
+                f"ARRAY(SELECT nextval({name}::regclass) FROM generate_series(1, {size}::int))"  # noqa: S608
+            )
             params += [_sequence(connection, table, pk), len(group)]
         elif connection.vendor == "sqlite":
             # The transaction holds SQLite's write lock, so nobody else takes these numbers meanwhile;
             # AUTOINCREMENT never reuses a number, hence the larger of the counter and the last row.
+            (name,) = marks(connection, len(params), 1)
             parts.append(
-                f"MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0),"  # noqa: S608
+                f"MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = {name}), 0),"  # noqa: S608
                 f" COALESCE((SELECT MAX({q(pk)}) FROM {q(table)}), 0))"
             )
             params.append(table)
         else:  # pragma: no cover - the project runs on SQLite and PostgreSQL only
             raise NotImplementedError(connection.vendor)
-    with bound_cursor(connection) as cursor:
+    with bound_cursor(connection, native=True) as cursor:
         cursor.execute("SELECT " + ", ".join(parts), params)
         found = cursor.fetchone()
     for group, value in zip(wanting.values(), found, strict=True):
@@ -151,7 +227,7 @@ class _Plan:
         q = connection.ops.quote_name
         self.fields = [f for f in model._meta.concrete_fields if not f.generated]
         self.head = f"INSERT INTO {q(model._meta.db_table)} ({', '.join(q(f.column) for f in self.fields)})"
-        self.one = "(" + ", ".join(["%s"] * len(self.fields)) + ")"
+        self.texts: dict[tuple, str] = {}  # (rows, first placeholder, style) -> the INSERT's text
         self.relations = [f for f in self.fields if f.is_relation]
         # (attname, plain types, field): for these field classes pre_save is the attribute itself and
         # get_db_prep_save returns None or a value of exactly these types unchanged.
@@ -209,14 +285,21 @@ def _plain_types(field) -> tuple[type, ...]:
 _plans: dict[tuple[str, type[models.Model]], _Plan] = {}
 
 
-def _statement(connection, model: type[models.Model], group: list[models.Model]) -> tuple[str, list]:
+def _statement(connection, model: type[models.Model], group: list[models.Model], start: int = 0):
+    """The INSERT of `group`, its placeholders numbered from start + 1 (see `marks`)."""
     plan = _plans.get((connection.alias, model))
     if plan is None:
         plan = _plans[(connection.alias, model)] = _Plan(model, connection)
     params: list = []
     for obj in group:
         params += plan.values(obj, connection)
-    return f"{plan.head} VALUES {', '.join([plan.one] * len(group))}", params
+    key = (len(group), start, _style(connection))
+    text = plan.texts.get(key)
+    if text is None:
+        width, placeholders = len(plan.fields), marks(connection, start, len(params))
+        rows_ = [placeholders[i : i + width] for i in range(0, len(placeholders), width)]
+        text = plan.texts[key] = f"{plan.head} VALUES {', '.join('(' + ', '.join(r) + ')' for r in rows_)}"
+    return text, params
 
 
 # ---- new instances without Model.__init__ --------------------------------------------------------------
