@@ -126,6 +126,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# fields.W161 warns when a fixed default is within 10 s of now. For the TimeFields of office hours
+# (8:00, 12:00, 13:00, 15:00, 17:00) that is every day at those moments (UTC), and the warning then
+# broke every management command's output. No date or datetime field here has a fixed default.
+SILENCED_SYSTEM_CHECKS = ["fields.W161"]
 AUTH_USER_MODEL = "accounts.User"
 # ModelBackend and database sessions, with their per-request reads built once (accounts/backends.py,
 # accounts/sessions.py; ADR 0019).
