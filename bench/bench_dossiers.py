@@ -75,6 +75,15 @@ def drop_postgres() -> None:
         admin.execute(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
 
 
+def drop_database(db: str, sqlite_path: Path | None = None) -> None:
+    """The throwaway database gone: the PostgreSQL one, or the SQLite file with its -wal and -shm."""
+    if db == "postgres":
+        drop_postgres()
+        return
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{sqlite_path or SQLITE_PATH}{suffix}").unlink(missing_ok=True)
+
+
 def setup_django():
     import django
     from django.conf import settings
@@ -317,11 +326,7 @@ def main() -> int:
         connection.close()
     finally:
         if not args.keep:
-            if args.db == "postgres":
-                drop_postgres()
-            else:
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
+            drop_database(args.db)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
     return 0

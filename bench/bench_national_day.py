@@ -315,11 +315,7 @@ def main() -> int:
     if not args.keep:
         import bench_dossiers
 
-        if args.db == "postgres":
-            bench_dossiers.drop_postgres()
-        else:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
+        bench_dossiers.drop_database(args.db, SQLITE_PATH)
     return 0
 
 

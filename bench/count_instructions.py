@@ -78,11 +78,7 @@ def main() -> int:
 
         connection.close()
     finally:
-        if args.db == "postgres":
-            bench.drop_postgres()
-        else:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{bench.SQLITE_PATH}{suffix}").unlink(missing_ok=True)
+        bench.drop_database(args.db)
     return 0
 
 

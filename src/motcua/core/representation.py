@@ -36,23 +36,19 @@ def _serializer(serializer: serializers.Serializer) -> Callable[[object], dict]:
             return slow(data)
         out = {}
         for name, field, convert in plan:
-            if convert is None:  # DRF's own path for this field (sources, defaults, relations...)
+            if convert is not None:
                 try:
-                    value = field.get_attribute(data)
-                except fields.SkipField:
+                    value = data[name]
+                except KeyError:  # missing: DRF decides (default, None, skipped or an error)
+                    pass
+                else:
+                    out[name] = None if value is None else convert(value)
                     continue
-                out[name] = None if value is None else field.to_representation(value)
+            try:  # DRF's own path for this field (sources, defaults, relations...)
+                value = field.get_attribute(data)
+            except fields.SkipField:
                 continue
-            try:
-                value = data[name]
-            except KeyError:  # missing: DRF decides (default, None, skipped or an error)
-                try:
-                    value = field.get_attribute(data)
-                except fields.SkipField:
-                    continue
-                out[name] = None if value is None else field.to_representation(value)
-                continue
-            out[name] = None if value is None else convert(value)
+            out[name] = None if value is None else field.to_representation(value)
         return out
 
     return represent

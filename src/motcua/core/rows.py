@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime
+from functools import cache
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
@@ -125,36 +126,28 @@ def _server_cursor_class():
     return ServerBindingCursor
 
 
-_raw_cursor: list[type] = []
-
-
+@cache
 def _raw_cursor_class():
-    if not _raw_cursor:
-        import psycopg
-        from django.db.backends.postgresql.base import CursorMixin
+    import psycopg
+    from django.db.backends.postgresql.base import CursorMixin
 
-        class RawBindingCursor(CursorMixin, psycopg.RawCursor):
-            """Django's psycopg cursor (callproc) on psycopg's raw-query cursor."""
+    class RawBindingCursor(CursorMixin, psycopg.RawCursor):
+        """Django's psycopg cursor (callproc) on psycopg's raw-query cursor."""
 
-        _raw_cursor.append(RawBindingCursor)
-    return _raw_cursor[0]
+    return RawBindingCursor
 
 
-_native_sqlite: list[type] = []
-
-
+@cache
 def _native_sqlite_cursor_class():
-    if not _native_sqlite:
-        from django.db.backends.sqlite3.base import SQLiteCursorWrapper
+    from django.db.backends.sqlite3.base import SQLiteCursorWrapper
 
-        class NativeSQLiteCursor(SQLiteCursorWrapper):
-            """Django's SQLite cursor for SQL already written with sqlite3's own ? placeholders."""
+    class NativeSQLiteCursor(SQLiteCursorWrapper):
+        """Django's SQLite cursor for SQL already written with sqlite3's own ? placeholders."""
 
-            def convert_query(self, query, *, param_names=None):
-                return query
+        def convert_query(self, query, *, param_names=None):
+            return query
 
-        _native_sqlite.append(NativeSQLiteCursor)
-    return _native_sqlite[0]
+    return NativeSQLiteCursor
 
 
 def _style(connection) -> str:
