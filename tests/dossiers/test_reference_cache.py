@@ -151,7 +151,7 @@ def test_one_api_reception_costs_a_fixed_number_of_queries(world):
     # The stamp; a savepoint (a transaction outside tests); the code counter; the primary keys of the
     # eight new rows; the rows (dossier, steps, applicant, checklist, tracking line, outbox event: one
     # INSERT per table, on PostgreSQL one statement for all); the savepoint released.
-    # Outside tests the signed-in session adds its two SELECTs (session, user).
+    # Outside tests the signed-in session adds its one SELECT (the session and its user, joined).
     inserts = ["INSERT"] * 6 if connection.vendor == "sqlite" else ["WITH"]
     assert statements == ["SELECT", "SAVEPOINT", "UPDATE", "SELECT", *inserts, "RELEASE"], [
         q["sql"][:120] for q in captured.captured_queries

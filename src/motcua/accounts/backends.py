@@ -5,11 +5,14 @@ from django.contrib.auth.backends import ModelBackend
 
 from motcua.core import rows
 
+from .sessions import user_read_with_session
+
 
 class Backend(ModelBackend):
     """Passwords and permissions as ModelBackend; `get_user` (each request of a signed-in officer or
-    citizen) reads the user with one SQL text prepared once instead of a query compiled each time."""
+    citizen) takes the user read with the session (accounts/sessions.py), or reads it with one SQL text
+    prepared once instead of a query compiled each time."""
 
     def get_user(self, user_id):
-        user = rows.get(get_user_model(), user_id)
+        user = user_read_with_session(user_id) or rows.get(get_user_model(), user_id)
         return user if user is not None and self.user_can_authenticate(user) else None

@@ -380,30 +380,63 @@ def new(model: type[models.Model], **values) -> models.Model:
 
 # ---- reading one row by primary key -------------------------------------------------------------------
 
-_readers: dict[tuple[str, type[models.Model]], tuple[str, list, list]] = {}
+
+class Reader:
+    """One model's row read by hand-written SQL and built as the ORM builds it: the select list (under
+    an alias of the caller's choosing, for joins), and the instance from those columns of a row, each
+    value through the same converters as the ORM's (SQLite's datetimes, booleans, JSON...)."""
+
+    def __init__(self, model: type[models.Model], connection):
+        self.model, self.alias = model, connection.alias
+        self.fields = list(model._meta.concrete_fields)
+        self.attnames = [f.attname for f in self.fields]
+        table = model._meta.db_table
+        self.converters = []
+        for field in self.fields:
+            col = field.get_col(table)
+            found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+            self.converters.append((found, col))
+        self.width = len(self.fields)
+
+    def columns(self, connection, alias: str) -> str:
+        q = connection.ops.quote_name
+        return ", ".join(f"{q(alias)}.{q(f.column)}" for f in self.fields)
+
+    def build(self, row, connection) -> models.Model:
+        values = []
+        for value, (found, col) in zip(row, self.converters, strict=True):
+            for converter in found:
+                value = converter(value, col, connection)
+            values.append(value)
+        return self.model.from_db(self.alias, self.attnames, values)
+
+
+_readers: dict[tuple[str, type[models.Model]], Reader] = {}
+
+
+def reader(model: type[models.Model], using: str = DEFAULT_DB_ALIAS) -> Reader:
+    key = (using, model)
+    found = _readers.get(key)
+    if found is None:
+        found = _readers[key] = Reader(model, connections[using])
+    return found
+
+
+_by_key: dict[tuple[str, type[models.Model]], str] = {}
 
 
 def get(model: type[models.Model], pk, using: str = DEFAULT_DB_ALIAS) -> models.Model | None:
     """`model.objects.get(pk=pk)` (None when absent) as one SQL text built once per model: for lookups
-    made on every request (the signed-in user), where building the query costs more than running it.
-    Values go through the same converters as the ORM's (SQLite's datetimes, booleans, JSON...)."""
+    made on every request (the signed-in user), where building the query costs more than running it."""
     connection = connections[using]
-    key = (using, model)
-    if key not in _readers:
-        q = connection.ops.quote_name
-        fields = list(model._meta.concrete_fields)
-        table = model._meta.db_table
-        sql = (
-            f"SELECT {', '.join(f'{q(table)}.{q(f.column)}' for f in fields)} FROM {q(table)}"  # noqa: S608
+    read = reader(model, using)
+    sql = _by_key.get((using, model))
+    if sql is None:
+        q, table = connection.ops.quote_name, model._meta.db_table
+        sql = _by_key[(using, model)] = (
+            f"SELECT {read.columns(connection, table)} FROM {q(table)}"  # noqa: S608
             f" WHERE {q(table)}.{q(model._meta.pk.column)} = %s"
         )
-        converters = []
-        for field in fields:
-            col = field.get_col(table)
-            found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
-            converters.append((found, col))
-        _readers[key] = (sql, [f.attname for f in fields], converters)
-    sql, attnames, converters = _readers[key]
     try:
         pk = model._meta.pk.get_db_prep_value(model._meta.pk.to_python(pk), connection)
     except Exception:  # noqa: BLE001 - a key of the wrong shape finds nothing, as in the ORM
@@ -411,11 +444,4 @@ def get(model: type[models.Model], pk, using: str = DEFAULT_DB_ALIAS) -> models.
     with connection.cursor() as cursor:
         cursor.execute(sql, [pk])
         row = cursor.fetchone()
-    if row is None:
-        return None
-    values = []
-    for value, (found, col) in zip(row, converters, strict=True):
-        for converter in found:
-            value = converter(value, col, connection)
-        values.append(value)
-    return model.from_db(using, attnames, values)
+    return None if row is None else read.build(row, connection)
