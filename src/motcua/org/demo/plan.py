@@ -2,8 +2,8 @@
 
 Hà Nội (01) runs the one-level model: one city center with 12 regional branches, 30 service points and a
 commune point in each of its communes. Hải Phòng (31) runs the two-tier model: a city center plus a
-center in each commune. Both get their departments, police, tax, social insurance and a People's
-Committee per commune, and staff with deterministic Vietnamese names.
+center in each commune. Both get their departments, police, tax, social insurance, and a People's
+Committee and a police station per commune, and staff with deterministic Vietnamese names.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from motcua.core.text import fold
 from motcua.org import agency_codes
-from motcua.org.models.agencies import AgencyKind
+from motcua.org.models.agencies import COMMUNE_KINDS, AgencyKind
 from motcua.org.models.places import CenterModel, PlaceKind
 from motcua.org.roles import RoleCode, ScopeKind
 
@@ -204,11 +204,13 @@ class _Builder:
             c.code: self.agency(AgencyKind.COMMUNE_COMMITTEE, f"Ủy ban nhân dân {c.in_text}", "UBND", c)
             for c in self.communes
         }
+        for c in self.communes:  # commune-level police procedures (residence registration) go here
+            self.agency(AgencyKind.COMMUNE_POLICE, f"Công an {c.in_text}", "CA", c)
         for spec in self.plan.agencies:
             if spec.province_code != province.code:
                 continue
             scope = ScopeRef(ScopeKind.AGENCY, spec.code)
-            specialists = 1 if spec.kind == AgencyKind.COMMUNE_COMMITTEE else 3
+            specialists = 1 if spec.kind in COMMUNE_KINDS else 3
             self.staff(RoleCode.SPECIALIST, scope, specialists)
             self.staff(RoleCode.LEADER, scope)
         return committee, first, by_commune
