@@ -38,6 +38,7 @@ def procedure(
     steps: list[dict] | None = None,
     online_level: str = "full",
     unit: str = "working_days",
+    agency_name: str = "Sở Tư pháp",
 ):
     """A published procedure with two required documents and an optional one; two cases."""
     data = {
@@ -45,7 +46,7 @@ def procedure(
         "field": "Hộ tịch",
         f"at_{level}": True,
         "agency_kind": "commune_pc" if level == "commune" else "province_department",
-        "agency_name": "" if level == "commune" else "Sở Tư pháp",
+        "agency_name": "" if level == "commune" else agency_name,
         "boundary_free": boundary_free,
         "online_level": online_level,
         "channel_terms": [

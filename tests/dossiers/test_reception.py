@@ -2,6 +2,7 @@
 
 import pytest
 
+from motcua.catalog import services as catalog
 from motcua.core.errors import DomainError
 from motcua.dossiers import services
 from motcua.dossiers.models import (
@@ -14,9 +15,11 @@ from motcua.dossiers.models import (
     TrackingEntry,
 )
 from motcua.org import services as org
+from motcua.org.models import AgencyKind
+from tests.org.factories import agency
 
 from .conftest import receive
-from .factories import at, person
+from .factories import at, person, procedure
 
 pytestmark = pytest.mark.django_db
 
@@ -247,3 +250,20 @@ def test_a_counter_of_another_place_is_refused(world):
     with pytest.raises(DomainError) as error:
         receive(world, counter=other)
     assert error.value.code == "dossier.invalid_counter"
+
+
+def test_a_department_named_with_another_province_routes_to_this_provinces_own(world):
+    agency(world.province, AgencyKind.DEPARTMENT, name="Sở Xây dựng thành phố Hà Nội")
+    named = {
+        "Sở Tư pháp Thành phố Hải Phòng": world.justice,  # the national catalog's wording, another city
+        "Sở Tư pháp": world.justice,
+    }
+    for number, (name, expected) in enumerate(named.items(), start=1):
+        proc = procedure(f"9.20000{number}", level="province", agency_name=name)
+        catalog.adopt(province=world.province, procedure=proc, active=True)
+        assert receive(world, proc).agency == expected
+    unknown = procedure("9.200009", level="province", agency_name="Sở Du lịch tỉnh Khánh Hòa")
+    catalog.adopt(province=world.province, procedure=unknown, active=True)
+    with pytest.raises(DomainError) as error:
+        receive(world, unknown)
+    assert error.value.code == "dossier.no_competent_agency"

@@ -6,12 +6,15 @@ Routing by the procedure's level (docs/decisions/0007-dossier-lifecycle.md):
   commune police, for police procedures) of the commune chosen, else of the applicant's commune;
 - province level: the agency the province adopted the procedure with (ProvinceProcedure.agency), else the
   only active agency of the matching kind, else the one whose name matches the adoption's or the
-  version's agency name.
+  version's agency name (a name that carries another province, as some national catalog entries do,
+  matches this province's department of the same name).
 Reception anywhere in the province for procedures marked boundary-independent (by the province or the
 national catalog); otherwise a commune-level dossier must be received at a place of that commune.
 """
 
 from __future__ import annotations
+
+import re
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -81,9 +84,17 @@ def resolve_agency(
         return candidates[0]
     wanted = fold(adoption.agency_name or version.agency_name or "")
     named = [a for a in candidates if wanted and (fold(a.name) in wanted or wanted in fold(a.name))]
+    if len(named) != 1 and _IN_PROVINCE.search(wanted):
+        # The national catalog may name one province's department ("Sở Nông nghiệp và Môi trường
+        # Thành phố Hà Nội") for a procedure every province runs: the department of this province.
+        base = _IN_PROVINCE.sub("", wanted)
+        named = [a for a in candidates if _IN_PROVINCE.sub("", fold(a.name)) == base]
     if len(named) == 1:
         return named[0]
     raise NoCompetentAgency(candidates=len(candidates))
+
+
+_IN_PROVINCE = re.compile(r"\s+(?:tinh|thanh pho)\s+[a-z -]+$")  # "... thành phố Hà Nội", folded
 
 
 def check_boundary(*, version, adoption, place: ReceptionPlace | None, agency: Agency) -> None:
