@@ -10,6 +10,10 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
+from motcua.core import rows
+from motcua.dossiers import codes
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.services.codes import _increment as increment_code_counter
 from motcua.urls import urlpatterns as project_urlpatterns
 
 TABLE = "bench_minimal_row"
@@ -50,14 +54,11 @@ FLOOR: dict = {}
 
 
 def capture_floor(receive_once) -> None:
-    """Run one real reception (a callable doing the HTTP request) and keep the rows it wrote."""
-    from motcua.core import rows
-    from motcua.dossiers import codes
-    from motcua.dossiers.models import Dossier
-
+    """Run one real reception (a callable doing the HTTP request) and keep the rows it wrote: the
+    statements as core.rows.write sends them, and what each parameter is (a key to renew, the code)."""
     captured, original = [], rows.write
 
-    def spy(objs, using="default"):
+    def spy(objs, using=DEFAULT_DB_ALIAS):
         captured.extend(objs)
         original(objs, using)
 
@@ -70,70 +71,50 @@ def capture_floor(receive_once) -> None:
     for obj in captured:
         groups.setdefault(type(obj), []).append(obj)
     tables = {model._meta.db_table for model in groups}
-    plans, statements, start = [], [], 0
+    statements, kinds = [], []  # kinds: per parameter, the table whose new key it is, "code" or ""
     for model, objs in groups.items():
-        plan = rows._Plan(model, connection)
-        kinds = []
-        for field in plan.fields:
+        statements.append(rows._statement(connection, model, objs, len(kinds)))
+        row = []
+        for field in rows._Plan(model, connection).fields:
             if field.primary_key:
-                kinds.append("pk")
+                row.append(model._meta.db_table)
             elif field.is_relation and field.related_model._meta.db_table in tables:
-                kinds.append(field.related_model._meta.db_table)  # a key of another new row
-            elif model is Dossier and field.name == "code":
-                kinds.append("code")
+                row.append(field.related_model._meta.db_table)
             else:
-                kinds.append("")
-        values = [plan.values(obj, connection) for obj in objs]
-        width = len(plan.fields)
-        marks = rows.marks(connection, start, width * len(objs))
-        text = f"{plan.head} VALUES " + ", ".join(
-            "(" + ", ".join(marks[i : i + width]) + ")" for i in range(0, len(marks), width)
-        )
-        start += len(marks)
-        statements.append((text, len(marks)))
-        plans.append((model, kinds, values, {obj.pk for obj in objs}))
-    if connection.vendor == "postgresql":
-        *firsts, (last, _) = statements  # one statement for all tables, as core.rows.write sends it
-        ctes = ", ".join(f"w{i} AS ({text})" for i, (text, _) in enumerate(firsts))
-        statements = [(f"WITH {ctes} {last}", start)]
+                row.append("code" if model is Dossier and field.name == "code" else "")
+        kinds += row * len(objs)
+    sent = rows.combined(connection, statements)
     code = codes.parse_code(next(o.code for o in captured if type(o) is Dossier))
-    FLOOR.update(plans=plans, statements=statements, prefix=code.prefix, day=code.day)
+    FLOOR.update(
+        statements=[(text, len(params)) for text, params in sent],
+        values=[value for _, params in sent for value in params],
+        kinds=kinds,
+        keys={model: sorted(obj.pk for obj in objs) for model, objs in groups.items()},
+        prefix=code.prefix,
+        day=code.day,
+    )
 
 
 @csrf_exempt
 def reception_floor(request):
-    from motcua.core import rows
-    from motcua.dossiers import codes
-    from motcua.dossiers.services.codes import _increment
-
     if not request.user.is_authenticated:  # the session and the user, read as for the API
         return HttpResponse(status=403)
     request.body  # noqa: B018 - read, as the API reads it
     connection = connections[DEFAULT_DB_ALIAS]  # the wrapper itself: no proxy lookup per attribute
     with transaction.atomic():
-        sequence = _increment(FLOOR["prefix"], FLOOR["day"])
+        sequence = increment_code_counter(FLOOR["prefix"], FLOOR["day"])
         code = codes.format_code(FLOOR["prefix"], FLOOR["day"], sequence)
-        wanting = {
-            model: [SimpleNamespace(pk=None) for _ in values] for model, _, values, _ in FLOOR["plans"]
-        }
+        wanting = {model: [SimpleNamespace(pk=None) for _ in keys] for model, keys in FLOOR["keys"].items()}
         rows._allocate(connection, wanting)
-        new_keys = {}  # (table, old key) -> new key
-        for model, _, _, old in FLOOR["plans"]:
-            for old_key, stand_in in zip(sorted(old), wanting[model], strict=True):
-                new_keys[(model._meta.db_table, old_key)] = stand_in.pk
-        params = []
-        for model, kinds, values, _ in FLOOR["plans"]:
-            table = model._meta.db_table
-            for row in values:
-                for kind, value in zip(kinds, row, strict=True):
-                    if kind == "pk":
-                        params.append(new_keys[(table, value)])
-                    elif kind == "code":
-                        params.append(code)
-                    elif kind and value is not None:
-                        params.append(new_keys[(kind, value)])
-                    else:
-                        params.append(value)
+        new_keys = {  # (table, old key) -> new key
+            (model._meta.db_table, old): stand_in.pk
+            for model, keys in FLOOR["keys"].items()
+            for old, stand_in in zip(keys, wanting[model], strict=True)
+        }
+        params = [
+            code if kind == "code" else new_keys[(kind, value)] if kind and value is not None else value
+            for kind, value in zip(FLOOR["kinds"], FLOOR["values"], strict=True)
+        ]
         with rows.bound_cursor(connection, native=True) as cursor:
             index = 0
             for text, count in FLOOR["statements"]:

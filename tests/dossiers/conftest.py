@@ -7,12 +7,12 @@ tests never see it; each test runs in a transaction rolled back afterwards. Tran
 """
 
 import pytest
-from django.apps import apps
-from django.db import connection, transaction
+from django.db import transaction
 
 from motcua.dossiers import services
 from motcua.org.models import Agency
 from motcua.org.services import ensure_roles
+from tests import snapshots
 
 from .factories import World, at, person
 
@@ -21,33 +21,16 @@ from .factories import World, at, person
 TOUCHED_APPS = ("documents", "dossiers", "search", "catalog", "calendar", "org", "units", "accounts")
 
 
-def _last_ids() -> dict:
-    found = {}
-    for model in (m for label in TOUCHED_APPS for m in apps.get_app_config(label).get_models()):
-        if (
-            model._meta.proxy
-            or not model._meta.managed
-            or not model._meta.pk.get_internal_type().endswith("AutoField")
-        ):
-            continue  # sessions (keyed by text) are made inside tests, rolled back with them
-        last = model.objects.order_by("-pk").values_list("pk", flat=True).first()
-        found[model] = last or 0
-    return found
-
-
 @pytest.fixture(scope="package")
 def committed_world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        before = _last_ids()
+        before = snapshots.last_ids(TOUCHED_APPS)
         with transaction.atomic():
             ensure_roles()
             built = World()
     yield built
-    with django_db_blocker.unblock(), transaction.atomic(), connection.cursor() as cursor:
-        # Foreign keys are deferred (SQLite and PostgreSQL alike): one DELETE per table, in any order.
-        for model, last in before.items():
-            table = connection.ops.quote_name(model._meta.db_table)
-            cursor.execute(f"DELETE FROM {table} WHERE id > %s", [last])  # noqa: S608 (names from models)
+    with django_db_blocker.unblock(), transaction.atomic():
+        snapshots.delete_newer(before)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ instead of two queries compiled each time. Writing, expiry and clearing are Djan
 
 from contextvars import ContextVar
 
+from django.contrib import auth
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.sessions.backends import db
 from django.db import connections, router
@@ -35,17 +36,16 @@ class SessionStore(db.SessionStore):
         if not key:
             self._session_key = None
             return None
-        model = self.model
+        model, user_model = self.model, get_user_model()
         connection = connections[router.db_for_read(model)]
-        users = rows.reader(get_user_model(), connection.alias)
+        users = rows.reader(user_model, connection.alias)
         sql = _texts.get(connection.alias)
         if sql is None:
             q = connection.ops.quote_name
-            user_table = get_user_model()._meta.db_table
             sql = _texts[connection.alias] = (
                 f"SELECT s.{q('session_data')}, {users.columns(connection, 'u')}"  # noqa: S608 - constant names
-                f" FROM {q(model._meta.db_table)} s LEFT JOIN {q(user_table)} u"
-                f" ON u.{q(get_user_model()._meta.pk.column)} = s.{q('user_id')}"
+                f" FROM {q(model._meta.db_table)} s LEFT JOIN {q(user_model._meta.db_table)} u"
+                f" ON u.{q(user_model._meta.pk.column)} = s.{q('user_id')}"
                 f" WHERE s.{q('session_key')} = %s AND s.{q('expire_date')} > %s"
             )
         with connection.cursor() as cursor:
@@ -73,8 +73,6 @@ def _user_key(value):
 def get_user(request):
     """`django.contrib.auth.get_user`, during which the backend may take the user read with this
     request's session instead of reading it again."""
-    from django.contrib import auth
-
     token = _reading.set(getattr(request, "session", None))
     try:
         return auth.get_user(request)

@@ -76,17 +76,21 @@ def write(objs, using: str = DEFAULT_DB_ALIAS) -> None:
             statements.append((sql, params))
             count += len(params)
         with bound_cursor(connection, native=True) as cursor:
-            if connection.vendor == "postgresql" and len(statements) > 1:
-                *firsts, (last_sql, last_params) = statements
-                ctes = ", ".join(f"w{i} AS ({sql})" for i, (sql, _) in enumerate(firsts))
-                params = [p for _, ps in firsts for p in ps] + last_params
-                cursor.execute(f"WITH {ctes} {last_sql}", params)
-            else:
-                for sql, params in statements:
-                    cursor.execute(sql, params)
+            for sql, params in combined(connection, statements):
+                cursor.execute(sql, params)
     for obj in objs:
         obj._state.adding = False
         obj._state.db = using
+
+
+def combined(connection, statements: list[tuple[str, list]]) -> list[tuple[str, list]]:
+    """The INSERTs of `write` as sent: on PostgreSQL one statement (data-modifying CTEs), one round
+    trip for all tables; elsewhere as they are."""
+    if connection.vendor != "postgresql" or len(statements) < 2:
+        return statements
+    *firsts, (last_sql, last_params) = statements
+    ctes = ", ".join(f"w{i} AS ({sql})" for i, (sql, _) in enumerate(firsts))
+    return [(f"WITH {ctes} {last_sql}", [p for _, ps in firsts for p in ps] + last_params)]
 
 
 @contextmanager
