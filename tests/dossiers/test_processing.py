@@ -238,9 +238,32 @@ def test_payments_due_are_recorded_once(world):
         version=2,
         payment=due,
     )
-    refuses(
-        "dossier.invalid_payment", services.record_payment, dossier, actor=world.officer, version=2, amount=0
+    refuses(  # the fee is paid: no second recording beside it, whatever the amount
+        "dossier.fees_already_paid",
+        services.record_payment,
+        dossier,
+        actor=world.officer,
+        version=2,
+        amount=50_000,
     )
+    assert Payment.objects.filter(dossier=dossier).count() == 1
+
+
+def test_a_fee_due_is_recorded_as_itself_not_as_a_new_amount_beside_it(world):
+    dossier = receive(world, world.licence)
+    refuses(
+        "dossier.fee_due", services.record_payment, dossier, actor=world.officer, version=1, amount=50_000
+    )
+    assert list(Payment.objects.filter(dossier=dossier).values_list("status", flat=True)) == ["due"]
+
+
+def test_a_dossier_without_fees_records_an_amount_collected(world):
+    dossier = receive(world)
+    refuses(
+        "dossier.invalid_payment", services.record_payment, dossier, actor=world.officer, version=1, amount=0
+    )
+    dossier = services.record_payment(dossier, actor=world.officer, version=1, amount=20_000)
+    assert Payment.objects.get(dossier=dossier).status == "paid"
 
 
 def test_a_stale_version_is_a_conflict_and_changes_nothing(world):

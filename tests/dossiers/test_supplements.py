@@ -169,11 +169,9 @@ def test_an_apology_letter_sets_a_new_appointment_once(world):
     )
 
 
-def test_an_apology_letter_less_than_a_working_day_before_the_due_moment_is_too_late(world):
-    dossier = assigned(world)
-    error = refuses(
-        "dossier.extension_too_late",
-        services.extend,
+def test_an_apology_letter_less_than_a_working_day_before_the_due_moment_is_written_and_counted_late(world):
+    dossier = assigned(world)  # due 2026-03-05 09:00
+    dossier = services.extend(
         dossier,
         actor=world.leader,
         version=2,
@@ -181,5 +179,48 @@ def test_an_apology_letter_less_than_a_working_day_before_the_due_moment_is_too_
         reason="Chờ xác minh",
         at=at("2026-03-04 09:01"),
     )
-    assert "09:00 05/03/2026" in error.message
+    assert dossier.appointment_at == at("2026-03-10 09:00") and dossier.due_at == at("2026-03-05 09:00")
+    line = dossier.tracking.order_by("pk").last()
+    assert (line.action, line.details["late_apology"]) == ("extend", True)
+
+
+def test_a_dossier_already_late_still_gets_its_apology_letter_recorded_late(world):
+    dossier = assigned(world)  # due 2026-03-05 09:00; it is now two days past it
+    refuses(
+        "dossier.invalid_appointment",
+        services.extend,
+        dossier,
+        actor=world.leader,
+        version=2,
+        new_appointment=at("2026-03-06 09:00"),  # after the old appointment, but already past
+        reason="Chờ xác minh",
+        at=at("2026-03-09 10:00"),
+    )
     assert not ApologyLetter.objects.exists() and Dossier.objects.get(pk=dossier.pk).version == 2
+    dossier = services.extend(
+        dossier,
+        actor=world.leader,
+        version=2,
+        new_appointment=at("2026-03-12 09:00"),
+        reason="Chờ kết quả xác minh của công an",
+        at=at("2026-03-09 10:00"),
+    )
+    letter = ApologyLetter.objects.get(dossier=dossier)
+    assert (letter.previous_appointment, letter.new_appointment) == (
+        at("2026-03-05 09:00"),
+        at("2026-03-12 09:00"),
+    )
+    assert dossier.tracking.order_by("pk").last().details["late_apology"] is True
+    assert dossier.due_at == at("2026-03-05 09:00")  # the legal due moment stays: the index counts it late
+
+
+def test_an_apology_letter_in_time_is_not_counted_late(world):
+    dossier = services.extend(
+        assigned(world),
+        actor=world.leader,
+        version=2,
+        new_appointment=at("2026-03-10 09:00"),
+        reason="Chờ xác minh",
+        at=at("2026-03-03 09:00"),
+    )
+    assert dossier.tracking.order_by("pk").last().details["late_apology"] is False

@@ -126,3 +126,8 @@ def read_content(document: Document) -> bytes:
         logger.error("document %s: checksum mismatch on %s", document.pk, document.storage_name)
         raise IntegrityFailure("documents.checksum_mismatch", document.name)
     return data
+
+
+def result_document(result) -> Document | None:
+    """The stored electronic copy of an issued result (kind, size, SHA-256), if it was stored as one."""
+    return Document.objects.filter(result=result).first()

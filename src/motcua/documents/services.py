@@ -2,6 +2,8 @@
 
 - store_document: a file uploaded online or scanned at the counter (digitised), checked by its bytes,
   stored, checksummed, and attached to a dossier when one is given;
+- store_result_copy: the electronic copy of an issued result (a PDF), checked and stored the same way,
+  inside the dossier service that records the result (one use case, one transaction);
 - attach_existing: a paper or an issued result the applicant already has in the system, attached to a
   new dossier without asking for it again (same file, a new link row marked `reused`).
 """
@@ -60,14 +62,7 @@ def store_document(
     """
     files.discard_rolled_back()
     now = now or timezone.now()
-    stream = _as_stream(content)
-    size = _size(stream)
-    try:
-        verdict = sniffing.inspect(
-            stream, filename=filename, size=size, max_size=conf.max_bytes(), allowed=conf.allowed_kinds()
-        )
-    except sniffing.Rejected as rejected:
-        raise FileRejected(rejected) from None
+    stream, size, verdict = _checked(content, filename, conf.allowed_kinds())
     owner = owner_key(owner_id_number) if owner_id_number else (applicant_key(dossier) if dossier else "")
     digest = files.sha256_of(stream)
     user = actor if getattr(actor, "pk", None) else None
@@ -103,6 +98,63 @@ def store_document(
         except BaseException:
             files.delete_now(stored)
             raise
+    return document
+
+
+def _checked(content, filename: str, allowed: frozenset[str]):
+    """(stream, size, verdict) of a file accepted by its bytes; FileRejected otherwise."""
+    stream = _as_stream(content)
+    size = _size(stream)
+    try:
+        verdict = sniffing.inspect(
+            stream, filename=filename, size=size, max_size=conf.max_bytes(), allowed=allowed
+        )
+    except sniffing.Rejected as rejected:
+        raise FileRejected(rejected) from None
+    return stream, size, verdict
+
+
+RESULT_KINDS = frozenset({"pdf"})  # an issued result is a PDF (the signed electronic copy)
+
+
+def store_result_copy(*, result, content, filename: str, actor=None, now: datetime | None = None) -> Document:
+    """Check, store and record the electronic copy of `result` (Decree 45/2020, Art. 21), in the caller's
+    transaction: `dossiers.services.issue_result` / `refuse` call it after creating the result row, so a
+    failure anywhere rolls back both and the written file is removed (see files.py). The result's
+    `e_copy` names the same file; the Document row carries its kind, size and SHA-256, and is the paper
+    the applicant may reuse later (approved results only, see attach_existing)."""
+    files.discard_rolled_back()
+    now = now or timezone.now()
+    stream, size, verdict = _checked(content, filename, RESULT_KINDS & conf.allowed_kinds())
+    digest = files.sha256_of(stream)
+    dossier = result.dossier
+    try:
+        stored = files.write(stream, files.new_name(verdict.kind.extension, now))
+    except Exception as exc:
+        logger.exception("storage write failed")
+        raise StorageFailed() from exc
+    try:
+        with transaction.atomic():
+            document = Document.objects.create(
+                owner_id_number=applicant_key(dossier),
+                name=result.title,
+                name_key=matching.key(result.title)[:255],
+                source=Source.RESULT,
+                source_dossier=dossier,
+                result=result,
+                storage_name=stored,
+                original_filename=filename.replace("\\", "/").rsplit("/", 1)[-1][:255],
+                kind=verdict.kind.kind,
+                mime_type=verdict.kind.mime,
+                size=size,
+                sha256=digest,
+                uploaded_by=actor if getattr(actor, "pk", None) else None,
+            )
+            result.e_copy.name = stored
+            result.save(update_fields=["e_copy"])
+    except BaseException:
+        files.delete_now(stored)
+        raise
     return document
 
 

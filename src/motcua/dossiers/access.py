@@ -18,9 +18,9 @@ from motcua.org import selectors as org
 from motcua.org.roles import ScopeKind
 from motcua.org.scopes import any_covers
 
-from . import lifecycle, reference
+from . import fees, lifecycle, reference
 from .lifecycle import APPLICANT, LEADER, OFFICER, SPECIALIST, Action
-from .models import Dossier
+from .models import ApologyLetter, Dossier
 
 # Where each role must be able to act for the dossier: "place" (its reception place) or "agency".
 ROLE_TARGETS = {OFFICER: ("place", "agency"), SPECIALIST: ("agency",), LEADER: ("agency",)}
@@ -131,4 +131,20 @@ def available_actions(dossier: Dossier, user) -> list[lifecycle.Transition]:
     roles = roles_for(user, dossier)
     if not roles:
         return []
-    return [t for t in lifecycle.actions_from(dossier.status) if _allowed(roles, user, dossier, t)]
+    return [
+        t
+        for t in lifecycle.actions_from(dossier.status)
+        if _allowed(roles, user, dossier, t) and still_possible(dossier, t.action)
+    ]
+
+
+def still_possible(dossier: Dossier, action: str) -> bool:
+    """What the dossier's own records rule out, whatever the state: a second supplement request or
+    apology letter, a fee recorded again (the services refuse these with their own codes)."""
+    if action == Action.REQUEST_SUPPLEMENT:
+        return dossier.supplement_count < 1
+    if action == Action.EXTEND:
+        return not ApologyLetter.objects.filter(dossier_id=dossier.pk).exists()
+    if action == Action.RECORD_PAYMENT:
+        return not fees.settled(p.status for p in dossier.payments.all())
+    return True

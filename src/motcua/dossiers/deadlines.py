@@ -102,3 +102,10 @@ def resumed(cal: WorkCalendar, limit: Limit, paused: datetime, restart: datetime
     if left <= timedelta(0):
         return old
     return cal.due(restart, left)
+
+
+def apology_late(cal: WorkCalendar, at: datetime, due: datetime) -> bool:
+    """Is an apology letter (form 04) written at `at` late? It is due no later than one working day
+    before the due moment (Decree 118); a letter after that, or after the due moment itself, is still
+    written — the applicant is owed it all the more — and recorded as late."""
+    return cal.remaining(at, due) < cal.working_day_length

@@ -1,6 +1,5 @@
 """Dossier errors: stable codes (the API contract), Vietnamese messages (translated when raised)."""
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.core.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -100,14 +99,19 @@ class SupplementAlreadyRequested(Conflict):
         )
 
 
-class ExtensionTooLate(Conflict):
-    code = "dossier.extension_too_late"
+class FeesAlreadyPaid(Conflict):
+    code = "dossier.fees_already_paid"
 
-    def __init__(self, due_at):
+    def __init__(self):
+        super().__init__(_("Phí, lệ phí của hồ sơ đã được ghi nhận; không ghi nhận thu lần nữa."))
+
+
+class FeeDue(Conflict):
+    code = "dossier.fee_due"
+
+    def __init__(self):
         super().__init__(
-            _("Phải lập phiếu xin lỗi và hẹn lại chậm nhất 01 ngày làm việc trước hạn trả kết quả (%(due)s).")
-            % {"due": f"{timezone.localtime(due_at):%H:%M %d/%m/%Y}" if due_at else "—"},
-            details={"due_at": due_at.isoformat() if due_at else None},
+            _("Hồ sơ có khoản phí đang chờ nộp: hãy ghi nhận khoản đó, không ghi thêm khoản mới.")
         )
 
 

@@ -17,4 +17,5 @@ urlpatterns = [
     path("tiep-nhan/phieu/<int:pk>/", dossier.counter_slip, name="slip"),
     re_path(rf"^ho-so/{CODE}/$", dossier.dossier_page, name="dossier"),
     re_path(rf"^ho-so/{CODE}/thao-tac/(?P<slug>[a-z-]+)/$", dossier.act, name="act"),
+    re_path(rf"^ho-so/{CODE}/ket-qua/(?P<pk>[0-9]+)/$", dossier.result_copy, name="result-copy"),
 ]

@@ -121,7 +121,7 @@ ACTIONS: dict[str, ApiAction] = {
         Action.REFUSE,
         s.RefuseInputSerializer,
         lambda x, u, d: services.refuse(
-            x, actor=u, reason=d["reason"], e_copy_ref=d["e_copy_ref"], **_common(d)
+            x, actor=u, reason=d["reason"], e_copy=d.get("e_copy"), e_copy_ref=d["e_copy_ref"], **_common(d)
         ),
     ),
     "issue-result": ApiAction(
@@ -132,6 +132,7 @@ ACTIONS: dict[str, ApiAction] = {
             actor=u,
             title=d["title"],
             number=d["number"],
+            e_copy=d.get("e_copy"),
             e_copy_ref=d["e_copy_ref"],
             note=d["note"],
             **_common(d),

@@ -18,10 +18,8 @@ from motcua.documents.errors import DocumentNotFound
 
 from .. import access, selectors
 from ..errors import ActionForbidden
-from ..forms_pdf import adapters, render_pdf
-from ..forms_pdf.context import RefusalForm
+from ..forms_pdf import of_dossier, render_pdf
 from ..lifecycle import LEADER, OFFICER, SPECIALIST
-from ..models import ApologyLetter, SupplementRequest
 from . import presenters, tracking
 from . import serializers as s
 from .views import AUTH, CODE, NOT_FOUND, TAGS, StaffView, problem, valid
@@ -46,34 +44,6 @@ class FormNotAvailable(NotFound):
         super().__init__(_("Hồ sơ chưa có mẫu số %(form)s.") % {"form": form}, details={"form": form})
 
 
-def _form(number: str, dossier, request):
-    if number == "01" and dossier.received_at:
-        return adapters.receipt(dossier, tracking.tracking_url(dossier.code, request))
-    if number == "02":
-        found = SupplementRequest.objects.filter(dossier=dossier).order_by("-requested_at", "-pk").first()
-        return adapters.supplement(found) if found else None
-    if number == "03" and dossier.status == "not_accepted":
-        entry = dossier.tracking.filter(action="refuse_acceptance").order_by("-at").first()
-        version = dossier.procedure_version
-        return RefusalForm(
-            issuer=adapters.issuer_for_agency(dossier.agency),
-            applicant=adapters.person(dossier.applicant),
-            procedure_name=f"{version.name} (thủ tục {dossier.procedure.code})",
-            reasons=(entry.note,) if entry else (),
-            issued_at=entry.at if entry else dossier.updated_at,
-            dossier_code=dossier.code,
-            officer_name=entry.actor_name if entry else "",
-        )
-    if number == "04":
-        letter = ApologyLetter.objects.filter(dossier=dossier).select_related("agency").first()
-        return adapters.apology(letter) if letter else None
-    if number == "05" and dossier.status in ("withdrawn", "stopped"):
-        return adapters.stop_notice(dossier)
-    if number == "06":
-        return adapters.tracking_sheet(dossier)
-    return None
-
-
 class FormView(StaffView):
     @extend_schema(
         operation_id="dossiers_form_pdf",
@@ -88,7 +58,7 @@ class FormView(StaffView):
     )
     def get(self, request, code, form):
         dossier = self.dossier(code)
-        built = _form(form, dossier, request)
+        built = of_dossier.build(form, dossier, lambda: tracking.tracking_url(dossier.code, request))
         if built is None:
             raise FormNotAvailable(form)
         response = HttpResponse(render_pdf(built), content_type="application/pdf")

@@ -152,12 +152,24 @@ class PaymentInputSerializer(ActionInputSerializer):
 
 
 class RefuseInputSerializer(ReasonInputSerializer):
+    e_copy = serializers.FileField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("Bản điện tử (PDF), gửi dạng multipart."),
+    )
     e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class IssueResultInputSerializer(ActionInputSerializer):
     title = serializers.CharField(required=False, allow_blank=True, default="")
     number = serializers.CharField(required=False, allow_blank=True, default="")
+    e_copy = serializers.FileField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("Bản điện tử của kết quả (PDF, kiểm tra theo nội dung tệp), gửi dạng multipart."),
+    )
     e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="")
 
 

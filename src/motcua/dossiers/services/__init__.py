@@ -2,7 +2,7 @@
 with a version check, a tracking-sheet line and an outbox event (see base.py). The officer workspace,
 the citizen portal and the REST API all call these."""
 
-from .online import accept_online, refuse_online, submit_online
+from .online import accept_online, refuse_online, result_deliveries, submit_online
 from .processing import (
     approve,
     assign,
@@ -33,6 +33,7 @@ __all__ = [
     "refuse_at_counter",
     "refuse_online",
     "request_supplement",
+    "result_deliveries",
     "return_result",
     "stop",
     "submit_online",

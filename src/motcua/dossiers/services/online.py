@@ -15,11 +15,24 @@ from motcua.units.models import AdministrativeUnit
 
 from .. import reference
 from ..choices import Delivery, DossierChannel, Status
-from ..errors import ActionForbidden, ProcedureNotAvailable
+from ..errors import ActionForbidden, DossierInputError, ProcedureNotAvailable
 from ..lifecycle import Action
 from ..models import Dossier
 from . import base, parties, planning, routing
 from .intake import counts_of, new_dossier, require_complete, store_parts, version_and_case
+
+# "Một phần": a step of the procedure is done in person (typically taking the paper result), so the
+# electronic result is not offered; "toàn trình" and procedures the catalog has not classified offer it.
+NO_ELECTRONIC_RESULT = frozenset({"partial", "none"})
+
+
+def result_deliveries(version) -> tuple[str, ...]:
+    """How the applicant of an online dossier for `version` may receive the result (Decree 45/2020,
+    Art. 21: an electronic result on the applicant's account where the procedure is fully online)."""
+    paper = (Delivery.COUNTER.value, Delivery.POSTAL.value)
+    if version.online_level in NO_ELECTRONIC_RESULT:
+        return paper
+    return (Delivery.ONLINE.value, *paper)
 
 
 @transaction.atomic
@@ -47,6 +60,13 @@ def submit_online(
     if version.online_level == "none":
         raise ProcedureNotAvailable(
             _("Thủ tục này không được cung cấp trực tuyến."), code="dossier.channel_not_offered"
+        )
+    if result_delivery not in result_deliveries(version):
+        raise DossierInputError(
+            _(
+                "Thủ tục này không trả kết quả bản điện tử; hãy chọn nhận tại nơi giải quyết hoặc qua bưu chính."
+            ),
+            code="dossier.delivery_not_offered",
         )
     counts = counts_of(provided)
     require_complete(version, case, counts)

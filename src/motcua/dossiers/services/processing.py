@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from motcua.org import selectors as org
 from motcua.org.roles import RoleCode
 
-from .. import access
+from .. import access, fees
 from ..choices import Decision, Delivery, PaymentKind, PaymentMethod, PaymentStatus
-from ..errors import ActionForbidden, DossierInputError, InvalidTransition
+from ..errors import ActionForbidden, DossierInputError, FeeDue, FeesAlreadyPaid, InvalidTransition
 from ..lifecycle import LEADER, OFFICER, SPECIALIST, Action
 from ..models import Dossier, DossierStep, Pause, Payment, Result
 from . import base
@@ -81,23 +81,25 @@ def refuse(
     version: int,
     reason: str,
     e_copy=None,
+    e_copy_name: str = "",
     e_copy_ref: str = "",
     at: datetime | None = None,
 ) -> Dossier:
-    """Refused with reasons: the refusal notice is the result handed back to the applicant."""
+    """Refused with reasons: the refusal notice is the result handed back to the applicant (its file, if
+    given, stored as the result's electronic copy like issue_result's)."""
     change = base.begin(dossier, actor=actor, action=Action.REFUSE, version=version, note=reason, at=at)
     _decide(change, Decision.REFUSED)
     change.dossier.finished_at = change.at
-    Result.objects.create(
+    result = Result.objects.create(
         dossier=change.dossier,
         kind=Decision.REFUSED,
         title=_("Thông báo từ chối giải quyết hồ sơ"),
         issued_at=change.at,
         issued_by=actor,
-        e_copy=e_copy or "",
         e_copy_ref=e_copy_ref,
         note=change.note,
     )
+    _store_copy(result, e_copy, e_copy_name, actor, change.at)
     return base.commit_change(change)
 
 
@@ -110,11 +112,14 @@ def issue_result(
     title: str,
     number: str = "",
     e_copy=None,
+    e_copy_name: str = "",
     e_copy_ref: str = "",
     note: str = "",
     at: datetime | None = None,
 ) -> Dossier:
-    """The signed result, with its electronic copy (a file, or a reference to the document store)."""
+    """The signed result, with its electronic copy: a file (`e_copy`, bytes or a file object, a PDF checked
+    by its bytes and stored with its SHA-256 by the documents app in this same transaction), or a
+    reference to an external document store (`e_copy_ref`)."""
     change = base.begin(dossier, actor=actor, action=Action.ISSUE_RESULT, version=version, note=note, at=at)
     if not (title or "").strip():
         raise DossierInputError(_("Cần ghi tên kết quả giải quyết."), code="dossier.result_title_required")
@@ -127,10 +132,10 @@ def issue_result(
         number=number,
         issued_at=change.at,
         issued_by=actor,
-        e_copy=e_copy or "",
         e_copy_ref=(e_copy_ref or "").strip(),
         note=change.note,
     )
+    _store_copy(result, e_copy, e_copy_name, actor, change.at)
     change.dossier.finished_at = change.dossier.finished_at or change.at
     return base.commit_change(change, details={"result": result.pk})
 
@@ -203,7 +208,8 @@ def record_payment(
     reference: str = "",
     at: datetime | None = None,
 ) -> Dossier:
-    """A fee paid: the one due (`payment`), or a new amount collected."""
+    """A fee paid: the one due (`payment`), or a new amount collected — once (`fees`: a settled dossier
+    records nothing more, a dossier with a fee due records that one)."""
     change = base.begin(dossier, actor=actor, action=Action.RECORD_PAYMENT, version=version, at=at)
     if method not in PaymentMethod.values:
         raise DossierInputError(_("Hình thức nộp phí không hợp lệ."), code="dossier.invalid_payment")
@@ -212,6 +218,11 @@ def record_payment(
         if payment is None or payment.status != PaymentStatus.DUE:
             raise DossierInputError(_("Khoản phí không còn phải nộp."), code="dossier.invalid_payment")
     else:
+        statuses = list(change.dossier.payments.values_list("status", flat=True))
+        if fees.settled(statuses):
+            raise FeesAlreadyPaid()
+        if fees.has_due(statuses):
+            raise FeeDue()
         if not amount or amount <= 0 or kind not in PaymentKind.values:
             raise DossierInputError(_("Số tiền phải lớn hơn 0."), code="dossier.invalid_payment")
         payment = Payment(dossier=change.dossier, kind=kind, amount=amount)
@@ -222,6 +233,17 @@ def record_payment(
 
 
 # ---- helpers ------------------------------------------------------------------------------------------
+
+
+def _store_copy(result: Result, e_copy, name: str, actor, at) -> None:
+    """The result's file through the documents app (sniffed, checksummed, removed if this use case
+    rolls back): the one place result bytes reach storage."""
+    if not e_copy:
+        return
+    from motcua.documents import services as documents  # noqa: PLC0415 - the documents app sits above
+
+    filename = name or getattr(e_copy, "name", "") or "ket-qua.pdf"
+    documents.store_result_copy(result=result, content=e_copy, filename=filename, actor=actor, now=at)
 
 
 def _check_assignee(user, role: str, dossier: Dossier) -> None:

@@ -7,12 +7,8 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..errors import (
-    DossierInputError,
-    ExtensionAlreadyGiven,
-    ExtensionTooLate,
-    SupplementAlreadyRequested,
-)
+from .. import deadlines
+from ..errors import DossierInputError, ExtensionAlreadyGiven, SupplementAlreadyRequested
 from ..lifecycle import Action
 from ..models import ApologyLetter, Dossier, Pause, SupplementRequest
 from . import base, planning
@@ -91,8 +87,10 @@ def extend(
     agency=None,
     at: datetime | None = None,
 ) -> Dossier:
-    """Apology letter and new appointment (form 04): once, no later than 1 working day before the due
-    moment. The legal due moment stays (the index still counts the dossier late); the appointment moves."""
+    """Apology letter and new appointment (form 04), once. Due no later than 1 working day before the due
+    moment; a dossier already late (or nearly) still gets its letter, recorded as late on the tracking
+    line (`late_apology`). The legal due moment stays (the index still counts the dossier late); the
+    appointment moves, and must fall after both the old appointment and the letter itself."""
     change = base.begin(
         dossier, actor=actor, action=Action.EXTEND, version=version, note=reason, at=at, guard=_no_letter_yet
     )
@@ -102,13 +100,12 @@ def extend(
         raise DossierInputError(
             _("Thủ tục không quy định thời hạn giải quyết."), code="dossier.no_time_limit"
         )
-    cal = planning.calendar_of(locked)
-    if cal.remaining(change.at, due) < cal.working_day_length:
-        raise ExtensionTooLate(due)
-    if new_appointment <= due:
+    if new_appointment <= max(due, change.at):
         raise DossierInputError(
-            _("Ngày hẹn mới phải sau ngày hẹn trả kết quả hiện tại."), code="dossier.invalid_appointment"
+            _("Ngày hẹn mới phải sau ngày hẹn trả kết quả hiện tại và sau thời điểm lập phiếu."),
+            code="dossier.invalid_appointment",
         )
+    late = deadlines.apology_late(planning.calendar_of(locked), change.at, due)
     ApologyLetter.objects.create(
         dossier=locked,
         agency=agency or locked.agency,
@@ -119,4 +116,6 @@ def extend(
         new_appointment=new_appointment,
     )
     locked.appointment_at = new_appointment
-    return base.commit_change(change, details={"new_appointment": new_appointment.isoformat()})
+    return base.commit_change(
+        change, details={"new_appointment": new_appointment.isoformat(), "late_apology": late}
+    )

@@ -15,6 +15,10 @@ DRAFT_FIELDS = (*APPLICANT_FIELDS, "case", "handling_commune", "delivery", "deli
 MAX_LENGTH = 300
 
 DELIVERY_CHOICES = [
+    (
+        Delivery.ONLINE.value,
+        _("Nhận bản điện tử trên tài khoản (tải về tại mục Hồ sơ của tôi, có giá trị như bản giấy)"),
+    ),
     (Delivery.COUNTER.value, _("Nhận tại nơi giải quyết hồ sơ (mang giấy tiếp nhận hoặc căn cước)")),
     (Delivery.POSTAL.value, _("Gửi qua bưu điện đến địa chỉ của tôi (có thể mất phí gửi)")),
 ]
@@ -65,8 +69,10 @@ class SubmissionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "autocomplete": "shipping street-address"}),
     )
 
-    def __init__(self, *args, cases=(), communes=(), commune_level=False, **kwargs):
+    def __init__(self, *args, cases=(), communes=(), commune_level=False, deliveries=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # Only the ways this procedure offers (dossiers.services.result_deliveries says which).
+        self.fields["delivery"].choices = [c for c in DELIVERY_CHOICES if c[0] in deliveries]
         choices = [("", _("— Chọn xã, phường, đặc khu —")), *communes]
         self.fields["commune"].choices = choices
         self.fields["handling_commune"].choices = choices

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from motcua.catalog import selectors as catalog
 from motcua.core.errors import DomainError
+from motcua.dossiers import services as dossier_services
 from motcua.units.models import AdministrativeUnit
 
 from .. import selectors as portal
@@ -96,6 +97,7 @@ def draft_page(request, key):
         cases=cases,
         communes=_communes(draft.province),
         commune_level=version.at_commune,
+        deliveries=dossier_services.result_deliveries(version),
     )
     form.errors  # noqa: B018 - binds the form (no rule at form level) before the engine's errors are shown
     form.mark_errors(errors)

@@ -3,7 +3,7 @@ lifecycle table allows this officer now (each performed by the engine's service,
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import content_disposition_header
@@ -15,7 +15,7 @@ from motcua.documents import selectors as documents
 from motcua.dossiers import selectors as dossiers
 from motcua.dossiers.api.actions import ACTIONS
 from motcua.dossiers.errors import DossierNotFound
-from motcua.dossiers.forms_pdf import adapters, render_pdf
+from motcua.dossiers.forms_pdf import adapters, of_dossier, render_pdf
 from motcua.dossiers.models import CounterSlip
 from motcua.org import selectors as org
 
@@ -23,7 +23,22 @@ from .. import timing
 from .common import clock, clock_counts, officer_required, page
 
 NEEDS_REASON = {"refuse_acceptance", "transfer", "request_supplement", "extend", "refuse", "withdraw", "stop"}
-LIST_FIELDS = {"items"}
+FILE_FIELDS = ("e_copy",)
+
+
+class Echo:
+    """What the officer typed (or the errors per field), for the templates: `typed.items` is the field
+    "items" or "", never the dict's `items` method (Django's lookup falls back to attributes and would
+    print `dict_items([])` into the form, and from there to the citizen)."""
+
+    def __init__(self, values: dict | None = None):
+        self._values = dict(values or {})
+
+    def __getitem__(self, key):
+        return self._values.get(key, "")
+
+    def __bool__(self) -> bool:
+        return bool(self._values)
 
 
 def _slug(action: str) -> str:
@@ -54,6 +69,7 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
     steps = list(dossier.steps.all())
     paused = dossier.status == "supplement_requested"  # the clock stops while the applicant completes it
     counting = clock_counts(dossier.status)
+    payments = list(dossier.payments.all())
     return {
         "d": dossier,
         "status": dossiers.state_label(dossier.status),
@@ -91,15 +107,22 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
         "assignable": _assignable(dossier, transitions),
         "failed": failed,
         "error": error,
-        "errors": errors or {},
-        "typed": typed or {},
+        "errors": Echo(errors),
+        "typed": Echo(typed),
         "just_received": request.GET.get("moi") == "1",
-        "receipt_url": reverse("dossiers-api:form", kwargs={"code": dossier.code, "form": "01"}),
-        "tracking_url": reverse("dossiers-api:form", kwargs={"code": dossier.code, "form": "06"}),
-        "supplement_url": reverse("dossiers-api:form", kwargs={"code": dossier.code, "form": "02"})
-        if dossier.supplement_count
-        else "",
+        "receipt_url": _form_url(dossier, "01"),
+        "forms": [
+            {"number": n, "title": of_dossier.TITLES[n], "url": _form_url(dossier, n)}
+            for n in of_dossier.available(dossier)
+        ],
+        "payments": payments,
+        "fees_due": [p for p in payments if p.status == "due"],
+        "results": list(dossier.results.all()),
     }
+
+
+def _form_url(dossier, number: str) -> str:
+    return reverse("dossiers-api:form", kwargs={"code": dossier.code, "form": number})
 
 
 @officer_required
@@ -110,6 +133,9 @@ def dossier_page(request, code):
 
 def _input(request, action: str) -> dict:
     data = {key: request.POST.get(key, "") for key in request.POST if key != "csrfmiddlewaretoken"}
+    for key in FILE_FIELDS:
+        if key in request.FILES:
+            data[key] = request.FILES[key]
     if "items" in data:
         data["items"] = [line.strip() for line in request.POST.get("items", "").splitlines() if line.strip()]
     for key in ("assignee", "next_assignee", "amount", "payment"):
@@ -162,6 +188,22 @@ def act(request, code, slug):
         )
         return page(request, "workspace/dossier.html", context, status=exc.http_status)
     return redirect(reverse("workspace:dossier", kwargs={"code": dossier.code}) + f"?xong={_slug(action)}")
+
+
+@officer_required
+def result_copy(request, code, pk: int):
+    """The electronic copy of an issued result, its bytes proven by their SHA-256 before they are served."""
+    dossier = _load(request, code)
+    result = dossier.results.filter(pk=pk).first()
+    if result is None or not result.e_copy:
+        raise Http404(_("Không tìm thấy bản điện tử của kết quả."))
+    name = result.e_copy.name.rsplit("/", 1)[-1]
+    stored = documents.result_document(result)
+    if stored is None:  # a copy recorded before results had their checksum (ADR 0027)
+        return FileResponse(result.e_copy.open("rb"), filename=name, content_type="application/pdf")
+    response = HttpResponse(documents.read_content(stored), content_type=stored.mime_type)
+    response["Content-Disposition"] = content_disposition_header(False, stored.original_filename or name)
+    return response
 
 
 @officer_required
