@@ -11,8 +11,16 @@ from .sniffing import KINDS, Rejected
 class FileRejected(InvalidInput):
     """A file refused before it is stored; `code` comes from sniffing.Rejected."""
 
-    def __init__(self, rejected: Rejected):
+    def __init__(self, rejected: Rejected, *, only_pdf: bool = False):
         params = rejected.params
+        not_allowed = (
+            _("Bản điện tử của kết quả phải là tệp PDF (bản đã ký số).")
+            if only_pdf
+            else _(
+                "Loại tệp không được chấp nhận. Chỉ nhận tệp PDF, ảnh (JPEG, PNG, TIFF) và văn bản, "
+                "bảng tính (DOC, DOCX, XLS, XLSX, ODT, ODS)."
+            )
+        )
         messages = {
             "documents.empty": _("Tệp rỗng, không có nội dung."),
             "documents.too_large": _("Tệp quá lớn (%(size)s); dung lượng tối đa cho phép là %(max)s.")
@@ -20,10 +28,7 @@ class FileRejected(InvalidInput):
                 "size": filesizeformat(params.get("size", 0)),
                 "max": filesizeformat(params.get("max_size", 0)),
             },
-            "documents.type_not_allowed": _(
-                "Loại tệp không được chấp nhận. Chỉ nhận tệp PDF, ảnh (JPEG, PNG, TIFF) và văn bản, "
-                "bảng tính (DOC, DOCX, XLS, XLSX, ODT, ODS)."
-            ),
+            "documents.type_not_allowed": not_allowed,
             "documents.extension_mismatch": _(
                 "Nội dung tệp là %(kind)s nhưng tên tệp có đuôi %(extension)s; hãy kiểm tra lại tệp."
             )

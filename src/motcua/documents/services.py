@@ -101,7 +101,7 @@ def store_document(
     return document
 
 
-def _checked(content, filename: str, allowed: frozenset[str]):
+def _checked(content, filename: str, allowed: frozenset[str], *, only_pdf: bool = False):
     """(stream, size, verdict) of a file accepted by its bytes; FileRejected otherwise."""
     stream = _as_stream(content)
     size = _size(stream)
@@ -110,7 +110,7 @@ def _checked(content, filename: str, allowed: frozenset[str]):
             stream, filename=filename, size=size, max_size=conf.max_bytes(), allowed=allowed
         )
     except sniffing.Rejected as rejected:
-        raise FileRejected(rejected) from None
+        raise FileRejected(rejected, only_pdf=only_pdf) from None
     return stream, size, verdict
 
 
@@ -125,7 +125,7 @@ def store_result_copy(*, result, content, filename: str, actor=None, now: dateti
     the applicant may reuse later (approved results only, see attach_existing)."""
     files.discard_rolled_back()
     now = now or timezone.now()
-    stream, size, verdict = _checked(content, filename, RESULT_KINDS & conf.allowed_kinds())
+    stream, size, verdict = _checked(content, filename, RESULT_KINDS & conf.allowed_kinds(), only_pdf=True)
     digest = files.sha256_of(stream)
     dossier = result.dossier
     try:

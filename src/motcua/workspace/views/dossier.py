@@ -115,10 +115,14 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
             {"number": n, "title": of_dossier.TITLES[n], "url": _form_url(dossier, n)}
             for n in of_dossier.available(dossier)
         ],
-        "payments": payments,
-        "fees_due": [p for p in payments if p.status == "due"],
+        "payments": [{"row": p, "amount": _dong(p.amount)} for p in payments],
+        "fees_due": [{"row": p, "amount": _dong(p.amount)} for p in payments if p.status == "due"],
         "results": list(dossier.results.all()),
     }
+
+
+def _dong(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")  # Vietnamese groups thousands with dots: 100.000
 
 
 def _form_url(dossier, number: str) -> str:
@@ -144,6 +148,14 @@ def _input(request, action: str) -> dict:
     if action in NEEDS_REASON and not data.get("reason"):
         data["reason"] = data.get("note", "")
     return data
+
+
+def _errors_of(exc: DomainError) -> dict:
+    if exc.code == "invalid_input":
+        return _field_errors(exc.details)
+    if exc.code.startswith("documents."):  # the result's file was refused: say so next to it
+        return {"e_copy": exc.message}
+    return {}
 
 
 def _field_errors(errors: dict) -> dict:
@@ -183,7 +195,7 @@ def act(request, code, slug):
             fresh,
             failed=action,
             error=exc.message,
-            errors=_field_errors(exc.details) if exc.code == "invalid_input" else {},
+            errors=_errors_of(exc),
             typed=typed,
         )
         return page(request, "workspace/dossier.html", context, status=exc.http_status)
