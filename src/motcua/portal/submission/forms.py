@@ -86,6 +86,7 @@ class SubmissionForm(forms.Form):
         """Show each message next to its field, and tell assistive technology which field is wrong."""
         for name, message in errors.items():
             if name in self.fields:
+                self.errors.pop(name, None)  # the engine's message, not Django's "select a valid choice"
                 self.add_error(name, message)
                 attrs = self.fields[name].widget.attrs
                 attrs["aria-invalid"] = "true"

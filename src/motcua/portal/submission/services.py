@@ -127,7 +127,11 @@ def _check(draft: Draft, version) -> tuple[object, list[int]]:
         if doc.required and doc.pk not in uploaded:
             problems[f"doc-{doc.pk}"] = _("Hãy tải lên giấy tờ này.")
     delivery = draft.data.get("delivery") or Delivery.COUNTER
-    if delivery not in dossiers.result_deliveries(version):
+    if delivery == Delivery.ONLINE and delivery not in dossiers.result_deliveries(version):
+        problems["delivery"] = _(
+            "Thủ tục này không trả kết quả bản điện tử; hãy chọn nhận tại nơi giải quyết hoặc qua bưu chính."
+        )
+    elif delivery not in dossiers.result_deliveries(version):
         problems["delivery"] = _("Hãy chọn cách nhận kết quả.")
     if delivery == Delivery.POSTAL and not draft.data.get("delivery_address"):
         problems["delivery_address"] = _("Hãy ghi địa chỉ để bưu điện gửi kết quả đến.")
