@@ -55,7 +55,7 @@ def test_the_officer_sees_the_online_payment_and_is_not_offered_to_record_it_aga
     html = response.content.decode()
     assert "record_payment" not in [a["action"] for a in response.context["actions"]]
     assert 'id="act-record-payment"' not in html  # (the timeline still names the recording)
-    assert "100.000 đ" in html and "Đã nộp" in html and "Thanh toán trực tuyến" in html
+    assert "100.000&nbsp;đ" in html and "Đã nộp" in html and "Thanh toán trực tuyến" in html
     assert txn.reference in html
 
     again = client.post(

@@ -179,7 +179,7 @@ def test_fees_show_on_the_summary_and_a_settled_dossier_offers_no_recording(clie
     response = page(client, dossier)
     html = response.content.decode()
     assert "record_payment" in [a["action"] for a in response.context["actions"]]
-    assert "100.000 đ" in html and "Phải nộp" in html and 'name="payment"' in html
+    assert "100.000&nbsp;đ" in html and "Phải nộp" in html and 'name="payment"' in html
     due = Payment.objects.get(dossier=dossier)
     ok = act(
         client,

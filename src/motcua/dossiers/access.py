@@ -146,5 +146,6 @@ def still_possible(dossier: Dossier, action: str) -> bool:
     if action == Action.EXTEND:
         return not ApologyLetter.objects.filter(dossier_id=dossier.pk).exists()
     if action == Action.RECORD_PAYMENT:
-        return not fees.settled(p.status for p in dossier.payments.all())
+        known = getattr(dossier, "known_fee_statuses", None)  # set when the dossier was just created
+        return not fees.settled(known if known is not None else (p.status for p in dossier.payments.all()))
     return True

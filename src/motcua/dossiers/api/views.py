@@ -334,7 +334,8 @@ def _action_view(slug: str, api_action: ApiAction) -> type[ActionView]:
             400: problem("invalid_input, dossier.note_required, dossier.invalid_input and field codes"),
             409: problem(
                 "dossier.conflict (stale version), dossier.invalid_transition, "
-                "dossier.supplement_already_requested, dossier.extension_*"
+                "dossier.supplement_already_requested, dossier.extension_already_given, "
+                "dossier.fees_already_paid, dossier.fee_due"
             ),
             **AUTH,
             **NOT_FOUND,

@@ -146,6 +146,7 @@ def fee_payments(
         term = channel_term(dossier.procedure_version, dossier.channel)
         if term is not None and term.fee_kind == FeeKind.AMOUNT:
             amount = term.fee_amount
+    dossier.known_fee_statuses = []  # what the new dossier owes, known without reading it back
     if not amount:
         return
     payment = rows.new(
@@ -159,3 +160,4 @@ def fee_payments(
         payment.status, payment.method = "paid", paid.get("method", "cash")
         payment.reference, payment.paid_at, payment.recorded_by = paid.get("reference", ""), at, actor
     rows.insert(payment)
+    dossier.known_fee_statuses = [payment.status]
