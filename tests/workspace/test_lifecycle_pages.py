@@ -201,3 +201,22 @@ def test_fees_show_on_the_summary_and_a_settled_dossier_offers_no_recording(clie
     assert again.status_code == 409
     assert "Phí, lệ phí của hồ sơ đã được ghi nhận; không ghi nhận thu lần nữa." in again.content.decode()
     assert Payment.objects.filter(dossier=dossier).count() == 1
+
+
+def test_a_result_kept_in_the_document_store_needs_no_file_even_with_the_file_input_left_empty(client, world):
+    dossier = approved(world, receive(world, when="2026-03-02 09:00"))
+    signed_in(client, world.leader)
+    response = act(  # a browser posts the empty file input as an empty field
+        client,
+        dossier,
+        "issue-result",
+        version=dossier.version,
+        title="Giấy khai sinh",
+        e_copy="",
+        e_copy_ref="kho:KS-1",
+    )
+    assert response.status_code == 302
+    result = Result.objects.get(dossier=dossier)
+    assert (result.e_copy_ref, result.e_copy.name) == ("kho:KS-1", "")
+    html = page(client, dossier).content.decode()
+    assert "Bản điện tử trong kho dữ liệu: kho:KS-1" in html

@@ -83,3 +83,16 @@ def test_issued_with_its_pdf_on_the_officer_page_the_citizen_takes_it_and_it_is_
     officer.force_login(world.officer_soc_son)
     html = officer.get(reverse("workspace:dossier", args=[dossier.code])).content.decode()
     assert "Đã trả kết quả" in html and "đã trả lúc" in html and "Nhận bản điện tử" in html
+
+
+def test_a_result_copy_changed_on_disk_is_never_served(citizen_client, world, media):
+    from motcua.documents.errors import IntegrityFailure
+
+    from .steps import online, with_result
+
+    dossier = with_result(world, online(world))
+    result = dossier.results.get()
+    (media / result.e_copy.name).write_bytes(samples.pdf() + b"% altered")
+    with pytest.raises(IntegrityFailure) as refused:
+        citizen_client.get(f"/ho-so-cua-toi/{dossier.code}/ket-qua/{result.pk}/")
+    assert refused.value.code == "documents.checksum_mismatch"

@@ -137,8 +137,9 @@ def dossier_page(request, code):
 
 def _input(request, action: str) -> dict:
     data = {key: request.POST.get(key, "") for key in request.POST if key != "csrfmiddlewaretoken"}
-    for key in FILE_FIELDS:
-        if key in request.FILES:
+    for key in FILE_FIELDS:  # a file input left empty posts an empty string, not a file
+        data.pop(key, None)
+        if request.FILES.get(key):
             data[key] = request.FILES[key]
     if "items" in data:
         data["items"] = [line.strip() for line in request.POST.get("items", "").splitlines() if line.strip()]
