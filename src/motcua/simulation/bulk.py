@@ -655,12 +655,15 @@ class Shadow:
 
     def do_extend(self, event, actor) -> None:
         d, new = self.dossier, event.arg("new_appointment")
+        previous = d.appointment_at or d.due_at
         self.letter = self.new(
             ApologyLetter, dossier=d, agency=d.agency, issued_at=event.at, issued_by=actor,
-            reason=event.arg("reason"), previous_appointment=d.appointment_at or d.due_at, new_appointment=new,
+            reason=event.arg("reason"), previous_appointment=previous, new_appointment=new,
         )  # fmt: skip
         d.appointment_at = new
-        self.change(event, actor, {"new_appointment": new.isoformat()}, note=event.arg("reason"))
+        late = deadlines.apology_late(self.w.cal, event.at, previous)  # as services.extend records it
+        details = {"new_appointment": new.isoformat(), "late_apology": late}
+        self.change(event, actor, details, note=event.arg("reason"))
 
     def decide(self, event, actor, decision: str, note: str) -> None:
         d = self.dossier
