@@ -220,3 +220,19 @@ def test_a_result_kept_in_the_document_store_needs_no_file_even_with_the_file_in
     assert (result.e_copy_ref, result.e_copy.name) == ("kho:KS-1", "")
     html = page(client, dossier).content.decode()
     assert "Bản điện tử trong kho dữ liệu: kho:KS-1" in html
+
+
+def test_the_summary_speaks_english_as_its_second_language(client, world):
+    dossier = receive(world, world.licence, when="2026-03-02 09:00")
+    signed_in(client, world.officer)
+    client.cookies["django_language"] = "en"
+    html = page(client, dossier).content.decode()
+    for text in (
+        "Print forms (PDF)",
+        "Form 01:",
+        "Fees and charges",
+        "Fees waiting to be paid",
+        "Handed in: Tờ khai",
+    ):
+        assert text in html, text
+    assert "Paid: Tờ khai" not in html  # a paper handed in is not a fee paid
