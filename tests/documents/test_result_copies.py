@@ -74,3 +74,18 @@ def test_a_failing_row_removes_the_file_at_once(place, media, monkeypatch):
     with pytest.raises(Boom), transaction.atomic():
         services.store_result_copy(result=new_result(place), content=samples.pdf(), filename="ks.pdf")
     assert stored_files(media) == []
+
+
+def test_an_issued_result_is_offered_again_but_a_refusal_notice_never(place, media):
+    with transaction.atomic():
+        approved = new_result(place)
+        services.store_result_copy(result=approved, content=samples.pdf(), filename="ks.pdf")
+        refusal = Result.objects.create(
+            dossier=place.dossier(place.birth),
+            kind="refused",
+            title="Giấy khai sinh",
+            issued_at=timezone.now(),
+        )
+        services.store_result_copy(result=refusal, content=samples.pdf(), filename="tu-choi.pdf")
+    offered = selectors.reusable_documents(AN, "Bản sao Giấy khai sinh")
+    assert [o.document.result_id for o in offered] == [approved.pk]

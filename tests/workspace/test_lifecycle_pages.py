@@ -236,3 +236,26 @@ def test_the_summary_speaks_english_as_its_second_language(client, world):
     ):
         assert text in html, text
     assert "Paid: Tờ khai" not in html  # a paper handed in is not a fee paid
+
+
+def test_a_refusal_notice_can_carry_its_pdf_too(client, world):
+    dossier = services.assign(
+        receive(world, when="2026-03-02 09:00"), actor=world.leader, version=1, assignee=world.specialist
+    )
+    signed_in(client, world.leader)
+    notice = samples.pdf()
+    response = act(
+        client,
+        dossier,
+        "refuse",
+        version=dossier.version,
+        reason="Không đủ điều kiện đăng ký",
+        e_copy=SimpleUploadedFile("thong-bao-tu-choi.pdf", notice, content_type="application/pdf"),
+    )
+    assert response.status_code == 302
+    result = Result.objects.get(dossier=dossier)
+    assert (
+        result.kind == "refused"
+        and Document.objects.get(result=result).sha256 == hashlib.sha256(notice).hexdigest()
+    )
+    assert client.get(reverse("workspace:result-copy", args=[dossier.code, result.pk])).content == notice

@@ -51,7 +51,11 @@ def reusable_documents(
     owner = owner_key(applicant_id_number)
     wanted, wanted_id = _required_name(required_document)
 
-    documents = Document.objects.filter(owner_id_number=owner).select_related("source_dossier")
+    documents = (
+        Document.objects.filter(owner_id_number=owner)
+        .exclude(result__kind="refused")  # a refusal notice stands for no paper
+        .select_related("source_dossier")
+    )
     if exclude_dossier is not None:
         documents = documents.exclude(uses__dossier=exclude_dossier)
     used_for = set()
