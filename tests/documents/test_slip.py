@@ -12,7 +12,6 @@ from motcua.dossiers.forms_pdf import adapters, render_pdf
 from motcua.dossiers.forms_pdf.context import DocumentLine, Issuer, Person, ReceiptForm
 from motcua.org.models import Agency
 from motcua.org.services import ensure_roles
-from tests.dossiers import conftest as dossier_fixtures
 from tests.dossiers.conftest import receive
 from tests.dossiers.factories import World
 from tests.dossiers.pdf.readers import pdf_pages, pdf_text
@@ -20,8 +19,6 @@ from tests.dossiers.test_concurrency import together
 
 URL = "https://motcua.example.vn/tra-cuu/{code}?k=Zx81Qm"
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-committed_world = dossier_fixtures.committed_world  # the dossiers' small Hà Nội, built once
-world = dossier_fixtures.world
 
 
 def slip_text(dossier) -> str:

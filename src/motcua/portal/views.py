@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.utils.text import Truncator
 from django.views.decorators.cache import cache_control
 from django.views.generic import RedirectView
 
@@ -17,6 +18,16 @@ from motcua.units.models import UnitLevel
 
 from . import selectors
 
+MOST_USED = 6  # a phone shows them and the doors without a long scroll
+SHORT_NAME = 80
+
+
+def _short(name: str) -> str:
+    """A procedure's name as a button says it: the part before its first bracket, at most 80 characters
+    (the whole name is on the procedure's page)."""
+    head = name.split(" (")[0].strip() or name
+    return Truncator(head).chars(SHORT_NAME)
+
 
 def home(request):
     """One search box, the most used procedures, the doors (submit, track, number, home, feedback),
@@ -26,7 +37,10 @@ def home(request):
     context = {
         "province": province,
         "provinces": sorted_vi(provinces, key=lambda p: p.name),
-        "most_used": selectors.most_used_procedures(province),
+        "most_used": [
+            {**p, "short": _short(p["name"])}
+            for p in selectors.most_used_procedures(province, limit=MOST_USED)
+        ],
     }
     return render(request, "portal/home.html", context)
 
