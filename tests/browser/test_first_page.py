@@ -31,6 +31,8 @@ def test_on_a_phone_the_question_finds_the_procedure(phone, live_server, birth_p
     # nothing wider than the phone: no sideways scrolling on the first page
     phone.goto(live_server.url + "/")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    phone.add_style_tag(content=":root { font-size: 34px !important; }")  # text twice as large
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 DOORS = [
