@@ -144,7 +144,9 @@ def test_in_development_with_nothing_configured_the_local_provider_is_used(clien
     settings.OIDC_OP_DISCOVERY_URL = settings.OIDC_RP_CLIENT_ID = settings.OIDC_RP_CLIENT_SECRET = ""
     config = provider_config()
     assert config.local and config.configured and config.discovery_url == LOCAL_DISCOVERY
-    assert "motcua oidc-provider" in client.get("/tai-khoan/dang-nhap/").content.decode()
+    page = client.get("/tai-khoan/dang-nhap/").content.decode()
+    assert "127.0.0.1:8001" in page  # the simulated provider is named…
+    assert "motcua oidc-provider" not in page  # …but not to be started: `make run` runs it
     settings.DEBUG = False
     assert not provider_config().local and not provider_config().configured
 

@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from motcua.catalog import services as catalog
 from motcua.dossiers.models import Applicant, Dossier
+from tests.dossiers import conftest as dossier_fixtures
 from tests.org.factories import agency, province, user
+
+# The dossiers' small Hà Nội for the receipt tests (test_slip.py): built once for this package, removed
+# when the package is done (a conftest's package fixture, so it is torn down here, not at session end).
+committed_world = dossier_fixtures.committed_world
+world = dossier_fixtures.world
 
 SINCE = date(2025, 7, 1)
 AN = "001090012345"  # Nguyễn Văn An: Hà Nội, male, born 1990

@@ -168,7 +168,9 @@ def test_birth_registration_page_in_hanoi(client, pages):
     assert "3 điểm tiếp nhận cấp xã" in html
     assert "Điểm tiếp nhận phường Ba Đình" in html
     assert "Chi nhánh số 1" not in html
-    assert "dichvucong.gov.vn" in html
+    # Offered online here: the site's own button, not a detour through the national portal.
+    assert reverse("portal:submit-start", args=[KHAI_SINH]) in html
+    assert "dichvucong.gov.vn" not in html and "Cổng Dịch vụ công quốc gia" not in html
 
 
 def test_a_procedure_of_every_level_in_two_tier_haiphong(client, pages):

@@ -7,4 +7,6 @@ STAFF_LOGIN_URL = "workspace:login"
 
 
 def staff_login_required(view):
-    return login_required(view, login_url=STAFF_LOGIN_URL)
+    wrapped = login_required(view, login_url=STAFF_LOGIN_URL)
+    wrapped.officer_page = True  # base.html draws the officers' bar (motcua/navigation.py)
+    return wrapped

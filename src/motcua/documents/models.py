@@ -145,3 +145,67 @@ class DossierDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id}: {self.document}"
+
+
+class ReceiptSeries(models.Model):
+    """The numbers of one issuer's receipts (form 01) in one year: `last` is the last number given.
+
+    The issuer is the service center of the reception place (its branches and points share the
+    center's series) or, for a dossier received by no place, its competent agency. Numbers restart
+    at 1 every year (Decree 30/2020/NĐ-CP, Art. 15)."""
+
+    center = models.ForeignKey(
+        "org.ReceptionPlace",
+        verbose_name=_("trung tâm"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    last = models.PositiveIntegerField(_("số cuối đã cấp"), default=0)
+
+    class Meta:
+        verbose_name = _("sổ số giấy tiếp nhận")
+        verbose_name_plural = pgettext_lazy("plural", "sổ số giấy tiếp nhận")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(center__isnull=True, agency__isnull=False)
+                | Q(center__isnull=False, agency__isnull=True),
+                name="receipt_series_one_issuer",
+            ),
+            models.UniqueConstraint(fields=["center", "year"], name="receipt_series_center_year"),
+            models.UniqueConstraint(fields=["agency", "year"], name="receipt_series_agency_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.center or self.agency} {self.year}: {self.last}"
+
+
+class ReceiptNumber(models.Model):
+    """The number printed after "Số:" on a dossier's receipt, given once at its first printing."""
+
+    dossier = models.OneToOneField(
+        "dossiers.Dossier", verbose_name=_("hồ sơ"), on_delete=models.CASCADE, related_name="receipt_number"
+    )
+    series = models.ForeignKey(
+        ReceiptSeries, verbose_name=_("sổ số"), on_delete=models.PROTECT, related_name="numbers"
+    )
+    number = models.PositiveIntegerField(_("số"))
+    issued_at = models.DateTimeField(_("cấp lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("số giấy tiếp nhận")
+        verbose_name_plural = pgettext_lazy("plural", "số giấy tiếp nhận")
+        constraints = [models.UniqueConstraint(fields=["series", "number"], name="receipt_number_once")]
+
+    def __str__(self) -> str:
+        return f"{self.number}/{self.series.year}"

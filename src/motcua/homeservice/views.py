@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from motcua.accounts.decorators import staff_login_required
 from motcua.calendar.clock import TZ
+from motcua.core.collation import sorted_vi
 from motcua.core.errors import DomainError
 from motcua.units import selectors as units
 
@@ -45,7 +46,7 @@ def request_form(request):
     chosen = (request.POST or request.GET).get("province") or DEFAULT_PROVINCE
     if chosen not in {p.code for p in provinces}:
         chosen = DEFAULT_PROVINCE
-    communes = list(units.in_force().communes().filter(province_code=chosen).order_by("name"))
+    communes = sorted_vi(units.in_force().communes().filter(province_code=chosen), key=lambda c: c.name)
     form_kwargs = {"provinces": provinces, "communes": communes}
     if request.method == "POST" and request.POST.get(
         "reload"

@@ -6,6 +6,8 @@ from .submission import views as submission
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("don-vi/", views.directory, name="directory"),
     re_path(r"^don-vi/(?P<code>[0-9]{2})/$", views.province, name="province"),
     path("thu-tuc/", catalog_views.catalog_home, name="catalog"),
     path("thu-tuc/cap/<slug:level>/", catalog_views.level_list, name="catalog-level"),

@@ -19,6 +19,7 @@ from django.utils import timezone
 from motcua.calendar.clock import TZ, WorkCalendar
 from motcua.calendar.durations import Duration
 from motcua.calendar.selectors import calendar_for
+from motcua.core.collation import sort_key
 from motcua.core.text import fold
 from motcua.dossiers import access, lifecycle
 from motcua.dossiers.identity import InvalidIdentity, normalise_phone
@@ -339,8 +340,8 @@ def supervisor_overview(user, m: Moments) -> dict:
     for tally in branches.values():
         total.add(tally.__dict__)
     return {
-        "branches": sorted(branches.values(), key=lambda t: (-t.late, t.name)),
-        "agencies": sorted(agencies, key=lambda t: (-t.late, t.name)),
+        "branches": sorted(branches.values(), key=lambda t: (-t.late, sort_key(t.name))),
+        "agencies": sorted(agencies, key=lambda t: (-t.late, sort_key(t.name))),
         "total": total,
     }
 

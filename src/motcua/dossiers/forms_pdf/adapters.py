@@ -48,11 +48,11 @@ def issuer_for_agency(agency, number: str = "") -> Issuer:
     )
 
 
-def _issuer(dossier: Dossier) -> Issuer:
+def _issuer(dossier: Dossier, number: str = "") -> Issuer:
     return (
-        issuer_for_place(dossier.received_place)
+        issuer_for_place(dossier.received_place, number)
         if dossier.received_place_id
-        else issuer_for_agency(dossier.agency)
+        else issuer_for_agency(dossier.agency, number)
     )
 
 
@@ -97,7 +97,10 @@ def _counts(item) -> tuple[int, int]:
 
 
 def receipt(dossier: Dossier, tracking_url: str) -> ReceiptForm:
-    """Form 01. `tracking_url` is the public tracking page with its second factor (built by the caller)."""
+    """Form 01. `tracking_url` is the public tracking page with its second factor (built by the caller).
+    The first printing gives the receipt its number in the center's series of the year."""
+    from motcua.documents.receipts import receipt_number
+
     notes = _document_notes(dossier)
     lines = tuple(
         DocumentLine(item.name, *_counts(item), notes.get(item.required_document_id, ""))
@@ -108,7 +111,7 @@ def receipt(dossier: Dossier, tracking_url: str) -> ReceiptForm:
     submitter = getattr(dossier, "submitter", None)
     place = dossier.received_place
     return ReceiptForm(
-        issuer=_issuer(dossier),
+        issuer=_issuer(dossier, receipt_number(dossier)),
         dossier_code=dossier.code,
         applicant=person(dossier.applicant),
         procedure_name=_procedure_name(dossier.procedure_version),

@@ -18,7 +18,7 @@ class Issuer:
     unit: str
     parent: str = ""
     place: str = ""
-    number: str = ""  # "Số: 125/PTN-TTPVHCC"; empty prints a blank to fill by hand
+    number: str = ""  # "Số: 125/2026/TN" (documents.receipts); empty prints a blank to fill by hand
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from motcua.catalog import selectors as catalog
+from motcua.core.collation import sorted_vi
 from motcua.core.errors import DomainError
 from motcua.dossiers import services as dossier_services
 from motcua.units.models import AdministrativeUnit
@@ -39,10 +40,9 @@ def _communes(province) -> list[tuple[str, str]]:
         AdministrativeUnit.objects.current()
         .communes()
         .filter(province_code=province.code)
-        .order_by("name", "code")
-        .values_list("code", "full_name")
+        .values_list("code", "full_name", "name")
     )
-    return list(rows)
+    return [(code, full_name) for code, full_name, _name in sorted_vi(rows, key=lambda row: row[2])]
 
 
 def _documents(version, draft, uploads, errors) -> list[dict]:

@@ -36,6 +36,7 @@ def officer_required(view):
         with reference.pinned():  # one read of the reference stamp for the whole page
             return view(request, *args, **kwargs)
 
+    wrapper.officer_page = True  # base.html draws the officers' bar (motcua/navigation.py)
     return wrapper
 
 
