@@ -3,6 +3,8 @@ lifecycle table allows this officer now (each performed by the engine's service,
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -92,7 +94,8 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
         "failed": failed,
         "error": error,
         "errors": errors or {},
-        "typed": typed or {},
+        # A missing key reads as "": on a plain dict `{{ typed.items }}` printed the method's dict_items([]).
+        "typed": defaultdict(str, typed or {}),
         "just_received": request.GET.get("moi") == "1",
         "receipt_url": reverse("dossiers-api:form", kwargs={"code": dossier.code, "form": "01"}),
         "tracking_url": reverse("dossiers-api:form", kwargs={"code": dossier.code, "form": "06"}),
