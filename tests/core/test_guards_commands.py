@@ -86,3 +86,7 @@ def test_simulate_on_a_province_without_adopted_procedures_says_what_to_run_firs
     assert str(no_catalog.value) == (
         "Tỉnh 01 chưa áp dụng thủ tục nào: chạy `motcua catalog import` rồi `motcua bootstrap` trước."
     )
+    with pytest.raises(CommandError, match="chạy `motcua catalog import` trước"):
+        call_command("catalog", "adopt", "--province", "01")
+    with pytest.raises(CommandError, match="chạy `motcua org demo` trước"):
+        call_command("queueing", "demo")
