@@ -179,6 +179,22 @@ def test_no_page_shows_python_or_english_leftovers_to_any_demo_role(client, demo
     assert findings == [], "\n".join(findings)
 
 
+def _form_samples():
+    """A demo dossier for each form: a slip and a tracking sheet for any, a supplement request, a refusal,
+    an apology letter, a stop notice (withdrawn), where the demo history has them."""
+    from motcua.dossiers.models import ApologyLetter, SupplementRequest
+
+    found = {
+        "02": SupplementRequest.objects.values_list("dossier", flat=True).first(),
+        "03": Dossier.objects.filter(status="not_accepted").values_list("pk", flat=True).first(),
+        "04": ApologyLetter.objects.values_list("dossier", flat=True).first(),
+        "05": Dossier.objects.filter(status__in=["withdrawn", "stopped"])
+        .values_list("pk", flat=True)
+        .first(),
+    }
+    return {form: Dossier.objects.get(pk=pk) for form, pk in found.items() if pk}
+
+
 @pytest.mark.django_db
 def test_forms_01_to_06_read_cleanly_for_the_demo_dossiers(client, demo, tmp_path):
     from motcua.workspace.selectors import visible
@@ -186,24 +202,27 @@ def test_forms_01_to_06_read_cleanly_for_the_demo_dossiers(client, demo, tmp_pat
     if not shutil.which("pdftotext"):
         pytest.fail("pdftotext not found: run `make browser` (installs poppler-utils).")
     findings, printed = [], set()
+
+    def read(code, form, label):
+        response = client.get(reverse("dossiers-api:form", kwargs={"code": code, "form": form}))
+        if response.status_code != 200:
+            return
+        printed.add(form)
+        pdf = tmp_path / f"{code}-{form}.pdf"
+        pdf.write_bytes(response.content)
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        findings.extend(f"form {form} of {code} ({label}): {line.strip()!r}" for line in pdf_leaks(text))
+
     for role in ("reception officer", "specialist", "leader", "commune specialist"):
-        user = demo[role]
-        _client(client, user)
-        for d in _one_per_status(visible(user)):
+        _client(client, demo[role])
+        for d in _one_per_status(visible(demo[role])):
             for form in ("01", "02", "03", "04", "05", "06"):
-                response = client.get(reverse("dossiers-api:form", kwargs={"code": d.code, "form": form}))
-                if response.status_code != 200:
-                    continue
-                printed.add(form)
-                pdf = tmp_path / f"{d.pk}-{form}.pdf"
-                pdf.write_bytes(response.content)
-                text = subprocess.run(
-                    ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
-                ).stdout
-                findings += [
-                    f"form {form} of {d.code} ({d.status}): {line.strip()!r}" for line in pdf_leaks(text)
-                ]
-    assert {"01", "06"} <= printed, printed  # every dossier has a slip and a tracking sheet
+                read(d.code, form, f"{role}, {d.status}")
+    samples = _form_samples()
+    _client(client, demo["supervisor"])  # sees the whole city
+    for form, d in samples.items():
+        read(d.code, form, f"supervisor, {d.status}")
+    assert {"01", "06", *samples} <= printed, (printed, samples)
     assert findings == [], "\n".join(findings)
 
 
