@@ -11,14 +11,15 @@ export MOTCUA_INSECURE_DEV_KEY ?= 1
 
 ## run: install, migrate, load reference + demo data, serve on http://127.0.0.1:8000, with the local
 ##      stand-ins of VNeID (sign-in, :8001) and of the payment gateway (:8002), stopped with the server
-##      (DEBUG without OIDC_* / MOTCUA_VNPAY_* settings uses exactly these two addresses)
+##      (DEBUG without OIDC_* / MOTCUA_VNPAY_* settings uses exactly these two addresses).
+##      Django's "development server, not for production" banner is left out: that is what `make run` is.
 run: setup demo
 	@echo "Stand-ins: VNeID http://127.0.0.1:8001, payment gateway http://127.0.0.1:8002"
 	$(BIN)/motcua oidc-provider --port 8001 --site http://$(HOST):$(PORT) --site http://localhost:$(PORT) & oidc=$$!; \
 	$(BIN)/motcua payments gateway-simulator --port 8002 \
 	  --ipn-url http://$(HOST):$(PORT)/thanh-toan/ipn/vnpay/ & gateway=$$!; \
 	trap 'kill $$oidc $$gateway 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/motcua runserver $(HOST):$(PORT)
+	DJANGO_RUNSERVER_HIDE_WARNING=true $(BIN)/motcua runserver $(HOST):$(PORT)
 
 ## test: install (with test tools and the browser), run the whole suite
 test: venv browser

@@ -1,7 +1,7 @@
 """Django settings, all from the environment (12-factor).
 
 DATABASE_URL     default sqlite:///$MOTCUA_HOME/motcua.sqlite3 (PostgreSQL in production)
-SECRET_KEY       required when DEBUG is off
+SECRET_KEY       required when DEBUG is off (but for read-only commands, motcua.cli.KEYLESS)
 DEBUG            "1"/"true" to enable
 ALLOWED_HOSTS    comma-separated
 MOTCUA_HOME      folder for the SQLite file and uploaded media (default ./var)
@@ -30,15 +30,25 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def _keyless_command() -> bool:
+    """Is this process a `motcua` command that needs no key (motcua.cli.KEYLESS)? Never when serving."""
+    from motcua import cli
+
+    return cli.keyless_command
+
+
 MOTCUA_HOME = Path(os.environ.get("MOTCUA_HOME", Path.cwd() / "var")).resolve()
 MOTCUA_HOME.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not env_bool("MOTCUA_INSECURE_DEV_KEY"):
+    if DEBUG or env_bool("MOTCUA_INSECURE_DEV_KEY"):
+        SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
+    elif not _keyless_command():
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
+    # else a read-only command (`motcua deadline`, `catalog search`…): the key stays empty, and Django
+    # refuses any use of it ("The SECRET_KEY setting must not be empty"). ADR 0029.
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 
@@ -227,8 +237,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL", "")
+# Without a broker, tasks run eagerly in-process; Celery still builds a producer for each call, so it gets
+# the in-memory transport (with the host name kombu wants) rather than an empty URL, for which kombu
+# warned "No hostname was supplied" and fell back to amqp://localhost, a broker nobody runs.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "") or "memory://localhost/"
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic work for `celery beat`: unused queue numbers expire (call-next also checks, so a missed run is safe).
 CELERY_BEAT_SCHEDULE = {"queueing-expire": {"task": "queueing.expire", "schedule": 300.0}}

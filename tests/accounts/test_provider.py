@@ -156,9 +156,9 @@ def test_oidc_check_tells_an_operator_whether_the_connection_works(use_provider,
     out = io.StringIO()
     call_command("oidc-check", stdout=out)
     text = out.getvalue()
-    assert f"OK   discovery: {use_provider.url}" in text and "OK   jwks: 1 RSA key(s)" in text
+    assert f"OK   discovery: {use_provider.url}" in text and "OK   jwks: 1 khoá RSA" in text
     settings.OIDC_OP_DISCOVERY_URL = "http://127.0.0.1:9/.well-known/openid-configuration"
     out = io.StringIO()
     with pytest.raises(CommandError):
         call_command("oidc-check", stdout=out)
-    assert "FAIL discovery" in out.getvalue()
+    assert "LỖI discovery" in out.getvalue()

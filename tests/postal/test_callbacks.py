@@ -169,7 +169,8 @@ def test_the_command_checks_the_connection_and_plays_a_record(handed_over, live_
 
     out = io.StringIO()
     call_command("postal", "check", stdout=out)
-    assert "operator simulator: OK" in out.getvalue() and "callbacks: OK" in out.getvalue()
+    assert "Doanh nghiệp bưu chính simulator: được" in out.getvalue()
+    assert "Nhận trạng thái bưu gửi: được" in out.getvalue()
     settings.MOTCUA_POSTAL_OPERATOR, settings.MOTCUA_POSTAL_OPERATOR_URL = "http", "http://127.0.0.1:9/"
     with pytest.raises(CommandError):
         call_command("postal", "check", stdout=io.StringIO())

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import auth, dossier, reception, work
+from .views import auth, dossier, reception, supervisor, work
 
 app_name = "workspace"
 
@@ -11,7 +11,7 @@ urlpatterns = [
     path("dang-xuat/", auth.SignOut.as_view(), name="logout"),
     path("", work.my_work, name="home"),
     path("tim-kiem/", work.search, name="search"),
-    path("giam-sat/", work.supervisor, name="supervisor"),
+    path("giam-sat/", supervisor.supervisor, name="supervisor"),
     path("tiep-nhan/", reception.receive, name="receive"),
     path("tiep-nhan/nguoi-yeu-cau/", reception.person, name="person"),
     path("tiep-nhan/phieu/<int:pk>/", dossier.counter_slip, name="slip"),

@@ -19,6 +19,7 @@ from authlib.common.errors import AuthlibBaseError
 from authlib.integrations.base_client import MismatchingStateError, OAuthError
 from authlib.integrations.django_client import OAuth
 from django.http import HttpResponseRedirect
+from django.utils.translation import gettext as _
 from joserfc.errors import JoseError
 
 from .. import errors
@@ -162,9 +163,9 @@ def check() -> list[tuple[str, bool, str]]:
     config = provider_config()
     lines = [
         (
-            "configuration",
+            "cấu hình",
             config.configured,
-            "local provider (DEBUG)" if config.local else config.client_id or "—",
+            _("nhà cung cấp mô phỏng tại chỗ (DEBUG)") if config.local else config.client_id or "—",
         )
     ]
     if not config.configured:
@@ -178,17 +179,17 @@ def check() -> list[tuple[str, bool, str]]:
     for key in ("authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri"):
         lines.append((key, bool(metadata.get(key)), metadata.get(key, "—")))
     lines.append(
-        ("end_session_endpoint", True, metadata.get("end_session_endpoint") or "— (local sign-out only)")
+        ("end_session_endpoint", True, metadata.get("end_session_endpoint") or _("— (chỉ đăng xuất tại chỗ)"))
     )
     methods = metadata.get("code_challenge_methods_supported")
     lines.append(
-        ("pkce S256", methods is None or "S256" in methods, ", ".join(methods or ["not advertised"]))
+        ("pkce S256", methods is None or "S256" in methods, ", ".join(methods or [_("không công bố")]))
     )
     try:
         response = requests.get(metadata["jwks_uri"], timeout=config.timeout)
         response.raise_for_status()
         keys = [k for k in response.json().get("keys", []) if k.get("kty") == "RSA"]
-        lines.append(("jwks", bool(keys), f"{len(keys)} RSA key(s)"))
+        lines.append(("jwks", bool(keys), _("%(n)d khoá RSA") % {"n": len(keys)}))
     except (requests.RequestException, ValueError, KeyError, AttributeError) as exc:
         lines.append(("jwks", False, str(exc)[:200]))
     return lines

@@ -132,5 +132,5 @@ class SimulatedOperator:
 
     def check(self) -> CheckResult:
         return CheckResult(
-            True, "simulator: items are accepted locally, callbacks come from `motcua postal simulate`"
+            True, "mô phỏng: bưu gửi được nhận tại chỗ, trạng thái do `motcua postal simulate` gửi đến"
         )

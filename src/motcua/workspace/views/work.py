@@ -1,4 +1,4 @@
-"""My work (queues by what needs doing), search, and the supervisor's first view."""
+"""My work (queues by what needs doing) and search; the supervisor's view is in supervisor.py."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ from django.utils.translation import gettext as _
 
 from .. import selectors
 from .common import clock, officer_required, page, rows
-
-COLUMNS = ("received_today", "in_progress", "due_soon", "late")
 
 
 def _queue_labels() -> dict[str, str]:
@@ -70,40 +68,5 @@ def search(request):
             "rows": rows(found, cal, m.now) if found else [],
             "searched": bool(text.strip()) and not error,
             "limit": selectors.SEARCH_SIZE,
-        },
-    )
-
-
-def _column_labels() -> dict[str, str]:
-    return {
-        "received_today": _("Tiếp nhận hôm nay"),
-        "in_progress": _("Đang giải quyết"),
-        "due_soon": _("Sắp đến hạn"),
-        "late": _("Quá hạn"),
-    }
-
-
-@officer_required
-def supervisor(request):
-    cal, m = clock(request)
-    labels = _column_labels()
-    key, column = request.GET.get("o", ""), request.GET.get("cot", "")
-    drill = None
-    if key and column in COLUMNS:
-        drill = {
-            "key": key,
-            "column": labels[column],
-            "rows": rows(selectors.drill_down(request.user, key, column, m), cal, m.now),
-        }
-    overview = selectors.supervisor_overview(request.user, m)
-    return page(
-        request,
-        "workspace/supervisor.html",
-        {
-            "overview": overview,
-            "columns": [(c, labels[c]) for c in COLUMNS],
-            "drill": drill,
-            "now": m.now,
-            "limit": selectors.LIST_SIZE,
         },
     )

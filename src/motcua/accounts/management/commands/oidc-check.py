@@ -13,7 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         lines = check()
         for item, ok, detail in lines:
-            mark = self.style.SUCCESS("OK  ") if ok else self.style.ERROR("FAIL")
+            mark = self.style.SUCCESS("OK  ") if ok else self.style.ERROR(_("LỖI"))
             self.stdout.write(f"{mark} {item}: {detail}")
         if not all(ok for _item, ok, _detail in lines):
             raise CommandError(_("Kết nối tới nhà cung cấp định danh chưa dùng được."))

@@ -88,6 +88,10 @@ class Command(BaseCommand):
         )
 
     def _adopt(self, options):
+        from motcua.catalog.models import Procedure
+
+        if not Procedure.objects.exists():
+            raise CommandError("Chưa có danh mục thủ tục quốc gia: chạy `motcua catalog import` trước.")
         for code in options["province"]:
             created, existing = exchange.adopt_national(code)
             self.stdout.write(f"Tỉnh {code}: áp dụng mới {created} thủ tục, đã có {existing}.")

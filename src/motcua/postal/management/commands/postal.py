@@ -38,10 +38,15 @@ class Command(BaseCommand):
     def _check(self, options):
         result = registry.current().check()
         secret = bool(conf.callback_secret())
+        ok, fail = _("được"), _("LỖI")
         self.stdout.write(
-            f"operator {conf.operator_name()}: {'OK' if result.ok else 'FAIL'} — {result.message}"
+            _("Doanh nghiệp bưu chính %(name)s: %(mark)s — %(message)s")
+            % {"name": conf.operator_name(), "mark": ok if result.ok else fail, "message": result.message}
         )
-        self.stdout.write(f"callbacks: {'OK' if secret else 'FAIL — MOTCUA_POSTAL_CALLBACK_SECRET is empty'}")
+        self.stdout.write(
+            _("Nhận trạng thái bưu gửi: %(mark)s")
+            % {"mark": ok if secret else fail + " — " + _("chưa đặt MOTCUA_POSTAL_CALLBACK_SECRET")}
+        )
         if not (result.ok and secret):
             raise CommandError(_("Kết nối bưu chính chưa sẵn sàng."))
 

@@ -1,7 +1,7 @@
 """`motcua queueing expire`: expire unused numbers now (what the periodic task does);
 `motcua queueing demo`: demo queue services at the Hà Nội center and branches."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -22,7 +22,13 @@ class Command(BaseCommand):
             n = expire_due()
             self.stdout.write(ngettext("Đã cho hết hạn %(n)s số.", "Đã cho hết hạn %(n)s số.", n) % {"n": n})
         else:
+            from motcua.org.models import ReceptionPlace
             from motcua.queueing.demo import load
 
+            if not ReceptionPlace.objects.filter(province__code=options["province"]).exists():
+                raise CommandError(
+                    _("Tỉnh %(p)s chưa có nơi tiếp nhận hồ sơ: chạy `motcua org demo` trước.")
+                    % {"p": options["province"]}
+                )
             n = load(options["province"])
             self.stdout.write(_("Đã tạo %(n)s dịch vụ lấy số.") % {"n": n})

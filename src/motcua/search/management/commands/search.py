@@ -50,3 +50,5 @@ class Command(BaseCommand):
             )
             % vars(report)
         )
+        if not report.indexed:
+            self.stdout.write(_("Chưa có thủ tục nào đang có hiệu lực: chạy `motcua catalog import` trước."))

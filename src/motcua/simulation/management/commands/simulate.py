@@ -5,6 +5,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.simulation.models import SimulationRun
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        _preflight(options["province"])
         if options["history"]:
             if SimulationRun.objects.filter(province_code=options["province"], seed="history").exists():
                 self.stdout.write(
@@ -81,15 +83,16 @@ class Command(BaseCommand):
         s, out = report.summary, self.stdout.write
         out(_("Lượt %(key)s: %(planned)d hồ sơ theo kế hoạch, %(events)d sự kiện đến %(horizon)s.") % {
             "key": report.run.key, "planned": report.planned, "events": report.events,
-            "horizon": f"{report.run.horizon:%d/%m/%Y %H:%M}",
+            "horizon": f"{timezone.localtime(report.run.horizon):%d/%m/%Y %H:%M}",
         })  # fmt: skip
         o = report.outcome
         out(_("Đã thực hiện %(a)d, đã có từ trước %(s)d, bị chặn %(b)d, lỗi %(f)d.") % {
             "a": o.applied, "s": o.skipped, "b": o.blocked, "f": sum(o.failures.values())})  # fmt: skip
         for code, n in o.failures.most_common():
-            out(f"  {code}: {n}")
-        out(_("Hồ sơ: %(n)d. Theo kênh: %(c)s") % {"n": s["dossiers"], "c": _pairs(s["channels"])})
-        out(_("Theo trạng thái: %(s)s") % {"s": _pairs(s["statuses"])})
+            out(f"  {code}: {n}")  # stable error codes, as the API gives them
+        channels, statuses = _labels("channel"), _labels("status")
+        out(_("Hồ sơ: %(n)d. Theo kênh: %(c)s") % {"n": s["dossiers"], "c": _pairs(s["channels"], channels)})
+        out(_("Theo trạng thái: %(s)s") % {"s": _pairs(s["statuses"], statuses)})
         share = "—" if s["on_time_share"] is None else f"{100 * s['on_time_share']:.2f}%"
         out(_("Đúng hạn: %(share)s (%(on)d/%(all)d hồ sơ đã kết thúc có thời hạn).") % {
             "share": share, "on": s["on_time"], "all": s["ended_with_due"]})  # fmt: skip
@@ -97,8 +100,58 @@ class Command(BaseCommand):
             "p": report.plan_seconds, "w": s["wall_seconds"], "r": s["dossiers_per_second"]})  # fmt: skip
 
 
-def _pairs(counts: dict) -> str:
-    return ", ".join(f"{k} {v}" for k, v in counts.items()) or "—"
+def _pairs(counts: dict, labels: dict) -> str:
+    return "; ".join(f"{labels.get(k, k)} {v}" for k, v in counts.items()) or "—"
+
+
+def _labels(field: str) -> dict[str, str]:
+    """The dossier field's choices as people read them ("đã trả kết quả", not "returned")."""
+    from motcua.dossiers.models import Dossier
+
+    return {key: str(label) for key, label in Dossier._meta.get_field(field).choices}
+
+
+def _preflight(province: str) -> None:
+    """What the trial needs before it can run, each missing piece with the command that makes it."""
+    from motcua.catalog.models import ProvinceProcedure
+    from motcua.org.models import ReceptionPlace, StaffAssignment
+    from motcua.units.models import AdministrativeUnit
+
+    units = AdministrativeUnit.objects.current()
+    if not units.exists():
+        raise CommandError(
+            _("Chưa có danh mục đơn vị hành chính: chạy `motcua units load` rồi `motcua bootstrap` trước.")
+        )
+    if not units.provinces().filter(code=province).exists():
+        raise CommandError(
+            _("Không có tỉnh mã %(p)s: --province là mã tỉnh 2 chữ số, ví dụ 01 (Hà Nội), 31 (Hải Phòng).")
+            % {"p": province}
+        )
+    if not ProvinceProcedure.objects.filter(province__code=province, active=True).exists():
+        raise CommandError(
+            _(
+                "Tỉnh %(p)s chưa áp dụng thủ tục nào: chạy `motcua catalog import` rồi `motcua bootstrap` trước."
+            )
+            % {"p": province}
+        )
+    if not ReceptionPlace.objects.filter(province__code=province, is_active=True).exists():
+        raise CommandError(
+            _(
+                "Tỉnh %(p)s chưa có nơi tiếp nhận hồ sơ nào: chạy `motcua org demo` (hoặc `motcua bootstrap`) trước."
+            )
+            % {"p": province}
+        )
+    staffed = StaffAssignment.objects.valid_on(timezone.localdate()).filter(
+        role__code="specialist", agency__province__code=province, user__is_active=True
+    )
+    if not staffed.exists():
+        raise CommandError(
+            _(
+                "Tỉnh %(p)s chưa có cán bộ chuyên môn nào được phân công ở cơ quan giải quyết: "
+                "chạy `motcua org demo` (hoặc `motcua bootstrap`) trước."
+            )
+            % {"p": province}
+        )
 
 
 @contextmanager
