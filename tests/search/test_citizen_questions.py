@@ -59,3 +59,14 @@ def test_a_commune_point_gets_the_commune_procedure_and_the_province_its_own():
     at_province = search_procedures("làm căn cước cho con 6 tuổi", limit=3, level="province")
     assert at_commune[0].code == "1.014062" and "commune" in at_commune[0].levels
     assert at_province[0].code == "1.012549" and "province" in at_province[0].levels
+
+
+def test_a_reception_place_knows_its_level():
+    from types import SimpleNamespace
+
+    from motcua.search.selectors import place_level
+
+    assert place_level(SimpleNamespace(kind="commune_point", is_commune_center=False)) == "commune"
+    assert place_level(SimpleNamespace(kind="center", is_commune_center=True)) == "commune"  # two-tier
+    assert place_level(SimpleNamespace(kind="center", is_commune_center=False)) == "province"
+    assert place_level(SimpleNamespace(kind="branch", is_commune_center=False)) == "province"
