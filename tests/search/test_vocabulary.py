@@ -40,6 +40,8 @@ def test_a_broken_entry_is_refused_with_its_number():
         ("xin e-visa", ["evisa"]),  # hyphens are ignored
         ("hộ kinh doanh", ["hộ kinh doanh"]),
         ("lý lịch tư pháp", ["lý lịch tư pháp"]),
+        ("xác nhận sơ yếu lý lịch", ["xác nhận sơ yếu lý lịch"]),  # a CV, not a criminal record
+        ("nộp nghĩa vụ tài chính", ["nộp nghĩa vụ tài chính"]),  # land levy, not military service
     ],
 )
 def test_everyday_phrases_are_found_with_or_without_accents(typed, said):
