@@ -39,3 +39,27 @@ def test_the_english_page_translates_the_facts(client):
     response = client.get("/thu-tuc/", {"q": "đăng ký kết hôn"}, HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     assert "Can be submitted online" in html or "Not available online" in html
+
+
+def test_the_province_s_own_fee_and_its_adoption_decide_what_a_result_says():
+    from motcua.catalog import services as catalog
+    from motcua.catalog.models import FeeKind, Procedure
+    from motcua.search.facts import facts_for
+    from motcua.search.models import ProcedureSearchDocument
+    from tests.org.factories import province
+
+    hanoi = province("01", "Hà Nội")
+    marriage = Procedure.objects.get(code="1.000894")  # free in the national catalog
+    catalog.adopt(province=hanoi, procedure=marriage, fee_kind=FeeKind.AMOUNT, fee_amount=50_000)
+    adopted = ProcedureSearchDocument.objects.get(code="1.000894").version_id
+    not_adopted = ProcedureSearchDocument.objects.get(code="1.001193").version_id
+
+    facts = facts_for([adopted, not_adopted], "01")
+    assert (facts[adopted].fee, facts[adopted].fee_amount, facts[adopted].online) == (
+        "50.000 đồng",
+        50_000,
+        True,
+    )
+    assert facts[not_adopted].online is False  # Hà Nội has not adopted it: its portal cannot take it
+    national = facts_for([adopted], None)[adopted]
+    assert (national.fee, national.online) == ("Miễn phí", True)

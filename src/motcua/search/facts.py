@@ -37,9 +37,13 @@ def facts_for(version_ids: list[int], province: str | None = None) -> dict[int, 
     )
     adoptions = {}
     if province:
-        rows = ProvinceProcedure.objects.filter(
-            province__code=province, procedure_id__in=[v.procedure_id for v in versions]
-        ).only("procedure_id", "active", "fee_kind", "fee_amount", "fee_note")
+        rows = (
+            ProvinceProcedure.objects.filter(
+                province__code=province, procedure_id__in=[v.procedure_id for v in versions]
+            )
+            .only("procedure_id", "active", "fee_kind", "fee_amount", "fee_note")
+            .order_by("active", "pk")  # a unit renamed over time keeps its code: the active adoption wins
+        )
         adoptions = {row.procedure_id: row for row in rows}
     facts = {}
     for version in versions:
