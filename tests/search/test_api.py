@@ -17,8 +17,32 @@ def test_search_returns_ranked_procedures(client):
     assert (body["query"], body["mode"], body["count"]) == ("dang ky ket hon", "lexical", 3)
     first = body["results"][0]
     assert first["code"] == "1.000894"
-    assert set(first) == {"code", "name", "field", "levels", "score", "version_id"}
+    assert set(first) == {
+        *("code", "name", "field", "levels", "score", "version_id"),
+        *("online", "time_limit", "time_note", "time_as_published"),
+        *("fee", "fee_note", "fee_amount", "fee_currency"),
+    }
     assert first["field"] == "Hộ tịch"
+
+
+def test_results_say_the_fee_the_time_limit_and_whether_it_can_be_sent_online(client):
+    body = client.get(URL, {"q": "chứng thực bản sao từ bản chính", "limit": 1}).json()
+    copy = body["results"][0]
+    assert copy["code"] == "2.000815"
+    assert (copy["fee"], copy["fee_amount"], copy["fee_currency"]) == ("2.000 đồng", 2000, "VND")
+    assert copy["online"] is True  # the national catalog does not exclude it (no province asked)
+    marriage = client.get(URL, {"q": "đăng ký kết hôn", "limit": 1}).json()["results"][0]
+    assert (marriage["fee"], marriage["fee_amount"]) == ("Miễn phí", 0)
+    # The catalog says "1" without a unit: shown as published, and said so.
+    assert (marriage["time_limit"], marriage["time_as_published"]) == ("1", True)
+    assert marriage["time_note"]
+
+
+def test_the_level_of_the_place_of_search_comes_first(client):
+    at_commune = client.get(URL, {"q": "cấp đổi thẻ căn cước", "limit": 3, "level": "commune"}).json()
+    at_province = client.get(URL, {"q": "cấp đổi thẻ căn cước", "limit": 3, "level": "province"}).json()
+    assert at_commune["results"][0]["code"] == "1.014063"
+    assert at_province["results"][0]["code"] == "2.001195"
 
 
 def test_default_mode_is_hybrid_and_default_limit_ten(client):
@@ -42,7 +66,15 @@ def test_empty_or_too_long_query_is_a_problem_in_vietnamese(client, params):
 
 
 @pytest.mark.parametrize(
-    "params", [{"limit": "abc"}, {"limit": "0"}, {"limit": "51"}, {"mode": "fuzzy"}, {"province": "99"}]
+    "params",
+    [
+        {"limit": "abc"},
+        {"limit": "0"},
+        {"limit": "51"},
+        {"mode": "fuzzy"},
+        {"province": "99"},
+        {"level": "huyen"},
+    ],
 )
 def test_bad_parameters(client, params):
     response = client.get(URL, {"q": "khai sinh", **params})

@@ -1,6 +1,6 @@
 import pytest
 
-from motcua.search.ranking import merge_lexical, normalized_blend
+from motcua.search.ranking import merge_lexical, normalized_blend, rerank
 
 
 def test_blend_normalises_each_side_before_mixing():
@@ -44,3 +44,13 @@ def test_document_lists_add_at_most_their_share_of_the_best_title():
         ("b", pytest.approx(0.2)),
         ("c", pytest.approx(0.1)),
     ]
+
+
+def test_rerank_puts_adjustments_on_the_scale_of_the_best_score():
+    ranked = [("re-issue", 30.0), ("plain", 27.0), ("rare", 3.0)]
+    # A penalty for an unasked special case and a small popularity prior reorder close scores only.
+    adjusted = rerank(ranked, {"re-issue": -0.25, "plain": 0.1, "rare": 0.1})
+    assert [item for item, _ in adjusted] == ["plain", "re-issue", "rare"]
+    assert dict(adjusted)["plain"] == pytest.approx(0.9 + 0.1)
+    assert rerank([], {}) == []
+    assert [i for i, _ in rerank([("a", 1.0), ("b", 1.0)], {})] == ["a", "b"]  # ties keep their order

@@ -37,11 +37,15 @@ def test_unaccented_words_that_fold_like_a_filler_are_kept():
 
 
 def test_everyday_words_add_the_official_terms():
-    query = analyze("làm sổ đỏ")
-    assert matched_synonyms("làm sổ đỏ") == ["sổ đỏ"]
-    assert {"giay", "chung", "nhan", "quyen", "su", "dung", "dat"} <= set(query.extra_terms)
-    assert query.semantic_text == "làm sổ đỏ (giấy chứng nhận quyền sử dụng đất)"
-    assert analyze("so do bi mat").synonyms == ("sổ đỏ",)
+    query = analyze("thế chấp sổ đỏ")
+    assert matched_synonyms("thế chấp sổ đỏ") == ["thế chấp", "sổ đỏ"]
+    assert {"giay", "chung", "nhan", "quyen", "su", "dung", "dat", "bien", "phap", "bao", "dam"} <= set(
+        query.extra_terms
+    )
+    assert query.semantic_text == (
+        "thế chấp sổ đỏ (đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, giấy chứng nhận quyền sử dụng đất)"
+    )
+    assert analyze("so do bi mat").synonyms == ("sổ đỏ", "bị mất")
     assert analyze("đăng ký khai sinh").synonyms == ()
 
 

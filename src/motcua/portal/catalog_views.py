@@ -20,6 +20,7 @@ from motcua.catalog import selectors as catalog
 from motcua.catalog.models import Channel
 from motcua.core.errors import DomainError
 from motcua.org.models import PlaceKind
+from motcua.search.facts import facts_for
 from motcua.search.selectors import search_procedures
 
 from . import catalog_display as display
@@ -49,9 +50,17 @@ def _province_context(request) -> dict:
     }
 
 
-def _hit_rows(hits) -> list[dict]:
+def _hit_rows(hits, province: str | None) -> list[dict]:
+    """A result as a citizen weighs it: name, then time limit, fee and whether it can be sent online."""
+    facts = facts_for([h.version_id for h in hits], province)
     return [
-        {"code": h.code, "name": h.name, "field": h.field_name, "levels": display.level_labels(h.levels)}
+        {
+            "code": h.code,
+            "name": h.name,
+            "field": h.field_name,
+            "levels": display.level_labels(h.levels),
+            "facts": facts[h.version_id],
+        }
         for h in hits
     ]
 
@@ -60,10 +69,16 @@ def catalog_home(request):
     context = _province_context(request)
     code = context["province_code"]
     query = " ".join(request.GET.get("q", "").split())
+    # Where the search is made: a commune reception point links here with ?cap=xa, the province's
+    # center with ?cap=tinh; the procedures of that level come first among close matches.
+    level_slug = request.GET.get("cap", "") if request.GET.get("cap", "") in LEVEL_SLUGS else ""
     hits, error = [], ""
     if query:
         try:
-            hits = _hit_rows(search_procedures(query, limit=SEARCH_LIMIT, province=code))
+            found = search_procedures(
+                query, limit=SEARCH_LIMIT, province=code, level=LEVEL_SLUGS.get(level_slug)
+            )
+            hits = _hit_rows(found, code)
         except DomainError as exc:
             error = exc.message
     overview = selectors.overview(code)
@@ -71,6 +86,8 @@ def catalog_home(request):
         query=query,
         hits=hits,
         error=error,
+        level_slug=level_slug,
+        search_level=LEVEL_SLUGS.get(level_slug, ""),
         overview=overview,
         shown={key: display.number(value) for key, value in overview["levels"].items()},
         search_api=reverse("procedure-search"),

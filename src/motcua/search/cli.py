@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from motcua.core.errors import DomainError
 
-from .selectors import MAX_LIMIT, Mode, search_procedures
+from .selectors import LEVELS, MAX_LIMIT, Mode, search_procedures
 
 
 def add_query_arguments(parser) -> None:
@@ -18,6 +18,12 @@ def add_query_arguments(parser) -> None:
     )
     parser.add_argument(
         "--province", default=None, help=_("Mã tỉnh (GSO), ví dụ 01: chỉ thủ tục tỉnh áp dụng.")
+    )
+    parser.add_argument(
+        "--level",
+        choices=LEVELS,
+        default=None,
+        help=_("Nơi tra cứu: commune (điểm tiếp nhận cấp xã) hoặc province (Trung tâm cấp tỉnh)."),
     )
 
 
@@ -38,7 +44,11 @@ def handle_search(command, **options) -> None:
     """Print one procedure per line: code, tab, name. `command` is the running BaseCommand."""
     try:
         hits = search_procedures(
-            options["query"], limit=options["limit"], province=options.get("province"), mode=options["mode"]
+            options["query"],
+            limit=options["limit"],
+            province=options.get("province"),
+            mode=options["mode"],
+            level=options.get("level"),
         )
     except DomainError as error:
         raise CommandError(f"{error.code}: {error.message}") from error

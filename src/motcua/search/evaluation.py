@@ -35,11 +35,11 @@ def load_questions(path: Path) -> list[Question]:
     return [Question(row["q"], frozenset(row["codes"]), row.get("split", "dev")) for row in rows]
 
 
-def hit_rate(questions: list[Question], mode: str) -> HitRate:
+def hit_rate(questions: list[Question], mode: str, level: str | None = None) -> HitRate:
     top1 = top3 = 0
     misses = []
     for question in questions:
-        codes = [hit.code for hit in search_procedures(question.text, limit=3, mode=mode)]
+        codes = [hit.code for hit in search_procedures(question.text, limit=3, mode=mode, level=level)]
         top1 += bool(codes) and codes[0] in question.codes
         if question.codes.intersection(codes):
             top3 += 1

@@ -48,3 +48,15 @@ def merge_lexical(
         total[item] = total.get(item, 0.0) + scale * score
     order = {item: i for i, item in enumerate(dict.fromkeys([*dict(title), *dict(documents)]))}
     return sorted(total.items(), key=lambda pair: (-pair[1], order[pair[0]]))
+
+
+def rerank(
+    ranked: list[tuple[Hashable, float]], adjustments: Mapping[Hashable, float]
+) -> list[tuple[Hashable, float]]:
+    """Scores divided by the best one, plus each item's adjustment (prior, qualifiers, level fit), best
+    first; ties keep the incoming order."""
+    top = max((score for _, score in ranked), default=0.0)
+    scale = 1.0 / top if top > 0 else 0.0
+    adjusted = [(item, score * scale + adjustments.get(item, 0.0)) for item, score in ranked]
+    order = {item: position for position, (item, _) in enumerate(ranked)}
+    return sorted(adjusted, key=lambda pair: (-pair[1], order[pair[0]]))

@@ -9,11 +9,11 @@ import numpy as np
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import embeddings, snapshot
+from . import embeddings, snapshot, vocabulary
 from .errors import InvalidSearchParameter, empty_query, query_too_long
 from .lexical import lexical_ranking
 from .models import ProcedureSearchDocument
-from .ranking import normalized_blend
+from .ranking import normalized_blend, rerank
 from .text import MAX_QUERY_LENGTH, AnalyzedQuery, analyze
 
 MAX_LIMIT = 50
@@ -21,6 +21,11 @@ _embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-embed")
 CANDIDATES = 100  # taken from each ranking before fusion
 # Share of the lexical score in hybrid mode, tuned on the dev half of tests/search/eval_questions.jsonl.
 LEXICAL_SHARE = 0.5
+# Adjustments to the fused score (best = 1), tuned on tests/search/citizen_questions.jsonl (ADR 0025).
+PRIOR_WEIGHT = 0.1  # the most used procedure against the least used (simulator's popularity)
+QUALIFIER_PENALTY = 0.25  # per special case or follow-up action the query did not ask for
+LEVEL_WEIGHT = 0.1  # the procedure is handled at the level of the place where the search is made
+LEVELS = ("commune", "province")
 
 
 class Mode(StrEnum):
@@ -64,15 +69,19 @@ def search_procedures(
     province: str | None = None,
     mode: str = Mode.HYBRID,
     on: date | None = None,
+    level: str | None = None,
 ) -> list[SearchHit]:
     """Procedures in force that best answer `query`, best first.
 
     `province` (GSO code, "01") keeps the procedures that province has adopted. `mode`: "lexical" (words,
     diacritics ignored), "semantic" (meaning, with the embedding model) or "hybrid" (both, fused).
+    `level`: where the search is made, "commune" (a commune reception point) or "province" (the
+    province's center); procedures handled at that level come first among close matches.
     """
     analyzed = analyze(_clean_query(query))
     mode = _clean_mode(mode)
     limit = _clean_limit(limit)
+    level = _clean_level(level)
     day = on or timezone.localdate()
     adopted = _adopted(province, day) if province else None
     state = snapshot.current()
@@ -91,6 +100,7 @@ def search_procedures(
         ranked = lexical
     else:
         ranked = _with_semantic(vector.result(), mode, lexical, state, scope)
+    ranked = rerank(ranked, _adjustments(analyzed, ranked, state, level))
     ranked = _code_first(analyzed, ranked, state, scope)
     return _hits(ranked[:limit], state)
 
@@ -119,6 +129,41 @@ def _clean_limit(limit: int) -> int:
             _("Số kết quả phải từ 1 đến %(max)d.") % {"max": MAX_LIMIT}, details={"max_limit": MAX_LIMIT}
         )
     return limit
+
+
+def place_level(place) -> str:
+    """The level a reception place serves: "commune" for a commune reception point or a commune
+    center (two-tier model), "province" for the province's center, its branches and service points."""
+    from motcua.org.models import PlaceKind
+
+    commune = place.kind == PlaceKind.COMMUNE_POINT or place.is_commune_center
+    return "commune" if commune else "province"
+
+
+def _clean_level(level: str | None) -> str | None:
+    if level in (None, "") or level in LEVELS:
+        return level or None
+    raise InvalidSearchParameter(
+        _("Cấp nơi tra cứu không hợp lệ: chọn commune (cấp xã) hoặc province (cấp tỉnh)."),
+        details={"level": str(level)[:20]},
+    )
+
+
+def _adjustments(
+    query: AnalyzedQuery, ranked: list[tuple[int, float]], state: snapshot.Snapshot, level: str | None
+) -> dict[int, float]:
+    """What the words and the meaning do not know: how often a procedure is used, whether its name is a
+    special case the question did not ask for, whether it is handled where the search is made."""
+    vocab = vocabulary.load()
+    adjustments = {}
+    for doc_id, _score in ranked:
+        row = state.positions[doc_id]
+        value = PRIOR_WEIGHT * float(state.prior[row])
+        value -= QUALIFIER_PENALTY * vocab.unasked(state.qualifiers[row], query.asked)
+        if level is not None and level in state.records[row].levels:
+            value += LEVEL_WEIGHT
+        adjustments[doc_id] = value
+    return adjustments
 
 
 def _adopted(province: str, day: date) -> frozenset[int]:
@@ -151,9 +196,12 @@ def _with_semantic(
     cosines[~(scope.rows & state.has_vector)] = -np.inf
     order = np.argsort(-cosines, kind="stable")[:CANDIDATES]
     top = [i for i in order if np.isfinite(cosines[i])]
-    if mode == Mode.SEMANTIC or not top:
-        return [(int(state.ids[i]), float(cosines[i])) for i in top]
     semantic = {int(state.ids[i]): float(cosines[i]) for i in top}
+    if mode == Mode.SEMANTIC or not top:
+        # rescaled like the semantic half of the blend, so the adjustments weigh the same in every mode
+        return (
+            normalized_blend({}, semantic, semantic_floor=float(cosines[top[-1]]), alpha=0.0) if top else []
+        )
     for doc_id, _score in lexical:
         if doc_id in state.positions and doc_id not in semantic:
             semantic[doc_id] = float(cosines[state.positions[doc_id]])

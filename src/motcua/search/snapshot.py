@@ -20,6 +20,9 @@ import numpy as np
 from django.db import connection
 from django.db.models import Count, Max
 
+from motcua.simulation.plan.mix import procedure_weight
+
+from . import vocabulary
 from .embeddings import DIM
 from .models import ProcedureSearchDocument
 
@@ -51,6 +54,8 @@ class Snapshot:
     name_frequency: Counter = field(default_factory=Counter)  # word or word pair -> names with it
     field_frequency: Counter = field(default_factory=Counter)
     average_title_words: float = 0.0  # distinct words of name + field
+    prior: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.float32))  # popularity 0..1
+    qualifiers: list[frozenset[int]] = field(default_factory=list)  # vocabulary qualifiers of each name
 
     @property
     def documents(self) -> int:
@@ -115,6 +120,8 @@ def _load() -> Snapshot:
     postings: dict[str, list[int]] = defaultdict(list)
     names, fields = Counter(), Counter()
     title_words = 0
+    vocab = vocabulary.load()
+    weights, qualifiers = [], []
     zero = np.zeros(DIM, dtype="<f2")
     for row, (doc_id, blob, documents, name, field_name, valid_to, *shown) in enumerate(
         rows.iterator(chunk_size=500)
@@ -122,6 +129,8 @@ def _load() -> Snapshot:
         code, display_name, display_field, levels, procedure_id, version_id = shown
         levels = tuple(filter(None, levels.split(",")))
         records.append(Record(code, display_name, display_field, levels, procedure_id, version_id))
+        weights.append(procedure_weight(display_field, display_name, 0))
+        qualifiers.append(vocab.in_name(display_name))
         ids.append(doc_id)
         ends.append(valid_to.toordinal() if valid_to else _OPEN)
         vectors.append(np.frombuffer(bytes(blob), dtype="<f2") if blob else zero)
@@ -146,7 +155,19 @@ def _load() -> Snapshot:
         name_frequency=names,
         field_frequency=fields,
         average_title_words=title_words / len(ids) if ids else 0.0,
+        prior=_popularity(weights),
+        qualifiers=qualifiers,
     )
+
+
+def _popularity(weights: list[float]) -> np.ndarray:
+    """The simulator's weights (field share x popular words, motcua.simulation.plan.mix) on a log scale
+    from 0 (least used) to 1 (most used): a field 100 times busier is not 100 times more likely meant."""
+    if not weights:
+        return np.empty(0, dtype=np.float32)
+    logs = np.log(np.asarray(weights, dtype=np.float64))
+    span = logs.max() - logs.min()
+    return ((logs - logs.min()) / span if span > 0 else np.zeros_like(logs)).astype(np.float32)
 
 
 def _words_and_pairs(text: str) -> set:

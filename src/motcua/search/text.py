@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from motcua.core.text import fold
 
+from . import vocabulary
+
 MAX_QUERY_LENGTH = 300
 _WORD = re.compile(r"[0-9a-z]+")
 _CODE = re.compile(r"^\s*(\d\.\d{6})\s*$")
@@ -37,39 +39,6 @@ _AMBIGUOUS_FOLDED = frozenset(
 )
 _FOLDED_STOPWORDS = frozenset(fold(word) for word in STOPWORDS) - _AMBIGUOUS_FOLDED
 
-# Everyday words for official terms (added to the query, never replacing what the user typed).
-# Written from common usage, not from the evaluation questions; see docs/decisions/0006.
-SYNONYMS: dict[str, str] = {
-    "sổ đỏ": "giấy chứng nhận quyền sử dụng đất",
-    "sổ hồng": "giấy chứng nhận quyền sử dụng đất quyền sở hữu nhà ở",
-    "thổ cư": "đất ở chuyển mục đích sử dụng đất",
-    "bằng lái": "giấy phép lái xe",
-    "gplx": "giấy phép lái xe",
-    "hộ khẩu": "thường trú cư trú",
-    "cccd": "thẻ căn cước",
-    "cmnd": "chứng minh nhân dân căn cước",
-    "chứng minh thư": "chứng minh nhân dân căn cước",
-    "vneid": "tài khoản định danh điện tử",
-    "visa": "thị thực",
-    "evisa": "thị thực điện tử",
-    "cà vẹt": "chứng nhận đăng ký xe",
-    "giấy chứng tử": "khai tử",
-    "báo tử": "khai tử",
-    "độc thân": "xác nhận tình trạng hôn nhân",
-    "công chứng": "chứng thực",
-    "bhxh": "bảo hiểm xã hội",
-    "bảo hiểm xã hội": "bhxh",
-    "bhyt": "bảo hiểm y tế",
-    "bảo hiểm y tế": "bhyt",
-    "mst": "mã số thuế",
-    "tncn": "thu nhập cá nhân",
-    "pccc": "phòng cháy chữa cháy",
-    "xây nhà": "giấy phép xây dựng nhà ở riêng lẻ",
-    "nghỉ sinh": "chế độ thai sản",
-    "đăng kiểm": "kiểm định an toàn kỹ thuật",
-}
-_SYNONYM_KEYS = [(tuple(_WORD.findall(fold(key).replace("-", ""))), key) for key in SYNONYMS]
-
 
 @dataclass(frozen=True)
 class AnalyzedQuery:
@@ -93,14 +62,16 @@ class AnalyzedQuery:
         pairs = _pairs(self.expansion)
         return tuple(dict.fromkeys([(term,) for term in self.all_terms] + [*self.phrases, *pairs]))
 
-    synonyms: tuple[str, ...] = field(default=())  # keys of SYNONYMS found in the query
+    synonyms: tuple[str, ...] = field(default=())  # everyday phrases of the vocabulary found in the query
+    meanings: tuple[str, ...] = field(default=())  # their catalog words, with diacritics
+    asked: frozenset[int] = field(default=frozenset())  # qualifiers the query asks for (vocabulary.py)
 
     @property
     def semantic_text(self) -> str:
         """What the embedding model reads: the user's words, then the official terms in brackets."""
-        if not self.synonyms:
+        if not self.meanings:
             return self.text
-        return f"{self.text} ({', '.join(SYNONYMS[key] for key in self.synonyms)})"
+        return f"{self.text} ({', '.join(self.meanings)})"
 
 
 def _has_marks(word: str) -> bool:
@@ -124,14 +95,8 @@ def _words(text: str) -> list[tuple[str, str]]:
 
 
 def matched_synonyms(text: str) -> list[str]:
-    """Keys of SYNONYMS that occur in `text` as whole words (diacritics and hyphens ignored)."""
-    words = tuple(_WORD.findall(fold(text).replace("-", "")))
-    found = []
-    for key_words, key in _SYNONYM_KEYS:
-        n = len(key_words)
-        if any(words[i : i + n] == key_words for i in range(len(words) - n + 1)):
-            found.append(key)
-    return found
+    """Everyday phrases of the citizen vocabulary found in `text` (diacritics and hyphens ignored)."""
+    return [match.said for match in vocabulary.load().match(text)]
 
 
 def analyze(query: str) -> AnalyzedQuery:
@@ -149,8 +114,10 @@ def analyze(query: str) -> AnalyzedQuery:
         both_filler = _is_stopword(raw_a, a) and _is_stopword(raw_b, b)
         if not both_filler and pair not in phrases:
             phrases.append(pair)
-    synonyms = matched_synonyms(text)
-    expansion = " ".join(fold(SYNONYMS[key]) for key in synonyms)
+    vocab = vocabulary.load()
+    matches, rewritten = vocab.read(text)
+    meanings = tuple(dict.fromkeys(meaning for match in matches for meaning in match.means))
+    expansion = " ".join(fold(meaning) for meaning in meanings)
     extra = tuple(dict.fromkeys(w for w in _WORD.findall(expansion) if w not in terms))
     return AnalyzedQuery(
         text=text,
@@ -160,7 +127,9 @@ def analyze(query: str) -> AnalyzedQuery:
         expansion=expansion,
         code=code_match.group(1) if code_match else None,
         extra_terms=extra,
-        synonyms=tuple(synonyms),
+        synonyms=tuple(match.said for match in matches),
+        meanings=meanings,
+        asked=vocab.asked(rewritten),
     )
 
 

@@ -8,7 +8,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ..errors import InvalidSearchParameter
-from ..selectors import MAX_LIMIT, Mode, search_procedures
+from ..facts import facts_for
+from ..selectors import LEVELS, MAX_LIMIT, Mode, search_procedures
 from ..text import MAX_QUERY_LENGTH
 from .serializers import ProcedureSearchResponseSerializer, SearchProblemSerializer
 
@@ -48,6 +49,15 @@ class ProcedureSearchView(APIView):
                 description=gettext_lazy("Mã tỉnh (GSO), ví dụ 01: chỉ các thủ tục tỉnh đã áp dụng."),
             ),
             OpenApiParameter(
+                "level",
+                OpenApiTypes.STR,
+                enum=list(LEVELS),
+                description=gettext_lazy(
+                    "Nơi tra cứu: commune (điểm tiếp nhận cấp xã) hoặc province (Trung tâm cấp tỉnh); "
+                    "thủ tục của cấp đó được ưu tiên."
+                ),
+            ),
+            OpenApiParameter(
                 "mode",
                 OpenApiTypes.STR,
                 enum=[mode.value for mode in Mode],
@@ -60,17 +70,20 @@ class ProcedureSearchView(APIView):
     def get(self, request: Request) -> Response:
         params = request.query_params
         mode = params.get("mode") or Mode.HYBRID.value
+        province = params.get("province") or None
         hits = search_procedures(
             params.get("q", ""),
             limit=_limit(params.get("limit")),
-            province=params.get("province") or None,
+            province=province,
             mode=mode,
+            level=params.get("level") or None,
         )
+        facts = facts_for([hit.version_id for hit in hits], province)
         body = {
             "query": " ".join(params.get("q", "").split()),
             "mode": mode,
             "count": len(hits),
-            "results": hits,
+            "results": [{**vars(hit), **vars(facts[hit.version_id])} for hit in hits],
         }
         return Response(ProcedureSearchResponseSerializer(body).data)
 

@@ -28,7 +28,7 @@ from motcua.dossiers.choices import Delivery, DossierChannel, Sex
 from motcua.dossiers.errors import ChecklistIncomplete, InvalidApplicant
 from motcua.org import selectors as org
 from motcua.org.models import Counter
-from motcua.search.selectors import search_procedures
+from motcua.search.selectors import place_level, search_procedures
 
 from .. import reception_input as form
 from .. import selectors
@@ -121,7 +121,12 @@ def _context(request, values: dict, **extra) -> dict:
     query = " ".join(values["q"].split())
     if query and version is None:
         try:
-            hits = search_procedures(query, limit=HITS, province=place.province.code if place else None)
+            hits = search_procedures(
+                query,
+                limit=HITS,
+                province=place.province.code if place else None,
+                level=place_level(place) if place else None,  # a commune point wants commune procedures
+            )
         except DomainError as exc:
             search_error = exc.message
     if values["procedure"] and version is None and not query:

@@ -1,4 +1,5 @@
-"""`motcua search query "QUESTION"`, `motcua search reindex`, `motcua search export-embeddings`."""
+"""`motcua search query "QUESTION"`, `motcua search reindex`, `motcua search export-embeddings`,
+`motcua search evaluate FILE...` (top-1 / top-3 of question files, docs/decisions/0025)."""
 
 from pathlib import Path
 
@@ -7,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from motcua.search import services
 from motcua.search.cli import add_query_arguments, handle_search
+from motcua.search.evaluation import hit_rate, load_questions
+from motcua.search.selectors import LEVELS, Mode
 
 
 class Command(BaseCommand):
@@ -23,6 +26,15 @@ class Command(BaseCommand):
         export.add_argument(
             "--output", default=None, help=_("Đường dẫn tệp .npy.gz (mặc định: tệp của gói).")
         )
+        evaluate = subparsers.add_parser(
+            "evaluate", help=_("Tỷ lệ tìm đúng (top-1, top-3) trên các tệp câu hỏi mẫu (JSON lines).")
+        )
+        evaluate.add_argument("files", nargs="+", help=_('Tệp câu hỏi: mỗi dòng {"q": ..., "codes": [...]}.'))
+        evaluate.add_argument("--mode", choices=[mode.value for mode in Mode], default=Mode.HYBRID.value)
+        evaluate.add_argument("--level", choices=LEVELS, default=None)
+        evaluate.add_argument(
+            "--misses", action="store_true", help=_("In các câu không tìm thấy trong 3 kết quả đầu.")
+        )
 
     def handle(self, *args, **options):
         subcommand = options["subcommand"]
@@ -30,10 +42,28 @@ class Command(BaseCommand):
             handle_search(self, **options)
         elif subcommand == "reindex":
             self._reindex(options["verbosity"])
+        elif subcommand == "evaluate":
+            self._evaluate(options)
         else:
             output = Path(options["output"]) if options["output"] else None
             count = services.export_shipped_embeddings(output)
             self.stdout.write(_("Đã ghi %(n)d vectơ.") % {"n": count})
+
+    def _evaluate(self, options) -> None:
+        everything = []
+        for name in options["files"]:
+            questions = load_questions(Path(name))
+            everything += questions
+            self._rate(Path(name).name, questions, options)
+        if len(options["files"]) > 1:
+            self._rate(_("tất cả"), everything, options)
+
+    def _rate(self, label: str, questions, options) -> None:
+        rate = hit_rate(questions, options["mode"], level=options["level"])
+        self.stdout.write(f"{label}\t{rate}")
+        if options["misses"]:
+            for miss in rate.misses:
+                self.stdout.write(f"  - {miss}")
 
     def _reindex(self, verbosity: int) -> None:
         def progress(done: int, total: int) -> None:
