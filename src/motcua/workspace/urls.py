@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import auth, dossier, reception, work
+from .views import auth, catalog_review, dossier, reception, work
 
 app_name = "workspace"
 
@@ -17,4 +17,9 @@ urlpatterns = [
     path("tiep-nhan/phieu/<int:pk>/", dossier.counter_slip, name="slip"),
     re_path(rf"^ho-so/{CODE}/$", dossier.dossier_page, name="dossier"),
     re_path(rf"^ho-so/{CODE}/thao-tac/(?P<slug>[a-z-]+)/$", dossier.act, name="act"),
+    path("danh-muc/", catalog_review.queue, name="catalog-queue"),
+    path("danh-muc/<str:code>/v<int:number>/", catalog_review.version_page, name="catalog-version"),
+    path("danh-muc/<str:code>/v<int:number>/sua-doi/", catalog_review.revise, name="catalog-revise"),
+    path("danh-muc/<str:code>/v<int:number>/cong-bo/", catalog_review.publish, name="catalog-publish"),
+    path("danh-muc/<str:code>/v<int:number>/xoa/", catalog_review.discard, name="catalog-discard"),
 ]

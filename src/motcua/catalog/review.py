@@ -1,0 +1,197 @@
+"""The catalog administrator's review queue: versions the import could not read fully, with the reasons
+in plain Vietnamese, filtered, counted and paged (docs/decisions/0024-catalog-review-desk.md).
+
+One row per procedure: its draft when it has one (the draft is where the fixing happens), otherwise its
+published version that is in force or yet to come. Reasons live in `parse_notes` ({field, issue,
+value}); they are counted in Python over the queue's few thousand small rows, the same way on SQLite
+and PostgreSQL (neither JSON containment nor a JSON text match is portable)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from motcua.org import selectors as org_selectors
+from motcua.org.roles import RoleCode
+
+from .models import ProcedureVersion, VersionStatus
+from .selectors import LEVEL_FLAGS
+
+PAGE_SIZE = 50
+
+# Issue codes of the parser (catalog/parsing) → what an administrator reads.
+REASONS = {
+    "time_missing": _("Không có thời hạn giải quyết"),
+    "time_no_unit": _("Thời hạn chỉ có con số, mất đơn vị (ngày làm việc? ngày?)"),
+    "time_unparsed": _("Thời hạn ghi bằng lời hoặc một khoảng, chưa đọc được"),
+    "fee_missing": _("Ô phí, lệ phí để trống"),
+    "fee_no_information": _("Nguồn ghi «Không có thông tin» về phí, lệ phí"),
+    "fee_fraction": _("Mức thu có phần lẻ"),
+    "fee_amount_conflict": _("Mức thu trong ô và trong ghi chú lệch nhau"),
+    "fee_amount_in_note": _("Mức thu chỉ có trong ghi chú"),
+    "fee_unparsed": _("Phí, lệ phí ghi bằng công thức hoặc lời, chưa đọc được"),
+    "fee_several_amounts": _("Có nhiều mức thu khác nhau"),
+    "documents_missing": _("Không có thành phần hồ sơ"),
+    "document_no_quantity": _("Giấy tờ không ghi số bản chính, bản sao"),
+    "document_template_unsplit": _("Tên tệp mẫu dính vào tên giấy tờ"),
+    "level_unparsed": _("Cấp thực hiện chưa đọc được"),
+    "results_missing": _("Không có kết quả thực hiện"),
+    "legal_basis_unparsed": _("Căn cứ pháp lý chưa tách được"),
+}
+
+# Audit actions (services, import, this desk) → what the change log shows.
+ACTIONS = {
+    "create_procedure": _("Tạo thủ tục"),
+    "create_draft": _("Tạo bản nháp"),
+    "update_draft": _("Sửa bản nháp"),
+    "review_edit": _("Rà soát, sửa nội dung"),
+    "publish": _("Công bố"),
+    "end_window": _("Kết thúc hiệu lực (có phiên bản mới)"),
+    "retire": _("Bãi bỏ"),
+    "delete_draft": _("Xoá bản nháp"),
+    "import_publish": _("Nhập từ dữ liệu nguồn và công bố"),
+    "import_draft": _("Nhập từ dữ liệu nguồn (bản nháp)"),
+}
+
+LEVELS = {
+    "ministry": _("Cấp bộ"),
+    "province": _("Cấp tỉnh"),
+    "commune": _("Cấp xã"),
+    "other": _("Cơ quan khác"),
+}
+
+
+def reason_label(code: str) -> str:
+    return str(REASONS.get(code, code))
+
+
+def can_administer(user) -> bool:
+    """Superusers, and whoever holds the catalog administrator role today (any scope: the national
+    catalog is not divided by province)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return bool(user.is_superuser or org_selectors.scopes_for(user, role=RoleCode.CATALOG_ADMIN))
+
+
+def reasons_of(version: ProcedureVersion) -> list[dict]:
+    """The version's reasons, each with its Vietnamese label and the source text it is about."""
+    return [
+        {
+            "index": index,
+            "field": note.get("field", ""),
+            "code": note.get("issue", ""),
+            "label": reason_label(note.get("issue", "")),
+            "value": note.get("value", ""),
+        }
+        for index, note in enumerate(version.parse_notes or [])
+        if isinstance(note, dict)
+    ]
+
+
+def queue_versions():
+    """Every version in the queue (unfiltered): drafts, and published versions in force or to come of
+    procedures that have no draft."""
+    today = timezone.localdate()
+    has_draft = ProcedureVersion.objects.filter(procedure=OuterRef("procedure"), status=VersionStatus.DRAFT)
+    return ProcedureVersion.objects.filter(needs_review=True).filter(
+        Q(status=VersionStatus.DRAFT)
+        | (
+            Q(status=VersionStatus.PUBLISHED)
+            & (Q(valid_to__isnull=True) | Q(valid_to__gt=today))
+            & ~Exists(has_draft)
+        )
+    )
+
+
+@dataclass
+class Filters:
+    field: int | None = None
+    level: str = ""
+    reason: str = ""
+    status: str = ""
+    q: str = ""
+
+    @classmethod
+    def from_query(cls, params) -> Filters:
+        def number(text):
+            return int(text) if (text or "").isdigit() else None
+
+        level = params.get("cap", "")
+        status = params.get("trang-thai", "")
+        return cls(
+            field=number(params.get("linh-vuc")),
+            level=level if level in LEVEL_FLAGS else "",
+            reason=params.get("ly-do", "") if params.get("ly-do", "") in REASONS else "",
+            status=status if status in (VersionStatus.DRAFT, VersionStatus.PUBLISHED) else "",
+            q=(params.get("q") or "").strip()[:100],
+        )
+
+
+@dataclass
+class Queue:
+    page: Page
+    rows: list[dict]
+    total: int  # the whole queue, no filter
+    matching: int  # after the filters
+    drafts: int  # drafts in the whole queue
+    by_reason: list[dict] = field(default_factory=list)  # counts within the other filters
+
+
+def _base(filters: Filters):
+    versions = queue_versions()
+    if filters.field:
+        versions = versions.filter(field_id=filters.field)
+    if filters.level:
+        versions = versions.filter(**{LEVEL_FLAGS[filters.level]: True})
+    if filters.status:
+        versions = versions.filter(status=filters.status)
+    if filters.q:
+        versions = versions.filter(Q(name__icontains=filters.q) | Q(procedure__code__startswith=filters.q))
+    return versions
+
+
+def review_queue(filters: Filters, page_number=1) -> Queue:
+    """The queue page: the rows of one page, the counts of the whole queue and per reason."""
+    everything = queue_versions()
+    total = everything.count()
+    drafts = everything.filter(status=VersionStatus.DRAFT).count()
+    # (pk, code, notes) of every matching version: the reason filter and counts are done here.
+    candidates = list(_base(filters).order_by("procedure__code").values_list("pk", "parse_notes"))
+    per_reason: Counter[str] = Counter()
+    keep = []
+    for pk, notes in candidates:
+        codes = {n.get("issue", "") for n in notes or [] if isinstance(n, dict)}
+        per_reason.update(codes)
+        if not filters.reason or filters.reason in codes:
+            keep.append(pk)
+    paginator = Paginator(keep, PAGE_SIZE)
+    page = paginator.get_page(page_number)
+    versions = {
+        v.pk: v
+        for v in ProcedureVersion.objects.filter(pk__in=list(page.object_list)).select_related(
+            "procedure", "field"
+        )
+    }
+    rows = []
+    for pk in page.object_list:
+        version = versions[pk]
+        reasons = reasons_of(version)
+        rows.append(
+            {
+                "version": version,
+                "reasons": sorted({r["label"] for r in reasons}),
+                "levels": [str(LEVELS[code]) for code in version.levels],
+            }
+        )
+    by_reason = [
+        {"code": code, "label": str(label), "count": per_reason.get(code, 0)}
+        for code, label in REASONS.items()
+        if per_reason.get(code) or code == filters.reason
+    ]
+    by_reason.sort(key=lambda r: -r["count"])
+    return Queue(page=page, rows=rows, total=total, matching=len(keep), drafts=drafts, by_reason=by_reason)
