@@ -42,7 +42,7 @@ def get_procedure(code: str) -> Procedure:
     return procedure
 
 
-DETAIL_PREFETCH = ("channel_terms", "cases", "documents", "results", "legal_bases", "process_steps")
+DETAIL_PREFETCH = ("channel_terms", "cases", "documents", "notes", "results", "legal_bases", "process_steps")
 
 
 def get_version(code: str, number: int) -> ProcedureVersion:
