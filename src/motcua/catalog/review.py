@@ -2,12 +2,13 @@
 in plain Vietnamese, filtered, counted and paged (docs/decisions/0024-catalog-review-desk.md).
 
 One row per procedure: its draft when it has one (the draft is where the fixing happens), otherwise its
-published version that is in force or yet to come. Reasons live in `parse_notes` ({field, issue,
-value}); they are counted in Python over the queue's few thousand small rows, the same way on SQLite
+published version that is in force or yet to come. Reasons live in `review_reasons` ({field, reason,
+detail}, ADR 0022); they are counted in Python over the queue's few thousand small rows, the same way on SQLite
 and PostgreSQL (neither JSON containment nor a JSON text match is portable)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from .selectors import LEVEL_FLAGS
 
 PAGE_SIZE = 50
 
-# Issue codes of the parser (catalog/parsing) → what an administrator reads.
+# Reason codes (the parser's issue codes and the checks of ADR 0022) → what an administrator reads.
 REASONS = {
     "time_missing": _("Không có thời hạn giải quyết"),
     "time_no_unit": _("Thời hạn chỉ có con số, mất đơn vị (ngày làm việc? ngày?)"),
@@ -42,7 +43,27 @@ REASONS = {
     "level_unparsed": _("Cấp thực hiện chưa đọc được"),
     "results_missing": _("Không có kết quả thực hiện"),
     "legal_basis_unparsed": _("Căn cứ pháp lý chưa tách được"),
+    "heading_cases": _("Tiêu đề mục (ví dụ «Giấy tờ phải nộp») bị đọc thành trường hợp"),
+    "conditional_required": _("Giấy tờ có điều kiện bị đánh dấu bắt buộc"),
+    "note_documents": _("Dòng lưu ý (0 bản chính, 0 bản sao) bị đọc thành giấy tờ"),
+    "fee_implausible": _("Mức thu bất thường (dưới 1.000 đồng)"),
+    "fee_free_but_amount": _("Ghi miễn phí nhưng ghi chú có mức thu"),
+    "fee_dated_without_window": _("Mức phí theo mốc thời gian nhưng chưa có khoảng áp dụng"),
+    "time_calendar_but_working": _("Ghi «N ngày» nhưng mô tả nói ngày làm việc"),
+    "flagged": _("Được đánh dấu cần rà soát"),
 }
+
+# When a reason code is new to this list, its field still says what to look at.
+FIELDS = {
+    "time_limit": _("Thời hạn giải quyết cần kiểm tra"),
+    "fee": _("Phí, lệ phí cần kiểm tra"),
+    "documents": _("Thành phần hồ sơ cần kiểm tra"),
+    "cases": _("Trường hợp cần kiểm tra"),
+    "level": _("Cấp thực hiện cần kiểm tra"),
+    "results": _("Kết quả thực hiện cần kiểm tra"),
+    "legal_basis": _("Căn cứ pháp lý cần kiểm tra"),
+}
+REASON_CODE = re.compile(r"^[a-z][a-z0-9_]{0,60}$")
 
 # Audit actions (services, import, this desk) → what the change log shows.
 ACTIONS = {
@@ -66,8 +87,12 @@ LEVELS = {
 }
 
 
-def reason_label(code: str) -> str:
-    return str(REASONS.get(code, code))
+def reason_label(code: str, field_name: str = "") -> str:
+    if code in REASONS:
+        return str(REASONS[code])
+    if field_name in FIELDS:
+        return str(FIELDS[field_name])
+    return str(_("Cần rà soát: %(code)s") % {"code": code}) if code else str(REASONS["flagged"])
 
 
 def can_administer(user) -> bool:
@@ -78,18 +103,31 @@ def can_administer(user) -> bool:
     return bool(user.is_superuser or org_selectors.scopes_for(user, role=RoleCode.CATALOG_ADMIN))
 
 
+def stored_reasons(review_reasons, parse_notes, needs_review: bool) -> list[dict]:
+    """The {field, reason, detail} list of a version. A version flagged before ADR 0022's
+    `review_reasons` was filled (an import that only wrote `parse_notes`) reads its parser notes."""
+    reasons = [r for r in review_reasons or [] if isinstance(r, dict)]
+    if reasons or not needs_review:
+        return reasons
+    notes = [n for n in parse_notes or [] if isinstance(n, dict)]
+    return [
+        {"field": n.get("field", ""), "reason": n.get("issue", ""), "detail": n.get("value", "")}
+        for n in notes
+    ] or [{"field": "", "reason": "flagged", "detail": ""}]
+
+
 def reasons_of(version: ProcedureVersion) -> list[dict]:
     """The version's reasons, each with its Vietnamese label and the source text it is about."""
+    reasons = stored_reasons(version.review_reasons, version.parse_notes, version.needs_review)
     return [
         {
             "index": index,
-            "field": note.get("field", ""),
-            "code": note.get("issue", ""),
-            "label": reason_label(note.get("issue", "")),
-            "value": note.get("value", ""),
+            "field": reason.get("field", ""),
+            "code": reason.get("reason", ""),
+            "label": reason_label(reason.get("reason", ""), reason.get("field", "")),
+            "value": reason.get("detail", ""),
         }
-        for index, note in enumerate(version.parse_notes or [])
-        if isinstance(note, dict)
+        for index, reason in enumerate(reasons)
     ]
 
 
@@ -126,7 +164,7 @@ class Filters:
         return cls(
             field=number(params.get("linh-vuc")),
             level=level if level in LEVEL_FLAGS else "",
-            reason=params.get("ly-do", "") if params.get("ly-do", "") in REASONS else "",
+            reason=params.get("ly-do", "") if REASON_CODE.match(params.get("ly-do", "")) else "",
             status=status if status in (VersionStatus.DRAFT, VersionStatus.PUBLISHED) else "",
             q=(params.get("q") or "").strip()[:100],
         )
@@ -161,11 +199,19 @@ def review_queue(filters: Filters, page_number=1) -> Queue:
     total = everything.count()
     drafts = everything.filter(status=VersionStatus.DRAFT).count()
     # (pk, code, notes) of every matching version: the reason filter and counts are done here.
-    candidates = list(_base(filters).order_by("procedure__code").values_list("pk", "parse_notes"))
+    candidates = list(
+        _base(filters)
+        .order_by("procedure__code")
+        .values_list("pk", "review_reasons", "parse_notes", "needs_review")
+    )
     per_reason: Counter[str] = Counter()
+    fields_of: dict[str, str] = {}
     keep = []
-    for pk, notes in candidates:
-        codes = {n.get("issue", "") for n in notes or [] if isinstance(n, dict)}
+    for pk, stored, notes, flagged in candidates:
+        reasons = stored_reasons(stored, notes, flagged)
+        codes = {r.get("reason", "") for r in reasons}
+        for r in reasons:
+            fields_of.setdefault(r.get("reason", ""), r.get("field", ""))
         per_reason.update(codes)
         if not filters.reason or filters.reason in codes:
             keep.append(pk)
@@ -188,10 +234,11 @@ def review_queue(filters: Filters, page_number=1) -> Queue:
                 "levels": [str(LEVELS[code]) for code in version.levels],
             }
         )
+    shown = set(per_reason) | ({filters.reason} if filters.reason else set())
     by_reason = [
-        {"code": code, "label": str(label), "count": per_reason.get(code, 0)}
-        for code, label in REASONS.items()
-        if per_reason.get(code) or code == filters.reason
+        {"code": code, "label": reason_label(code, fields_of.get(code, "")), "count": per_reason.get(code, 0)}
+        for code in shown
+        if code
     ]
-    by_reason.sort(key=lambda r: -r["count"])
+    by_reason.sort(key=lambda r: (-r["count"], r["label"]))
     return Queue(page=page, rows=rows, total=total, matching=len(keep), drafts=drafts, by_reason=by_reason)

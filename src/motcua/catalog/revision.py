@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from motcua.core.errors import Conflict, InvalidInput
 
-from . import services
+from . import review, services
 from .content import CHILDREN, version_content
 from .errors import VersionImmutable
 from .models import ProcedureVersion, VersionStatus
@@ -60,11 +60,15 @@ def _document_where(index: int) -> str:
     return _("Thành phần hồ sơ, dòng %(n)s") % {"n": index + 1}
 
 
+def _dated(term: dict) -> bool:
+    return bool(term.get("valid_from") or term.get("valid_until"))
+
+
 def _windows_overlap(a: dict, b: dict) -> bool:
-    """Half-open windows [from, to); an empty end is open, an empty start is 'always'."""
-    a_from, a_to = a.get("valid_from") or "", a.get("valid_to") or ""
-    b_from, b_to = b.get("valid_from") or "", b.get("valid_to") or ""
-    return (not b_to or a_from < b_to) and (not a_to or b_from < a_to)
+    """Term windows have both ends inclusive (ADR 0022); an empty end is open. ISO strings compare."""
+    a_from, a_until = a.get("valid_from") or "", a.get("valid_until") or ""
+    b_from, b_until = b.get("valid_from") or "", b.get("valid_until") or ""
+    return (not b_until or a_from <= b_until) and (not a_until or b_from <= a_until)
 
 
 def check_content(content: dict) -> list[tuple[str, str]]:
@@ -82,6 +86,19 @@ def check_content(content: dict) -> list[tuple[str, str]]:
         case = doc.get("case")
         if case is not None and not (0 <= case < len(content.get("cases", []))):
             errors.append((_document_where(i), _("Trường hợp đã chọn không còn tồn tại.")))
+        if (doc.get("condition") or "").strip() and doc.get("required"):
+            errors.append(
+                (
+                    _document_where(i),
+                    _(
+                        "Giấy tờ có điều kiện chỉ được yêu cầu khi điều kiện xảy ra: "
+                        "hãy bỏ đánh dấu «Bắt buộc» hoặc xoá điều kiện."
+                    ),
+                )
+            )
+    for i, note in enumerate(content.get("notes", [])):
+        if not (note.get("text") or "").strip():
+            errors.append((_("Lưu ý, dòng %(n)s") % {"n": i + 1}, _("Nội dung lưu ý không được để trống.")))
     for i, title in enumerate(content.get("cases", [])):
         if not (title or "").strip():
             errors.append((_("Trường hợp %(n)s") % {"n": i + 1}, _("Tên trường hợp không được để trống.")))
@@ -92,7 +109,7 @@ def check_content(content: dict) -> list[tuple[str, str]]:
         for j in range(i):
             other = terms[j]
             if (
-                "valid_from" in term
+                (_dated(term) or _dated(other))
                 and other.get("channel") == term.get("channel")
                 and (other.get("description") or "") == (term.get("description") or "")
                 and _windows_overlap(other, term)
@@ -102,7 +119,7 @@ def check_content(content: dict) -> list[tuple[str, str]]:
                         _term_where(i),
                         _(
                             "Thời gian áp dụng chồng lấn với dòng %(n)s cùng hình thức nộp; "
-                            "hãy cho dòng cũ kết thúc trước khi dòng mới bắt đầu."
+                            "hãy cho dòng cũ kết thúc (áp dụng đến hết ngày) trước ngày dòng mới bắt đầu."
                         )
                         % {"n": j + 1},
                     )
@@ -124,9 +141,9 @@ def _term_errors(term: dict) -> list[str]:
         errors.append(_("Phí, lệ phí «có mức thu» cần mức thu lớn hơn 0."))
     if amount not in (None, "") and int(amount) < 0:
         errors.append(_("Mức thu không được âm."))
-    start, end = term.get("valid_from") or "", term.get("valid_to") or ""
-    if start and end and end <= start:
-        errors.append(_("Ngày kết thúc áp dụng phải sau ngày bắt đầu."))
+    start, end = term.get("valid_from") or "", term.get("valid_until") or ""
+    if start and end and end < start:
+        errors.append(_("Ngày áp dụng đến hết phải từ ngày bắt đầu áp dụng trở đi."))
     return errors
 
 
@@ -159,7 +176,7 @@ def save_draft(
     version: ProcedureVersion, *, actor, content: dict, resolved: set[int], seen_token: str = ""
 ) -> ProcedureVersion:
     """Replace the draft's editable content with `content` and clear the review reasons whose index is
-    in `resolved` (the others are kept). All or nothing."""
+    in `resolved` (the others are kept). All or nothing. `parse_notes`, the parser's log, stays as is."""
     version = ProcedureVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != VersionStatus.DRAFT:
         raise VersionImmutable()
@@ -169,18 +186,19 @@ def save_draft(
     if errors:
         raise RevisionInvalid(errors)
     before = version_content(version)
-    notes = list(version.parse_notes or [])
-    kept = [note for i, note in enumerate(notes) if i not in resolved]
-    cleared = [note for i, note in enumerate(notes) if i in resolved]
-    data = {**content, "parse_notes": kept, "needs_review": bool(kept)}
+    reasons = review.stored_reasons(version.review_reasons, version.parse_notes, version.needs_review)
+    kept = [reason for i, reason in enumerate(reasons) if i not in resolved]
+    cleared = [reason for i, reason in enumerate(reasons) if i in resolved]
+    # needs_review is true exactly when reasons remain (ADR 0022).
+    data = {**content, "review_reasons": kept, "needs_review": bool(kept)}
     services.update_draft(version=version, actor=actor, data=data)
     services.audit(
         "review_edit",
         actor=actor,
         version=version,
         **_summary(before, {**before, **content}),
-        reasons_cleared=[n.get("issue", "") for n in cleared if isinstance(n, dict)],
-        reasons_kept=[n.get("issue", "") for n in kept if isinstance(n, dict)],
+        reasons_cleared=[r.get("reason", "") for r in cleared if isinstance(r, dict)],
+        reasons_kept=[r.get("reason", "") for r in kept if isinstance(r, dict)],
     )
     version.refresh_from_db()
     return version

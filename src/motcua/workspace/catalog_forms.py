@@ -46,11 +46,21 @@ class CaseForm(RowForm):
     )
 
 
+def _case_choices(cases) -> list:
+    return [("", _("Mọi trường hợp (chung)")), *[(str(i), title[:90]) for i, title in enumerate(cases)]]
+
+
 class DocumentForm(RowForm):
     name = forms.CharField(
         label=_("Tên giấy tờ"), widget=forms.Textarea(attrs={"rows": 2}), error_messages=REQUIRED
     )
     case = forms.ChoiceField(label=_("Áp dụng cho"), required=False)
+    condition = forms.CharField(
+        label=_("Chỉ khi (điều kiện)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 1, "placeholder": _("ví dụ: Trường hợp trẻ em bị bỏ rơi")}),
+    )
+    one_of = forms.CharField(label=_("Nhóm thay thế"), required=False, max_length=32)
     required = forms.BooleanField(label=_("Bắt buộc"), required=False, initial=True)
     originals = forms.IntegerField(
         label=_("Bản chính"), min_value=0, initial=1, error_messages={**NUMBER, **REQUIRED}
@@ -59,13 +69,27 @@ class DocumentForm(RowForm):
         label=_("Bản sao"), min_value=0, initial=0, error_messages={**NUMBER, **REQUIRED}
     )
     template_name = forms.CharField(label=_("Tệp mẫu"), required=False, max_length=500)
+    as_note = forms.BooleanField(label=_("Là lưu ý, không phải giấy tờ"), required=False)
 
     def __init__(self, *args, cases=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["case"].choices = [
-            ("", _("Mọi trường hợp (giấy tờ chung)")),
-            *[(str(i), title[:90]) for i, title in enumerate(cases)],
-        ]
+        self.fields["case"].choices = _case_choices(cases)
+
+
+class NoteForm(RowForm):
+    text = forms.CharField(
+        label=_("Nội dung lưu ý"), widget=forms.Textarea(attrs={"rows": 2}), error_messages=REQUIRED
+    )
+    case = forms.ChoiceField(label=_("Áp dụng cho"), required=False)
+    as_document = forms.BooleanField(label=_("Là giấy tờ phải nộp"), required=False)
+
+    def __init__(self, *args, cases=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case"].choices = _case_choices(cases)
+
+
+def _date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class TermForm(RowForm):
@@ -85,18 +109,19 @@ class TermForm(RowForm):
     fee_amount = forms.IntegerField(
         label=_("Mức thu (đồng)"), required=False, min_value=0, error_messages=AMOUNT
     )
-    description = forms.CharField(
-        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 1})
+    valid_from = forms.DateField(
+        label=_("Áp dụng từ ngày"), required=False, widget=_date_input(), error_messages=DAY
     )
+    valid_until = forms.DateField(
+        label=_("Đến hết ngày"), required=False, widget=_date_input(), error_messages=DAY
+    )
+    description = forms.CharField(label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 1}))
 
 
 CaseFormSet = formset_factory(CaseForm, extra=1, can_delete=True)
 DocumentFormSet = formset_factory(DocumentForm, extra=2, can_delete=True)
+NoteFormSet = formset_factory(NoteForm, extra=1, can_delete=True)
 TermFormSet = formset_factory(TermForm, extra=1, can_delete=True)
-
-
-def _date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PublishForm(forms.Form):
@@ -121,38 +146,47 @@ class PublishForm(forms.Form):
 
 # ---- POST → content ------------------------------------------------------------------------------------
 
-DOCUMENT_KEYS = ("name", "required", "originals", "copies", "template_name")
-TERM_KEYS = ("channel", "time_value", "time_unit", "fee_kind", "fee_amount", "description")
+DOCUMENT_KEYS = ("name", "condition", "one_of", "required", "originals", "copies", "template_name")
+TERM_KEYS = (
+    "channel",
+    "time_value",
+    "time_unit",
+    "fee_kind",
+    "fee_amount",
+    "valid_from",
+    "valid_until",
+    "description",
+)
+
+
+def _case(value) -> str:
+    return "" if value is None else str(value)
 
 
 def editor_forms(content: dict, data=None) -> dict:
     """The editor's forms, bound to `data` (a POST) or filled from the draft's `content`."""
     cases = content.get("cases", [])
-    initial_cases = [{"origin": i, "title": t} for i, t in enumerate(cases)]
-    initial_docs = [
-        {
-            "origin": i,
-            **{k: d.get(k) for k in DOCUMENT_KEYS},
-            "case": "" if d.get("case") is None else str(d["case"]),
-        }
+    docs = [
+        {"origin": i, **{k: d.get(k) for k in DOCUMENT_KEYS}, "case": _case(d.get("case"))}
         for i, d in enumerate(content.get("documents", []))
     ]
-    initial_terms = [
+    notes = [
+        {"origin": i, "text": n.get("text"), "case": _case(n.get("case"))}
+        for i, n in enumerate(content.get("notes", []))
+    ]
+    terms = [
         {"origin": i, **{k: t.get(k) for k in TERM_KEYS}}
         for i, t in enumerate(content.get("channel_terms", []))
     ]
+    general = {"name": content.get("name"), "conditions": content.get("conditions")}
     built = {
-        "general": GeneralForm(
-            data, initial={"name": content.get("name"), "conditions": content.get("conditions")}
+        "general": GeneralForm(data, initial=general),
+        "cases": CaseFormSet(
+            data, initial=[{"origin": i, "title": t} for i, t in enumerate(cases)], prefix="case"
         ),
-        "cases": CaseFormSet(data, initial=initial_cases, prefix="case"),
-        "documents": DocumentFormSet(
-            data,
-            initial=initial_docs,
-            prefix="doc",
-            form_kwargs={"cases": cases},
-        ),
-        "terms": TermFormSet(data, initial=initial_terms, prefix="term"),
+        "documents": DocumentFormSet(data, initial=docs, prefix="doc", form_kwargs={"cases": cases}),
+        "notes": NoteFormSet(data, initial=notes, prefix="note", form_kwargs={"cases": cases}),
+        "terms": TermFormSet(data, initial=terms, prefix="term"),
     }
     # The verbatim source texts, shown next to the row that reads them.
     rows = content.get("channel_terms", [])
@@ -173,33 +207,59 @@ def _kept(formset):
 
 
 def _plain(value):
-    return format(value.normalize(), "f") if hasattr(value, "normalize") else value
+    if hasattr(value, "normalize"):  # Decimal
+        return format(value.normalize(), "f")
+    if hasattr(value, "isoformat"):  # date
+        return value.isoformat()
+    return value
+
+
+def _origin_row(rows: list, origin) -> dict:
+    return dict(rows[origin]) if origin is not None and origin < len(rows) else {}
 
 
 def content_from(forms_: dict, base: dict) -> dict:
-    """The edited content (call after every form is valid). Rows start from the draft's row they edit."""
+    """The edited content (call after every form is valid). Rows start from the draft's row they edit,
+    so what the editor does not show (verbatim texts, fee tiers) is kept."""
     general = forms_["general"].cleaned_data
     content = {"name": general["name"].strip(), "conditions": general["conditions"].strip()}
-    # Cases: old index → new index; documents of a deleted case become common documents.
+    # Cases: old index → new index; papers and notes of a deleted case become common to every case.
     new_index, cases = {}, []
     for origin, data in _kept(forms_["cases"]):
         if origin is not None:
             new_index[origin] = len(cases)
         cases.append(data["title"].strip())
     content["cases"] = cases
-    old_docs = base.get("documents", [])
-    documents = []
+
+    def case_of(data):
+        return new_index.get(int(data["case"])) if data["case"] != "" else None
+
+    documents, notes = [], []
     for origin, data in _kept(forms_["documents"]):
-        row = dict(old_docs[origin]) if origin is not None and origin < len(old_docs) else {}
+        if data["as_note"]:
+            notes.append({"text": data["name"].strip(), "case": case_of(data)})
+            continue
+        row = _origin_row(base.get("documents", []), origin)
         row.update({k: data[k] for k in DOCUMENT_KEYS})
-        row["name"] = row["name"].strip()
-        row["case"] = new_index.get(int(data["case"])) if data["case"] != "" else None
+        row.update(name=data["name"].strip(), condition=data["condition"].strip(), case=case_of(data))
         documents.append(row)
-    content["documents"] = documents
-    old_terms = base.get("channel_terms", [])
+    for _origin, data in _kept(forms_["notes"]):
+        if data["as_document"]:  # a paper after all: one original until the administrator says otherwise
+            documents.append(
+                {
+                    "name": data["text"].strip(),
+                    "case": case_of(data),
+                    "required": True,
+                    "originals": 1,
+                    "copies": 0,
+                }
+            )
+            continue
+        notes.append({"text": data["text"].strip(), "case": case_of(data)})
+    content["documents"], content["notes"] = documents, notes
     terms = []
     for origin, data in _kept(forms_["terms"]):
-        row = dict(old_terms[origin]) if origin is not None and origin < len(old_terms) else {}
+        row = _origin_row(base.get("channel_terms", []), origin)
         row.update({k: _plain(data[k]) for k in TERM_KEYS})
         row.setdefault("fee_currency", "VND")
         terms.append(row)
@@ -207,19 +267,26 @@ def content_from(forms_: dict, base: dict) -> dict:
     return content
 
 
+LABELS = {
+    "cases": _("Trường hợp"),
+    "documents": _("Thành phần hồ sơ"),
+    "notes": _("Lưu ý"),
+    "terms": _("Hình thức nộp"),
+}
+
+
 def form_errors(forms_: dict) -> list[tuple[str, str]]:
     """Every field error as (where, message), for the summary at the top of the editor."""
     out = []
-    labels = {"cases": _("Trường hợp"), "documents": _("Thành phần hồ sơ"), "terms": _("Hình thức nộp")}
     general = forms_["general"]
     for name, errors in general.errors.items():
         out.extend((str(general.fields[name].label), str(e)) for e in errors)
-    for key in ("cases", "documents", "terms"):
+    for key, title in LABELS.items():
         formset = forms_[key]
         for i, form in enumerate(formset.forms):
             for name, errors in form.errors.items():
                 label = form.fields[name].label if name in form.fields else ""
-                where = f"{labels[key]}, {_('dòng')} {i + 1}" + (f" — {label}" if label else "")
+                where = f"{title}, {_('dòng')} {i + 1}" + (f" — {label}" if label else "")
                 out.extend((where, str(e)) for e in errors)
-        out.extend((str(labels[key]), str(e)) for e in formset.non_form_errors())
+        out.extend((str(title), str(e)) for e in formset.non_form_errors())
     return out

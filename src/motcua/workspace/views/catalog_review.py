@@ -70,7 +70,6 @@ def queue(request):
             "filters": filters,
             "fields": selectors.fields_list(),
             "levels": review.LEVELS.items(),
-            "reasons": review.REASONS.items(),
             "statuses": [(VersionStatus.DRAFT, _("Bản nháp")), (VersionStatus.PUBLISHED, _("Đã công bố"))],
             "query": query.urlencode(),
         },
