@@ -52,7 +52,7 @@ BIRTH_REGISTRATION = {
     ],
     "needs_review": True,
     "review_reasons": [
-        {"field": "time_limit", "reason": "time_no_unit", "detail": "1"},
+        *[{"field": "time_limit", "reason": "time_no_unit", "detail": "1"}] * 3,
         {"field": "cases", "reason": "heading_cases", "detail": SUBMIT},
     ],
 }

@@ -131,6 +131,20 @@ def reasons_of(version: ProcedureVersion) -> list[dict]:
     ]
 
 
+def grouped_reasons(version: ProcedureVersion) -> list[dict]:
+    """The same reason about the same text (one per channel row, say) shown once, with its indexes
+    joined ("0,1,2") and how many times it occurs."""
+    groups: dict[tuple, dict] = {}
+    for reason in reasons_of(version):
+        key = (reason["code"], reason["field"], reason["value"])
+        if key in groups:
+            groups[key]["times"] += 1
+            groups[key]["indexes"] += f",{reason['index']}"
+        else:
+            groups[key] = {**reason, "times": 1, "indexes": str(reason["index"])}
+    return list(groups.values())
+
+
 def queue_versions():
     """Every version in the queue (unfiltered): drafts, and published versions in force or to come of
     procedures that have no draft."""

@@ -52,7 +52,7 @@ def _case_choices(cases) -> list:
 
 class DocumentForm(RowForm):
     name = forms.CharField(
-        label=_("Tên giấy tờ"), widget=forms.Textarea(attrs={"rows": 2}), error_messages=REQUIRED
+        label=_("Tên giấy tờ"), widget=forms.Textarea(attrs={"rows": 3}), error_messages=REQUIRED
     )
     case = forms.ChoiceField(label=_("Áp dụng cho"), required=False)
     condition = forms.CharField(

@@ -96,7 +96,7 @@ def _version_page(request, version, *, forms=None, errors=None, publish_form=Non
         forms = catalog_forms.editor_forms(content)
     if editable and publish_form is None:
         publish_form = catalog_forms.PublishForm(initial=catalog_forms.PublishForm.initial_for(version))
-    current = selectors.current_version(version.procedure)
+    in_force = selectors.current_version(version.procedure)
     return page(
         request,
         "workspace/catalog/version.html",
@@ -108,9 +108,9 @@ def _version_page(request, version, *, forms=None, errors=None, publish_form=Non
             "forms": forms,
             "errors": errors or [],
             "publish_form": publish_form,
-            "reasons": review.reasons_of(version),
+            "reasons": review.grouped_reasons(version),
             "versions": versions,
-            "current": current,
+            "in_force": in_force,
             "draft": next((v for v in versions if v.status == VersionStatus.DRAFT), None),
             "log": log,
             "token": revision.token(version),
@@ -131,7 +131,8 @@ def version_page(request, code: str, number: int):
     if not all(f.is_valid() for f in forms.values()):
         errors = catalog_forms.form_errors(forms)
         return _version_page(request, version, forms=forms, errors=errors, status=400)
-    resolved = {int(i) for i in request.POST.getlist("resolved") if i.isdigit()}
+    # Each checkbox carries the indexes of one group of identical reasons ("0,1,2").
+    resolved = {int(i) for v in request.POST.getlist("resolved") for i in v.split(",") if i.isdigit()}
     try:
         revision.save_draft(
             version,
