@@ -268,3 +268,13 @@ def test_a_save_over_someone_elses_newer_save_is_refused(client, admin, procedur
     response = client.post(url("catalog-version", 2), stale)
     assert response.status_code == 409 and "vừa được người khác sửa" in response.content.decode()
     assert ProcedureVersion.objects.get(procedure=procedure, number=2).name == "Thủ tục đăng ký khai sinh"
+
+
+def test_the_desk_speaks_english_when_asked(client, admin, procedure):
+    client.cookies["django_language"] = "en"
+    queue = client.get(url("catalog-queue")).content.decode()
+    assert "Procedure catalog review" in queue and "Time limit is a bare number, its unit lost" in queue
+    form = open_draft(client)
+    form["doc-0-copies"] = "-1"
+    page = client.post(url("catalog-version", 2), form).content.decode()
+    assert "Nothing saved: 1 error to fix." in page and "Cannot be negative." in page
