@@ -6,6 +6,7 @@ from datetime import date
 from html.parser import HTMLParser
 
 from motcua.catalog import services
+from motcua.catalog.models import Procedure
 from motcua.org import services as org
 from motcua.org.roles import RoleCode
 from tests.org.factories import province, user
@@ -59,7 +60,9 @@ BIRTH_REGISTRATION = {
 
 
 def birth_registration():
-    """1.001193, version 1 published from 1 July 2025 (open-ended)."""
+    """1.001193, version 1 published from 1 July 2025 (open-ended). When the package's national import
+    is loaded, its 1.001193 makes way (inside the test's transaction) so the scenario starts the same."""
+    Procedure.objects.filter(code="1.001193").delete()
     procedure = services.create_procedure(code="1.001193")
     draft = services.create_draft(procedure=procedure, data=BIRTH_REGISTRATION)
     services.publish(version=draft, valid_from=SINCE, decision_no="163/QĐ-BTP")
