@@ -278,3 +278,18 @@ def test_the_desk_speaks_english_when_asked(client, admin, procedure):
     form["doc-0-copies"] = "-1"
     page = client.post(url("catalog-version", 2), form).content.decode()
     assert "Nothing saved: 1 error to fix." in page and "Cannot be negative." in page
+
+
+def test_amounts_and_limits_are_read_as_people_write_them(client, admin, procedure):
+    form = open_draft(client)
+    form.update({"term-0-fee_kind": "amount", "term-0-fee_amount": "50.000"})
+    form.update({"term-1-time_unit": "working_days", "term-1-time_value": "0,5"})
+    assert client.post(url("catalog-version", 2), form).status_code == 302
+    terms = list(ProcedureVersion.objects.get(procedure=procedure, number=2).channel_terms.all())
+    assert (terms[0].fee_kind, terms[0].fee_amount) == ("amount", 50000)
+    assert (terms[1].time_unit, str(terms[1].time_value)) == ("working_days", "0.50")
+    # A fractional dong is not an amount.
+    form = read_form(client.get(url("catalog-version", 2)).content.decode())
+    form["term-0-fee_amount"] = "50,5"
+    page = client.post(url("catalog-version", 2), form).content.decode()
+    assert "Mức thu phải là một số nguyên (đồng), ví dụ 50000." in page

@@ -5,6 +5,8 @@ the verbatim source texts, are kept); the rules across rows are `catalog.revisio
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.forms import formset_factory
 from django.utils import timezone
@@ -20,6 +22,30 @@ AMOUNT = {
 DECIMAL = {"invalid": _("Thời hạn phải là một số, ví dụ 5 hoặc 0,5."), "min_value": _("Không được là số âm.")}
 DAY = {"invalid": _("Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm.")}
 REQUIRED = {"required": _("Không được để trống.")}
+
+
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[.\s]\d{3})+$")
+
+
+class AmountField(forms.IntegerField):
+    """Whole dong, as people write them: "50000", "50.000" or "50 000" (never a decimal fraction)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric"})
+
+    def to_python(self, value):
+        text = str(value or "").strip().removesuffix("đồng").removesuffix("đ").strip()
+        if _THOUSANDS.match(text):
+            text = re.sub(r"[.\s]", "", text)
+        return super().to_python(text)
+
+
+class DurationField(forms.DecimalField):
+    """A time limit: "5", "0,5" (the Vietnamese decimal comma) or "0.5"."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value):
+        return super().to_python(str(value or "").strip().replace(",", "."))
 
 
 def _blank(choices):
@@ -96,7 +122,7 @@ class TermForm(RowForm):
     channel = forms.ChoiceField(
         label=_("Hình thức nộp"), choices=_blank(Channel.choices), error_messages=REQUIRED
     )
-    time_value = forms.DecimalField(
+    time_value = DurationField(
         label=_("Thời hạn"),
         required=False,
         min_value=0,
@@ -106,9 +132,7 @@ class TermForm(RowForm):
     )
     time_unit = forms.ChoiceField(label=_("Đơn vị"), choices=TimeUnit.choices, initial=TimeUnit.UNKNOWN)
     fee_kind = forms.ChoiceField(label=_("Phí, lệ phí"), choices=FeeKind.choices, initial=FeeKind.UNKNOWN)
-    fee_amount = forms.IntegerField(
-        label=_("Mức thu (đồng)"), required=False, min_value=0, error_messages=AMOUNT
-    )
+    fee_amount = AmountField(label=_("Mức thu (đồng)"), required=False, min_value=0, error_messages=AMOUNT)
     valid_from = forms.DateField(
         label=_("Áp dụng từ ngày"), required=False, widget=_date_input(), error_messages=DAY
     )
