@@ -212,17 +212,17 @@ def review_queue(filters: Filters, page_number=1) -> Queue:
     everything = queue_versions()
     total = everything.count()
     drafts = everything.filter(status=VersionStatus.DRAFT).count()
-    # (pk, code, notes) of every matching version: the reason filter and counts are done here.
-    candidates = list(
-        _base(filters)
-        .order_by("procedure__code")
-        .values_list("pk", "review_reasons", "parse_notes", "needs_review")
-    )
+    # (pk, reasons) of every matching version: the reason filter and counts are done here. The
+    # parser's notes are read only for the versions whose reasons were never filled.
+    matching = _base(filters).order_by("procedure__code")
+    candidates = list(matching.values_list("pk", "review_reasons"))
+    unfilled = [pk for pk, stored in candidates if not stored]
+    notes = dict(matching.filter(pk__in=unfilled).values_list("pk", "parse_notes")) if unfilled else {}
     per_reason: Counter[str] = Counter()
     fields_of: dict[str, str] = {}
     keep = []
-    for pk, stored, notes, flagged in candidates:
-        reasons = stored_reasons(stored, notes, flagged)
+    for pk, stored in candidates:
+        reasons = stored_reasons(stored, notes.get(pk), True)
         codes = {r.get("reason", "") for r in reasons}
         for r in reasons:
             fields_of.setdefault(r.get("reason", ""), r.get("field", ""))

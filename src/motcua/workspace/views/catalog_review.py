@@ -68,7 +68,7 @@ def queue(request):
             "section": "catalog",
             "queue": result,
             "filters": filters,
-            "fields": selectors.fields_list(),
+            "fields": selectors.fields_list().values_list("pk", "name"),
             "levels": review.LEVELS.items(),
             "statuses": [(VersionStatus.DRAFT, _("Bản nháp")), (VersionStatus.PUBLISHED, _("Đã công bố"))],
             "query": query.urlencode(),
