@@ -99,6 +99,21 @@ def test_an_administrator_fixes_birth_registration_and_the_counter_uses_the_new_
     response = client.post(url("catalog-version", 2), form)
     assert response.status_code == 302, response.content.decode()[:3000]
 
+    # Before publishing, the page says what the draft changes against the version in force.
+    draft_page = client.get(url("catalog-version", 2)).content.decode()
+    changes = re.search(r'<ul class="cat-changes">(.*?)</ul>', draft_page, re.S).group(1)
+    for line in (
+        "Bỏ trường hợp: * Giấy tờ phải nộp",
+        "Bỏ trường hợp: * Giấy tờ phải xuất trình",
+        "Thêm giấy tờ: Biên bản về việc trẻ bị bỏ rơi do cơ quan có thẩm quyền lập",
+        "Sửa giấy tờ Giấy tờ có giá trị chứng minh thông tin về cư trú: trường hợp",
+        "Bỏ giấy tờ: Trường hợp người yêu cầu đã nộp bản điện tử Giấy chứng sinh",
+        "Thêm lưu ý: Trường hợp người yêu cầu đã nộp bản điện tử Giấy chứng sinh",
+        "Sửa thời hạn, phí của hình thức nộp Trực tuyến",
+    ):
+        assert line in changes, (line, changes)
+    assert "Dịch vụ bưu chính" in changes and "Trực tiếp" in changes
+
     today = timezone.localdate()
     response = client.post(
         url("catalog-publish", 2), {"valid_from": today.isoformat(), "decision_no": "1/QĐ-UBND"}
@@ -293,3 +308,14 @@ def test_amounts_and_limits_are_read_as_people_write_them(client, admin, procedu
     form["term-0-fee_amount"] = "50,5"
     page = client.post(url("catalog-version", 2), form).content.decode()
     assert "Mức thu phải là một số nguyên (đồng), ví dụ 50000." in page
+
+
+def test_a_first_version_says_so_and_an_untouched_draft_says_nothing_changed(client, admin, procedure):
+    from motcua.catalog.changes import differences
+
+    assert differences(None, {"name": "Thủ tục mới"}) == [
+        "Chưa có phiên bản nào đang có hiệu lực: đây sẽ là phiên bản đầu tiên được áp dụng."
+    ]
+    open_draft(client)
+    page = client.get(url("catalog-version", 2)).content.decode()
+    assert "Bản nháp chưa khác gì phiên bản đang áp dụng." in page

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from motcua.catalog import review, revision, selectors, services
+from motcua.catalog.changes import differences
 from motcua.catalog.content import version_content
 from motcua.catalog.errors import DraftExists, InvalidWindow, VersionImmutable, VersionOverlap
 from motcua.catalog.models import CatalogAuditLog, VersionStatus
@@ -97,6 +98,9 @@ def _version_page(request, version, *, forms=None, errors=None, publish_form=Non
     if editable and publish_form is None:
         publish_form = catalog_forms.PublishForm(initial=catalog_forms.PublishForm.initial_for(version))
     in_force = selectors.current_version(version.procedure)
+    changes = None
+    if editable:
+        changes = differences(version_content(in_force) if in_force else None, content)
     return page(
         request,
         "workspace/catalog/version.html",
@@ -111,6 +115,7 @@ def _version_page(request, version, *, forms=None, errors=None, publish_form=Non
             "reasons": review.grouped_reasons(version),
             "versions": versions,
             "in_force": in_force,
+            "changes": changes,
             "draft": next((v for v in versions if v.status == VersionStatus.DRAFT), None),
             "log": log,
             "token": revision.token(version),
