@@ -40,6 +40,7 @@ REASONS = {
     "documents_missing": _("Không có thành phần hồ sơ"),
     "document_no_quantity": _("Giấy tờ không ghi số bản chính, bản sao"),
     "document_template_unsplit": _("Tên tệp mẫu dính vào tên giấy tờ"),
+    "documents_list_unclear": _("Danh sách i), ii)…: nộp tất cả hay chỉ một trong số đó?"),
     "level_unparsed": _("Cấp thực hiện chưa đọc được"),
     "results_missing": _("Không có kết quả thực hiện"),
     "legal_basis_unparsed": _("Căn cứ pháp lý chưa tách được"),
