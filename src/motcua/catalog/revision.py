@@ -17,7 +17,7 @@ from motcua.core.errors import Conflict, InvalidInput
 from . import review, services
 from .content import CHILDREN, version_content
 from .errors import VersionImmutable
-from .models import ProcedureVersion, VersionStatus
+from .models import Procedure, ProcedureVersion, VersionStatus
 from .vocabulary import Channel, FeeKind, TimeUnit
 
 # Units whose time limit needs a number (same day, not regulated and unknown have none).
@@ -177,7 +177,9 @@ def save_draft(
 ) -> ProcedureVersion:
     """Replace the draft's editable content with `content` and clear the review reasons whose index is
     in `resolved` (the others are kept). All or nothing. `parse_notes`, the parser's log, stays as is."""
-    version = ProcedureVersion.objects.select_for_update().get(pk=version.pk)
+    # The procedure row first, as every service locks it: the same order everywhere, no deadlock.
+    Procedure.objects.select_for_update().get(pk=version.procedure_id)
+    version = ProcedureVersion.objects.get(pk=version.pk)
     if version.status != VersionStatus.DRAFT:
         raise VersionImmutable()
     if seen_token and seen_token != token(version):
