@@ -76,11 +76,11 @@ def _note_amounts(text: str) -> list[int]:
 def _read_note(term: ChannelTermData) -> ChannelTermData:
     """The cell's own rate, corrected by what its note says."""
     fee, text = term.fee, term.fee.text
-    pages = _PER_PAGE.findall(text)
+    pages = list(_PER_PAGE.finditer(text))
     if len(pages) >= 2:
         tiers = [
-            {"label": (before + "/trang" + after).strip(" :-"), "amount": _vnd(n)}
-            for before, n, after in pages
+            {"label": m.group(0).strip(" :;,-"), "amount": _vnd(m.group(2))}
+            for m in pages
         ]
         term = _fee(term, FeeKind.AMOUNT, tiers[0]["amount"])
         term.fee_tiers = tiers
