@@ -78,10 +78,7 @@ def _read_note(term: ChannelTermData) -> ChannelTermData:
     fee, text = term.fee, term.fee.text
     pages = list(_PER_PAGE.finditer(text))
     if len(pages) >= 2:
-        tiers = [
-            {"label": m.group(0).strip(" :;,-"), "amount": _vnd(m.group(2))}
-            for m in pages
-        ]
+        tiers = [{"label": m.group(0).strip(" :;,-"), "amount": _vnd(m.group(2))} for m in pages]
         term = _fee(term, FeeKind.AMOUNT, tiers[0]["amount"])
         term.fee_tiers = tiers
         return term
