@@ -25,6 +25,9 @@ _ONE_OF = re.compile(r"một trong (các|những|số)?\s*(giấy tờ|tài li�
 _CONDITION_START = re.compile(
     r"^\W*((?:trong )?trường hợp|nếu|đối với|khi)\b(.*?)(?=\s+thì\b|[,:;]|\.\s|$)", re.IGNORECASE
 )
+# "Tờ khai … (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp)"
+_CONDITION_BRACKET = re.compile(r"\([^()]*?\b(nếu (?!có\s*\))[^()]{3,200})\)", re.IGNORECASE)
+_CHANNEL = re.compile(r"hình thức (trực tiếp|trực tuyến)|qua (dịch vụ )?bưu chính", re.IGNORECASE)
 _CONDITION_INSIDE = re.compile(r"\b((?:trong|đối với) (?:các )?trường hợp\b[^.;]*)", re.IGNORECASE)
 _OPTIONAL = re.compile(r"\(\s*nếu có\s*\)|không bắt buộc", re.IGNORECASE)
 _ROMAN = re.compile(r"^\(?(i{1,3}|iv|v|vi{0,3})\)\s", re.IGNORECASE)
@@ -61,6 +64,9 @@ def condition_of(name: str) -> str:
     inside = _CONDITION_INSIDE.search(main_clause)
     if inside:
         return inside.group(1).strip()[:_MAX_CONDITION]
+    bracket = _CONDITION_BRACKET.search(main_clause)
+    if bracket:
+        return bracket.group(1).strip()[:_MAX_CONDITION]
     if _OPTIONAL.search(name):
         return "nếu có"
     return ""
@@ -135,7 +141,17 @@ class Reader:
         self.documents.append(document)
 
     def finish(self) -> "Reader":
-        """A one-of group of a single paper is no choice: that paper is simply asked for."""
+        """Papers asked "if submitted in person" / "if online" are one paper per channel: a one-of group,
+        required. A one-of group of a single paper is no choice: that paper is simply asked for."""
+        by_case: dict[int | None, list] = {}
+        for document in self.documents:
+            if _CHANNEL.search(document.condition) and not document.one_of:
+                by_case.setdefault(document.case_index, []).append(document)
+        for documents in by_case.values():
+            if len(documents) > 1:
+                key = self._new_group()
+                for document in documents:
+                    document.one_of, document.required = key, True
         sizes: dict[str, int] = {}
         for document in self.documents:
             if document.one_of:
