@@ -46,6 +46,7 @@ OFFICER_LINKS: tuple[Link, ...] = (
     Link("homeservice:supervise", _("Yêu cầu phục vụ tại nhà"), SUPERVISION),
     Link("postal:hub", _("Bưu chính"), frozenset({R.RECEPTION_OFFICER, R.POSTAL_AGENT})),
     Link("feedback:officer-list", _("Phản ánh, kiến nghị")),
+    Link("workspace:catalog-queue", _("Danh mục thủ tục"), frozenset({R.CATALOG_ADMIN})),
 )
 
 

@@ -9,6 +9,7 @@ from .models import (
     DocumentCase,
     Field,
     LegalBasis,
+    ProcedureNote,
     ProcedureResult,
     ProcedureVersion,
     ProcessStep,
@@ -35,6 +36,8 @@ SCALAR_FIELDS = (
     "decision_no",
     "needs_review",
     "parse_notes",
+    "review_reasons",
+    "sources",
     "source",
     "source_hash",
 )
@@ -47,13 +50,18 @@ TERM_FIELDS = (
     "fee_amount",
     "fee_currency",
     "fee_text",
+    "fee_tiers",
+    "valid_from",
+    "valid_until",
+    "time_source",
     "description",
 )
-DOCUMENT_FIELDS = ("name", "originals", "copies", "required", "template_name")
+TERM_DATES = ("valid_from", "valid_until")
+DOCUMENT_FIELDS = ("name", "originals", "copies", "required", "condition", "one_of", "template_name")
 RESULT_FIELDS = ("name", "result_code")
 LEGAL_FIELDS = ("number", "title", "issued_on", "issuer")
 STEP_FIELDS = ("name", "role", "agency_kind", "time_share")
-CHILDREN = ("channel_terms", "cases", "documents", "results", "legal_bases", "process_steps")
+CHILDREN = ("channel_terms", "cases", "documents", "notes", "results", "legal_bases", "process_steps")
 
 
 def _plain(value):
@@ -80,6 +88,7 @@ def version_content(version: ProcedureVersion) -> dict:
     content["documents"] = [
         {**_row(d, DOCUMENT_FIELDS), "case": position.get(d.case_id)} for d in version.documents.all()
     ]
+    content["notes"] = [{"text": n.text, "case": position.get(n.case_id)} for n in version.notes.all()]
     content["results"] = [_row(r, RESULT_FIELDS) for r in version.results.all()]
     content["legal_bases"] = [_row(b, LEGAL_FIELDS) for b in version.legal_bases.all()]
     content["process_steps"] = [_row(s, STEP_FIELDS) for s in version.process_steps.all()]
@@ -106,6 +115,16 @@ def apply_scalars(version: ProcedureVersion, content: dict) -> None:
         )
 
 
+def _term_values(term: dict) -> dict:
+    values = {k: term.get(k) for k in TERM_FIELDS if k in term}
+    for name in TERM_DATES:
+        if isinstance(values.get(name), str):
+            values[name] = date.fromisoformat(values[name]) if values[name] else None
+    if values.get("fee_tiers") is None:
+        values.pop("fee_tiers", None)
+    return values
+
+
 def build_children(version: ProcedureVersion, content: dict) -> dict[str, list]:
     """Unsaved child rows for `version`, per model; cases must be saved before documents get their FK."""
     rows: dict[str, list] = {
@@ -115,9 +134,14 @@ def build_children(version: ProcedureVersion, content: dict) -> dict[str, list]:
         ]
     }
     rows["channel_terms"] = [
-        ChannelTerm(version=version, position=i, **{k: t.get(k) for k in TERM_FIELDS if k in t})
+        ChannelTerm(version=version, position=i, **_term_values(t))
         for i, t in enumerate(content.get("channel_terms", []))
     ]
+    rows["notes"] = [
+        ProcedureNote(version=version, position=i, text=n["text"])
+        for i, n in enumerate(content.get("notes", []))
+    ]
+    rows["_note_cases"] = [n.get("case") for n in content.get("notes", [])]
     rows["documents"] = [
         RequiredDocument(version=version, position=i, **{k: d[k] for k in DOCUMENT_FIELDS if k in d})
         for i, d in enumerate(content.get("documents", []))
@@ -156,6 +180,13 @@ def save_children(batches: list[dict[str, list]]) -> None:
                 document.case = rows["cases"][case_index]
             documents.append(document)
     RequiredDocument.objects.bulk_create(documents, batch_size=2000)
+    notes = []
+    for rows in batches:
+        for note, case_index in zip(rows["notes"], rows["_note_cases"], strict=True):
+            if case_index is not None:
+                note.case = rows["cases"][case_index]
+            notes.append(note)
+    ProcedureNote.objects.bulk_create(notes, batch_size=2000)
     for name, model in (
         ("channel_terms", ChannelTerm),
         ("results", ProcedureResult),
@@ -172,6 +203,14 @@ def replace_children(version: ProcedureVersion, content: dict) -> None:
         return
     current = version_content(version) if keys != list(CHILDREN) else {}
     merged = {**{k: current.get(k, []) for k in CHILDREN}, **{k: content[k] for k in keys}}
-    for related in ("channel_terms", "documents", "cases", "results", "legal_bases", "process_steps"):
+    for related in (
+        "channel_terms",
+        "documents",
+        "notes",
+        "cases",
+        "results",
+        "legal_bases",
+        "process_steps",
+    ):
         getattr(version, related).all().delete()
     save_children([build_children(version, merged)])

@@ -73,7 +73,9 @@ def export_province(code: str) -> dict:
     versions = (
         ProcedureVersion.objects.filter(procedure__adoptions__province=province, status__in=EXPORTED_STATUSES)
         .select_related("field", "procedure")
-        .prefetch_related("channel_terms", "cases", "documents", "results", "legal_bases", "process_steps")
+        .prefetch_related(
+            "channel_terms", "cases", "documents", "notes", "results", "legal_bases", "process_steps"
+        )
         .order_by("procedure__code", "number")
     )
     by_procedure: dict[int, list] = {}
@@ -157,7 +159,7 @@ class _ProvinceImport:
             for v in ProcedureVersion.objects.filter(procedure__code__in=codes)
             .select_related("procedure", "field")
             .prefetch_related(
-                "channel_terms", "cases", "documents", "results", "legal_bases", "process_steps"
+                "channel_terms", "cases", "documents", "notes", "results", "legal_bases", "process_steps"
             )
         }
         self.adoptions = {

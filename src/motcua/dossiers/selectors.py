@@ -52,7 +52,11 @@ def checklist(version, case=None) -> list[RequiredDocument]:
 
 
 def missing_documents(version, case, provided: Container[int]) -> list[RequiredDocument]:
-    return [doc for doc in checklist(version, case) if doc.required and doc.pk not in provided]
+    """Required papers not handed in; papers of a one-of group (catalog ADR 0022) are satisfied together
+    by any one of them."""
+    listed = [doc for doc in checklist(version, case) if doc.required]
+    chosen = {doc.one_of for doc in listed if doc.one_of and doc.pk in provided}
+    return [doc for doc in listed if doc.pk not in provided and not (doc.one_of and doc.one_of in chosen)]
 
 
 def get_dossier(code_or_pk, *, user=None) -> Dossier:

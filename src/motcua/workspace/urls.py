@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import auth, dossier, reception, supervisor, work
+from .views import auth, catalog_review, dossier, reception, supervisor, work
 
 app_name = "workspace"
 
@@ -18,4 +18,9 @@ urlpatterns = [
     re_path(rf"^ho-so/{CODE}/$", dossier.dossier_page, name="dossier"),
     re_path(rf"^ho-so/{CODE}/thao-tac/(?P<slug>[a-z-]+)/$", dossier.act, name="act"),
     re_path(rf"^ho-so/{CODE}/ket-qua/(?P<pk>[0-9]+)/$", dossier.result_copy, name="result-copy"),
+    path("danh-muc/", catalog_review.queue, name="catalog-queue"),
+    path("danh-muc/<str:code>/v<int:number>/", catalog_review.version_page, name="catalog-version"),
+    path("danh-muc/<str:code>/v<int:number>/sua-doi/", catalog_review.revise, name="catalog-revise"),
+    path("danh-muc/<str:code>/v<int:number>/cong-bo/", catalog_review.publish, name="catalog-publish"),
+    path("danh-muc/<str:code>/v<int:number>/xoa/", catalog_review.discard, name="catalog-discard"),
 ]

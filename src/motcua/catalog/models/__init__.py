@@ -12,7 +12,15 @@ from .choices import (
     TimeUnit,
     VersionStatus,
 )
-from .content import ChannelTerm, DocumentCase, LegalBasis, ProcedureResult, ProcessStep, RequiredDocument
+from .content import (
+    ChannelTerm,
+    DocumentCase,
+    LegalBasis,
+    ProcedureNote,
+    ProcedureResult,
+    ProcessStep,
+    RequiredDocument,
+)
 from .procedure import Field, Procedure, ProcedureVersion
 from .province import ProvinceProcedure
 
@@ -27,6 +35,7 @@ __all__ = [
     "LegalBasis",
     "OnlineLevel",
     "Procedure",
+    "ProcedureNote",
     "ProcedureResult",
     "ProcedureVersion",
     "ProcessStep",

@@ -29,6 +29,14 @@ class ChannelTerm(models.Model):
     fee_amount = models.PositiveBigIntegerField(_("mức thu"), null=True, blank=True)
     fee_currency = models.CharField(_("đơn vị tiền"), max_length=3, default="VND")
     fee_text = models.TextField(_("phí, lệ phí (nguyên văn)"), blank=True)
+    # Per-page or per-copy tiers read from the fee note: [{"label": "từ trang thứ 3", "amount": 1000}].
+    fee_tiers = models.JSONField(_("bậc phí"), default=list, blank=True)
+    # A fee that changes over time is several rows of one channel, each with its window (both ends
+    # inclusive, empty = open); a dossier is charged by the row whose window holds its submission date.
+    valid_from = models.DateField(_("áp dụng từ ngày"), null=True, blank=True)
+    valid_until = models.DateField(_("áp dụng đến hết ngày"), null=True, blank=True)
+    # Where the time unit came from when the cell lost it: description, legal_basis, other_channel, curated.
+    time_source = models.CharField(_("nguồn đơn vị thời hạn"), max_length=16, blank=True)
     description = models.TextField(_("mô tả"), blank=True)
 
     class Meta:
@@ -38,6 +46,12 @@ class ChannelTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()}: {self.time_value or ''} {self.get_time_unit_display()}"
+
+    def applies_on(self, day) -> bool:
+        """Whether a dossier submitted on `day` is charged by this row (window ends inclusive)."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
 
 
 class DocumentCase(models.Model):
@@ -75,6 +89,10 @@ class RequiredDocument(models.Model):
     originals = models.PositiveSmallIntegerField(_("số bản chính"), default=0)
     copies = models.PositiveSmallIntegerField(_("số bản sao"), default=0)
     required = models.BooleanField(_("bắt buộc"), default=True)
+    # "Trường hợp trẻ em bị bỏ rơi": the paper is asked for only then (such a paper is never required).
+    condition = models.TextField(_("điều kiện áp dụng"), blank=True)
+    # Papers of one version sharing a non-empty group key are alternatives: the applicant hands in one.
+    one_of = models.CharField(_("nhóm thay thế"), max_length=32, blank=True)
     template_name = models.CharField(_("tên tệp mẫu đơn, tờ khai"), max_length=500, blank=True)
     template = models.FileField(_("tệp mẫu đơn, tờ khai"), upload_to="catalog/templates/", blank=True)
 
@@ -85,6 +103,33 @@ class RequiredDocument(models.Model):
 
     def __str__(self) -> str:
         return self.name[:80]
+
+
+class ProcedureNote(models.Model):
+    """A "Lưu ý" row, or a row of the documents list that is advice rather than a paper (0 originals,
+    0 copies): shown to the officer, never checked off."""
+
+    version = models.ForeignKey(
+        ProcedureVersion, verbose_name=_("phiên bản"), on_delete=models.CASCADE, related_name="notes"
+    )
+    case = models.ForeignKey(
+        DocumentCase,
+        verbose_name=_("trường hợp"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notes",
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    text = models.TextField(_("nội dung lưu ý"))
+
+    class Meta:
+        verbose_name = _("lưu ý")
+        verbose_name_plural = pgettext_lazy("plural", "lưu ý")
+        ordering = ["version", "position"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
 
 
 class ProcedureResult(models.Model):

@@ -103,6 +103,11 @@ class ProcedureVersion(models.Model):
 
     needs_review = models.BooleanField(_("cần rà soát"), default=False, db_index=True)
     parse_notes = models.JSONField(_("ghi chú khi phân tích dữ liệu"), default=list, blank=True)
+    # What an administrator must still check: [{"field": "fee", "reason": "fee_implausible",
+    # "detail": "1 đồng"}]. needs_review is true exactly when this list is not empty.
+    review_reasons = models.JSONField(_("lý do cần rà soát"), default=list, blank=True)
+    # Citations of a curated overlay, per fact: {"terms.in_person.time": "Điều 16 Luật Hộ tịch 2014", …}.
+    sources = models.JSONField(_("trích dẫn nguồn"), default=dict, blank=True)
     source = models.JSONField(_("dữ liệu nguồn (nguyên văn)"), default=dict, blank=True)
     source_hash = models.CharField(_("mã băm dữ liệu nguồn"), max_length=64, blank=True, db_index=True)
 

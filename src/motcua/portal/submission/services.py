@@ -123,9 +123,8 @@ def _check(draft: Draft, version) -> tuple[object, list[int]]:
     case = _case(version, draft, problems)
     uploaded = uploads_of(draft)
     checklist = dossier_selectors.checklist(version, case)
-    for doc in checklist:
-        if doc.required and doc.pk not in uploaded:
-            problems[f"doc-{doc.pk}"] = _("Hãy tải lên giấy tờ này.")
+    for doc in dossier_selectors.missing_documents(version, case, uploaded):  # one of a group is enough
+        problems[f"doc-{doc.pk}"] = _("Hãy tải lên giấy tờ này.")
     delivery = draft.data.get("delivery") or Delivery.COUNTER
     if delivery == Delivery.ONLINE and delivery not in dossiers.result_deliveries(version):
         problems["delivery"] = _(

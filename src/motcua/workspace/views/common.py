@@ -54,6 +54,7 @@ def header(request) -> dict:
         "officer_roles": roles,
         "is_supervisor": "supervisor" in codes or "system_admin" in codes,
         "is_receiver": "reception_officer" in codes,
+        "is_catalog_admin": "catalog_admin" in codes,
     }
 
 
