@@ -232,3 +232,16 @@ def test_shared_blocks_and_multi_channel_keys_are_expanded(tmp_path):
     assert loaded["sources"]["common_documents.0"] == "Nghị định 123/2015/NĐ-CP, Điều 2 khoản 1"
     assert loaded["notes"][0] == "Một lưu ý riêng." and len(loaded["notes"]) > 2
     assert all("source" not in d for d in loaded["common_documents"])
+
+
+def test_a_procedure_the_crawl_lacks_becomes_a_record_the_parser_reads(overlays, crawled_codes):
+    from motcua.catalog.curated import new_records
+    from motcua.catalog.parsing import parse_record
+
+    records = new_records(overlays, crawled_codes)
+    assert [r["code"] for r in records] == ["1.001776"]
+    parsed = parse_record(records[0])
+    assert (parsed.code, parsed.field) == ("1.001776", "Bảo trợ xã hội")
+    assert parsed.name.startswith("Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng")
+    assert "commune" in parsed.levels
+    assert new_records(overlays, crawled_codes | {"1.001776"}) == []

@@ -54,6 +54,35 @@ def load_overlays(directory: Path = DATA_DIR) -> dict[str, dict]:
     return overlays
 
 
+CHANNEL_TEXTS = {"in_person": "Trực tiếp", "online": "Trực tuyến", "postal": "Dịch vụ bưu chính"}
+
+
+def new_records(overlays: dict[str, dict], known: set[str]) -> list[dict]:
+    """A record in the crawl's shape (data/tthc-2026.jsonl.gz) for each curated procedure the crawl
+    lacks (`"new": true`, e.g. monthly social allowances), so the importer parses and creates it like
+    any other and then lays its overlay over it. Codes already in `known` are left out."""
+    return [
+        {
+            "code": code,
+            "name": item["name"],
+            "field": item.get("field", ""),
+            "level": item.get("level_text", ""),
+            "agency": item.get("agency_name", ""),
+            "channels": [CHANNEL_TEXTS[c] for c in item.get("terms", {}) if c in CHANNEL_TEXTS],
+            "documents": [],
+            "processing_time_text": "",
+            "fees_text": "",
+            "results": "",
+            "procedure_type": "",
+            "decision_no": "",
+            "source": "motcua/curated",
+            "source_url": "",
+        }
+        for code, item in sorted(overlays.items())
+        if item.get("new") and code not in known
+    ]
+
+
 def _read(path: Path):
     try:
         return json.loads(path.read_text(encoding="utf-8"))
