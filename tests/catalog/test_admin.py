@@ -119,6 +119,6 @@ def test_add_and_edit_a_draft_through_the_forms(procedure, admin_web):
 
 
 def test_review_reasons_are_explained_in_vietnamese(national, admin_web):
-    version = ProcedureVersion.objects.get(procedure__code="1.000080")
+    version = ProcedureVersion.objects.get(procedure__code="1.003650")
     page = admin_web.get(change_url(version)).content.decode()
-    assert "Thời hạn chỉ có con số, mất đơn vị (ngày/ngày làm việc/giờ). — 7" in page
+    assert "Thời hạn chỉ có con số, mất đơn vị (ngày/ngày làm việc/giờ). — 3" in page

@@ -57,7 +57,8 @@ def test_statistics_agree_with_what_was_stored(national):
     assert report.needs_review == ProcedureVersion.objects.filter(needs_review=True).count()
     # Regression floors: see docs/decisions/0005 for why 95% is out of reach for time and fee.
     assert time_ok / TOTAL > 0.80 and fee_ok / TOTAL > 0.80
-    assert report.fields["documents"][0] / TOTAL > 0.95
+    # ADR 0022: papers whose count was lost and unclear (i)…(v) lists are now flagged, not passed.
+    assert report.fields["documents"][0] / TOTAL > 0.90
     # Every version that is not machine-usable says why.
     unusable = versions.filter(Q(unknown_time__gt=0) | Q(unknown_fee__gt=0))
     assert all(v.parse_notes for v in unusable)

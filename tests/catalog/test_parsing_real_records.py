@@ -62,17 +62,29 @@ def test_complaint_procedure_working_days_and_no_fee_information():
     ]
 
 
-def test_bare_number_is_flagged_and_fee_set_by_province_council():
-    # time "7" (unit lost in the source); "Miễn phí(Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh … quyết định…)"
+def test_bare_number_under_the_civil_status_law_is_working_days_and_fee_set_by_province_council():
+    # time "7" (unit lost in the source), legal basis Luật Hộ tịch 60/2014/QH13 (limits in working days);
+    # "Miễn phí(Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh … quyết định…)"
     p = parsed("1.000080")
-    assert [t.time.unit for t in p.terms] == ["unknown"] * 3
+    assert [(t.time.value, t.time.unit, t.time_source) for t in p.terms] == [
+        (7, "working_days", "legal_basis")
+    ] * 3
     assert [t.time.text for t in p.terms] == ["7"] * 3
     assert [t.fee.kind for t in p.terms] == ["province"] * 3
-    assert issues("1.000080") == ["time_no_unit"] * 3
-    assert p.cases == ["* Giấy tờ phải nộp", "* Giấy tờ phải xuất trình", "* Lưu ý"]
-    assert [d.case_index for d in p.documents[:4]] == [0, 0, 0, 1]
+    assert issues("1.000080") == []
+    # "* Giấy tờ phải nộp / phải xuất trình / Lưu ý" are sections, not cases: papers common, notes apart
+    assert p.cases == [] and {d.case_index for d in p.documents} == {None}
+    assert p.documents[0].condition.startswith("Trường hợp không có văn bản nêu trên")
+    assert not p.documents[0].required and p.documents[1].required
+    assert len(p.notes) == 21
     assert p.results == [("Trích lục đăng ký nhận cha, mẹ, con", "KQ.G15.000033")]
     assert p.levels == {"commune"} and p.agency_kind == "commune_pc"
+
+
+def test_bare_number_without_any_hint_stays_unknown_and_flagged():
+    p = parsed("1.003650")
+    assert [t.time.unit for t in p.terms] == ["unknown"] * 3
+    assert issues("1.003650") == ["time_no_unit"] * 3
 
 
 def test_template_file_glued_to_the_document_name():
@@ -227,10 +239,14 @@ def test_several_templates_and_copies():
     assert (p.documents[2].originals, p.documents[2].copies) == (0, 1)
 
 
-def test_optional_documents_and_zero_counts():
-    # "Bản kê tổn thất … phá sản (nếu có) … (Đối với tổ chức) [0 bản chính]"
-    first = parsed("1.000058").documents[0]
-    assert (first.required, first.originals, first.copies) == (False, 0, 0)
+def test_zero_count_rows_are_notes_unless_they_name_a_paper():
+    # "Bản kê tổn thất … (nếu có) … (Đối với tổ chức) [0 bản chính]": an explanation, kept as a note;
+    # "Văn bản đề nghị miễn, giảm … [0 bản chính]": a paper whose count was lost, kept and flagged
+    p = parsed("1.000058")
+    assert any(n.text.startswith("Bản kê tổn thất") for n in p.notes)
+    first = p.documents[0]
+    assert first.name.startswith("Văn bản đề nghị miễn, giảm")
+    assert (first.originals, first.copies, first.issue) == (0, 0, "document_no_quantity")
 
 
 def test_results_with_their_codes_and_numbered_documents():

@@ -65,6 +65,17 @@ ISSUE_LABELS = {
     "fee_several_amounts": _("Có nhiều mức thu khác nhau; cần chọn theo trường hợp."),
     "fee_unparsed": _("Phí, lệ phí là công thức hoặc lời văn."),
     "fee_fraction": _("Mức thu có phần lẻ, cần kiểm tra."),
+    "fee_read_from_note": _(
+        "Ô phí ghi miễn phí nhưng ghi chú có mức thu; đã lấy mức thu trong ghi chú, cần xác nhận."
+    ),
+    "fee_implausible": _("Mức thu dưới 1.000 đồng là bất thường; chưa thu, cần kiểm tra."),
+    "fee_after_window_unknown": _(
+        "Chỉ biết mức thu trong thời gian áp dụng mức ưu đãi; mức thu sau đó chưa rõ."
+    ),
+    "fee_dated_unread": _("Phí có thời gian áp dụng nhưng không đọc được mức thu hoặc ngày."),
+    "documents_list_unclear": _(
+        "Danh sách (i), (ii)… không nói rõ phải nộp tất cả hay một trong các giấy tờ."
+    ),
     "documents_missing": _("Nguồn không có thành phần hồ sơ."),
     "document_no_quantity": _("Giấy tờ không ghi số bản."),
     "document_template_unsplit": _("Tên tệp mẫu dính liền tên giấy tờ, không tách được."),

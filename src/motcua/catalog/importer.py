@@ -1,15 +1,19 @@
 """Load the national catalog from the package's data file (data/tthc-2026.jsonl.gz).
 
-- Idempotent: each version remembers the hash of the source record it came from; a record whose hash
-  equals the latest version's is skipped.
+- Idempotent: each version remembers the hash of what it was built from (the source record, the parser's
+  revision and the curated overlay, ADR 0022); a record whose hash equals the latest version's is skipped.
+- A curated overlay (`catalog/curated/`) replaces the parsed cases, documents, notes and terms it gives.
 - New procedure → version 1, published from 2025-07-01 (the sources give decision numbers without
   dates; 1 July 2025 is when the two-level catalog took effect).
 - Changed record of a known procedure → a new draft for an administrator to review and publish; if a
   draft already exists it is left alone and reported. Nothing published is ever overwritten.
+- Same record, new reading (a better parser or a new overlay) → a new version through the services,
+  published from today: the source did not change, only how it is read; doubts stay flagged on it.
 - Bulk inserts: the whole catalog is a handful of INSERT batches.
 """
 
 import gzip
+import hashlib
 import json
 import time
 from collections import Counter
@@ -21,12 +25,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import services
-from .content import build_children, save_children
+from .content import CHILDREN, build_children, save_children
+from .curated import load_overlays
 from .models import CatalogAuditLog, Field, Procedure, ProcedureVersion, VersionStatus
 from .parsing import FIELDS, ParsedProcedure, parse_record, source_hash
+from .shape import apply_overlay
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "tthc-2026.jsonl.gz"
 DEFAULT_VALID_FROM = date(2025, 7, 1)
+# Bump when the parser reads the same record differently: the next import makes new versions.
+PARSE_REVISION = "2026-12-07.adr0022"
 
 
 @dataclass
@@ -35,6 +43,8 @@ class ImportReport:
     created: int = 0
     unchanged: int = 0
     drafted: list[str] = field(default_factory=list)
+    republished: list[str] = field(default_factory=list)
+    curated: int = 0
     skipped: list[str] = field(default_factory=list)
     needs_review: int = 0
     issues: Counter = field(default_factory=Counter)
@@ -69,6 +79,10 @@ def parsed_content(parsed: ParsedProcedure, digest: str) -> dict:
         "decision_no": parsed.decision_no,
         "needs_review": parsed.needs_review,
         "parse_notes": parsed.issues,
+        "review_reasons": [
+            {"field": i["field"], "reason": i["issue"], "detail": i["value"]} for i in parsed.issues
+        ],
+        "sources": {},
         "source": parsed.source,
         "source_hash": digest,
         "channel_terms": [
@@ -81,6 +95,10 @@ def parsed_content(parsed: ParsedProcedure, digest: str) -> dict:
                 "fee_amount": t.fee.amount,
                 "fee_currency": t.fee.currency,
                 "fee_text": t.fee.text,
+                "fee_tiers": t.fee_tiers,
+                "valid_from": t.valid_from and t.valid_from.isoformat(),
+                "valid_until": t.valid_until and t.valid_until.isoformat(),
+                "time_source": t.time_source,
                 "description": t.description,
             }
             for t in parsed.terms
@@ -93,10 +111,13 @@ def parsed_content(parsed: ParsedProcedure, digest: str) -> dict:
                 "copies": d.copies,
                 "required": d.required,
                 "template_name": d.template_name,
+                "condition": d.condition,
+                "one_of": d.one_of,
                 "case": d.case_index,
             }
             for d in parsed.documents
         ],
+        "notes": [{"text": n.text, "case": n.case_index} for n in parsed.notes],
         "results": [{"name": name, "result_code": code} for name, code in parsed.results],
         "legal_bases": [
             {
@@ -109,6 +130,22 @@ def parsed_content(parsed: ParsedProcedure, digest: str) -> dict:
         ],
         "process_steps": [],
     }
+
+
+def reading_hash(record_hash: str, overlay: dict | None) -> str:
+    """What a version was built from: the record, the parser's revision, the overlay."""
+    extra = json.dumps(overlay, ensure_ascii=False, sort_keys=True) if overlay else ""
+    return hashlib.sha256(f"{record_hash}|{PARSE_REVISION}|{extra}".encode()).hexdigest()
+
+
+def build_content(record: dict, overlay: dict | None) -> tuple[ParsedProcedure, dict]:
+    parsed = parse_record(record)
+    record_hash = source_hash(record)
+    content = parsed_content(parsed, reading_hash(record_hash, overlay))
+    content["source"] = {**content["source"], "record_hash": record_hash}
+    if overlay:
+        content = apply_overlay(content, overlay)
+    return parsed, content
 
 
 def _count(report: ImportReport, parsed: ParsedProcedure) -> None:
@@ -143,15 +180,7 @@ def _create_published(items: list[tuple[ParsedProcedure, dict]], actor) -> None:
             created_by=actor,
         )
         for name, value in content.items():
-            if name not in (
-                "field",
-                "channel_terms",
-                "cases",
-                "documents",
-                "results",
-                "legal_bases",
-                "process_steps",
-            ):
+            if name != "field" and name not in CHILDREN:
                 setattr(version, name, value)
         versions.append(version)
     ProcedureVersion.objects.bulk_create(versions, batch_size=1000)
@@ -181,39 +210,56 @@ def _create_published(items: list[tuple[ParsedProcedure, dict]], actor) -> None:
 
 
 @transaction.atomic
-def import_catalog(path: Path = DATA_FILE, actor=None) -> ImportReport:
+def import_catalog(
+    path: Path = DATA_FILE, actor=None, overlays: dict[str, dict] | None = None
+) -> ImportReport:
     started = time.perf_counter()
     actor = actor if getattr(actor, "pk", None) else None
     report = ImportReport()
     records = read_records(path)
+    overlays = load_overlays() if overlays is None else overlays
     report.total = len(records)
-    latest: dict[str, tuple[int, str]] = {}  # code -> (number, source hash) of its newest version
-    for code, number, digest in ProcedureVersion.objects.values_list(
-        "procedure__code", "number", "source_hash"
+    # code -> (number, reading hash, record hash) of its newest version
+    latest: dict[str, tuple[int, str, str]] = {}
+    for code, number, digest, source in ProcedureVersion.objects.values_list(
+        "procedure__code", "number", "source_hash", "source"
     ):
         if code not in latest or number > latest[code][0]:
-            latest[code] = (number, digest)
-    new_items, changed = [], []
+            latest[code] = (number, digest, (source or {}).get("record_hash", digest))
+    new_items, changed, reread = [], [], []
     for record in records:
-        parsed = parse_record(record)
+        parsed, content = build_content(record, overlays.get(record["code"].strip()))
         _count(report, parsed)
-        digest = source_hash(record)
+        report.curated += bool(content.get("sources"))
         known = latest.get(parsed.code)
         if known is None:
-            new_items.append((parsed, parsed_content(parsed, digest)))
-        elif known[1] == digest:
+            new_items.append((parsed, content))
+        elif known[1] == content["source_hash"]:
             report.unchanged += 1
+        elif known[2] == content["source"]["record_hash"]:
+            reread.append((parsed, content))
         else:
-            changed.append((parsed, parsed_content(parsed, digest)))
+            changed.append((parsed, content))
     if new_items:
         _create_published(new_items, actor)
         report.created = len(new_items)
-    for parsed, content in changed:
+    for parsed, content in changed + reread:
         procedure = Procedure.objects.get(code=parsed.code)
         if procedure.versions.filter(status=VersionStatus.DRAFT).exists():
             report.skipped.append(parsed.code)
             continue
-        services.create_draft(procedure=procedure, actor=actor, data=content)
-        report.drafted.append(parsed.code)
+        draft = services.create_draft(procedure=procedure, actor=actor, data=content)
+        if (parsed, content) in reread:
+            services.publish(version=draft, valid_from=_republish_day(procedure), actor=actor)
+            report.republished.append(parsed.code)
+        else:
+            report.drafted.append(parsed.code)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _republish_day(procedure: Procedure) -> date:
+    """Today, or the start of the current version if it starts later (never an overlap)."""
+    today = timezone.localdate()
+    starts = procedure.versions.filter(status=VersionStatus.PUBLISHED).values_list("valid_from", flat=True)
+    return max([today, *[s for s in starts if s]])

@@ -110,3 +110,42 @@ def procedure_list(
 
 def fields_list() -> QuerySet[Field]:
     return Field.objects.order_by("name")
+
+
+def current_version_of(code: str, on: date | None = None) -> ProcedureVersion:
+    """The published version of `code` in force on `on` (default today), with its content prefetched."""
+    version = (
+        current_versions(on)
+        .filter(procedure__code=code)
+        .select_related("procedure", "field")
+        .prefetch_related(*DETAIL_PREFETCH)
+        .first()
+    )
+    if version is None:
+        get_procedure(code)
+        raise VersionNotFound(code, 0)
+    return version
+
+
+def reception_json(version: ProcedureVersion) -> dict:
+    """A version as the reception uses it: the `catalog show --json` shape (ADR 0022)."""
+    from .content import version_content
+    from .shape import show_json
+
+    return show_json(
+        version.procedure.code,
+        version_content(version),
+        version=version.number,
+        valid_from=version.valid_from and version.valid_from.isoformat(),
+        valid_to=version.valid_to and version.valid_to.isoformat(),
+        sources=version.sources,
+    )
+
+
+def term_on(version: ProcedureVersion, channel: str, day: date):
+    """The version's term for `channel` that applies to a dossier submitted on `day`: the first row (in
+    order) whose validity window holds the day; a row without a window holds every day (ADR 0022)."""
+    for term in sorted(version.channel_terms.all(), key=lambda t: t.position):
+        if term.channel == channel and term.applies_on(day):
+            return term
+    return None

@@ -16,7 +16,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .content import apply_scalars, replace_children, version_content
+from .content import CHILDREN, apply_scalars, replace_children, version_content
 from .errors import (
     DraftExists,
     InvalidTransition,
@@ -79,10 +79,7 @@ def create_draft(
     version.save()
     replace_children(
         version,
-        {
-            k: content.get(k, [])
-            for k in ("channel_terms", "cases", "documents", "results", "legal_bases", "process_steps")
-        },
+        {k: content.get(k, []) for k in CHILDREN},
     )
     audit(
         "create_draft",

@@ -52,20 +52,11 @@ def checklist(version, case=None) -> list[RequiredDocument]:
 
 
 def missing_documents(version, case, provided: Container[int]) -> list[RequiredDocument]:
-    """Required papers not handed in. Alternatives (same `one_of` key) count once: a group is missing
-    only when none of its papers was handed in, and then it is named by its first paper."""
-    docs = checklist(version, case)
-    handed = {d.one_of for d in docs if d.one_of and d.pk in provided}
-    missing, named = [], set()
-    for doc in docs:
-        if not doc.required or doc.pk in provided:
-            continue
-        if doc.one_of:
-            if doc.one_of in handed or doc.one_of in named:
-                continue
-            named.add(doc.one_of)
-        missing.append(doc)
-    return missing
+    """Required papers not handed in; papers of a one-of group (catalog ADR 0022) are satisfied together
+    by any one of them."""
+    listed = [doc for doc in checklist(version, case) if doc.required]
+    chosen = {doc.one_of for doc in listed if doc.one_of and doc.pk in provided}
+    return [doc for doc in listed if doc.pk not in provided and not (doc.one_of and doc.one_of in chosen)]
 
 
 def get_dossier(code_or_pk, *, user=None) -> Dossier:

@@ -47,6 +47,12 @@ class ChannelTerm(models.Model):
     def __str__(self) -> str:
         return f"{self.get_channel_display()}: {self.time_value or ''} {self.get_time_unit_display()}"
 
+    def applies_on(self, day) -> bool:
+        """Whether a dossier submitted on `day` is charged by this row (window ends inclusive)."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
 
 class DocumentCase(models.Model):
     """A case (trường hợp) grouping required documents; documents without a case apply to all."""

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from motcua.catalog.vocabulary import AgencyKind
 
 from .documents import DocumentData, parse_documents, table_documents
+from .fees import refine_fees
+from .recovery import WORKING_DAY_LAWS, recover_times
+from .structure import NoteData
 from .terms import ChannelTermData, channel_terms, clean, parse_fee, parse_time_limit, table_terms
 from .texts import (
     LegalBasisData,
@@ -62,6 +65,7 @@ class ParsedProcedure:
     terms: list[ChannelTermData]
     cases: list[str]
     documents: list[DocumentData]
+    notes: list[NoteData]
     results: list[tuple[str, str]]
     legal_bases: list[LegalBasisData]
     source: dict
@@ -94,6 +98,18 @@ def _nfc(value):
     return value
 
 
+def _legal_numbers(record: dict) -> list[str]:
+    tables = record.get("tables") or {}
+    raw = record.get("raw") or {}
+    bases = (
+        parse_legal_table(tables["can_cu_phap_ly"])
+        if tables.get("can_cu_phap_ly")
+        else parse_legal_text(raw.get("can_cu_phap_ly"))
+    )
+    text = raw.get("can_cu_phap_ly") or ""
+    return [b.number for b in bases] + [n for n in WORKING_DAY_LAWS if n in text]
+
+
 def parse_record(record: dict) -> ParsedProcedure:
     """One line of the package data file → ParsedProcedure."""
     record = _nfc(record)
@@ -109,16 +125,29 @@ def parse_record(record: dict) -> ParsedProcedure:
         terms = channel_terms(
             record.get("processing_time_text", ""), record.get("fees_text", ""), record.get("channels") or []
         )
+    recover_times(
+        terms,
+        [
+            raw.get("trinh_tu_thuc_hien") or "",
+            raw.get("yeu_cau_dieu_kien") or "",
+            raw.get("cach_thuc_thuc_hien") or "",
+            "\n".join(record.get("documents") or []),
+        ],
+        _legal_numbers(record),
+    )
+    terms = refine_fees(terms)
     for term in terms:
+        for field_name, code, value in term.review:
+            issue(field_name, code, value)
         if term.time.issue:
             issue("time_limit", term.time.issue, term.time.text)
         if term.fee.issue:
             issue("fee", term.fee.issue, term.fee.text)
 
     if tables.get("thanh_phan_ho_so"):
-        cases, documents = table_documents(tables["thanh_phan_ho_so"])
+        cases, documents, notes = table_documents(tables["thanh_phan_ho_so"])
     else:
-        cases, documents = parse_documents(record.get("documents") or [])
+        cases, documents, notes = parse_documents(record.get("documents") or [])
     if not documents:
         issue("documents", "documents_missing")
     for document in documents:
@@ -175,6 +204,7 @@ def parse_record(record: dict) -> ParsedProcedure:
         terms=terms,
         cases=cases,
         documents=documents,
+        notes=notes,
         results=results,
         legal_bases=legal_bases,
         source={

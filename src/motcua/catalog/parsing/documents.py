@@ -7,11 +7,17 @@
   first glue point (no space between the name's last character and the file name's first) and kept as
   the template name; several glued files are split at their extensions.
 - "(nếu có)" / "không bắt buộc" in the name → not required.
+
+Structure (ADR 0022) is read by `parse_documents` with the help of `structure.py`: section headings are
+not cases, "Lưu ý" rows and 0/0 rows are notes, conditional items keep their condition and are not
+required, alternatives share a one-of key, a quantity glued to the name is split off.
 """
 
 import re
 from dataclasses import dataclass
 
+from . import structure
+from .structure import NoteData
 from .terms import clean
 
 _QUANTITY = re.compile(r"\s*\[([^\[\]]*)\]\s*$")
@@ -26,6 +32,8 @@ _TEMPLATE_WORDS = re.compile(r"^(Mẫu|Mau|MẪU|MAU|Mus|Phụ lục|Phu luc|PL\
 # A Vietnamese syllable never runs into the next one without a space: "quy địnhvăn bản…" is a glue point.
 _GLUED_WORDS = re.compile(r"^(mẫu|mau|văn bản|báo cáo|tờ khai|đơn|phụ lục|thuyết minh)", re.IGNORECASE)
 _OPTIONAL = re.compile(r"\(\s*nếu có\s*\)|không bắt buộc", re.IGNORECASE)
+# "…: 01 bản chính", "nộp 01 bản sao": the count written into the name instead of the brackets.
+_GLUED_QUANTITY = re.compile(r"[\s:,;.\-–]*(?:nộp\s*)?(\d+)\s*(bản chính|bản sao)\W*$", re.IGNORECASE)
 _MAX_TEMPLATE = 600
 _MAX_FILE_NAME = 130
 
@@ -39,6 +47,9 @@ class DocumentData:
     template_name: str
     case_index: int | None
     issue: str = ""
+    condition: str = ""
+    one_of: str = ""
+    quantity_given: bool = True
 
 
 def _is_glue_point(text: str, index: int) -> bool:
@@ -99,6 +110,22 @@ def parse_quantity(text: str) -> tuple[int, int] | None:
     return value(originals), value(copies)
 
 
+def split_glued_quantity(name: str) -> tuple[str, tuple[int, int] | None]:
+    """'Tờ khai…: 01 bản chính' → ('Tờ khai…', (1, 0)); 'Mẫu số 181 bản chính' → ('Mẫu số 18', (1, 0))."""
+    match = _GLUED_QUANTITY.search(name)
+    if not match:
+        return name, None
+    digits, kind = match.group(1), match.group(2).lower()
+    rest = name[: match.start()]
+    if len(digits) > 2 or (len(digits) == 2 and not digits.startswith("0") and rest.endswith(digits[0])):
+        rest, digits = rest + match.group(0)[: match.group(0).index(digits)] + digits[:-1], digits[-1]
+    rest = rest.rstrip(" :,;.-–")
+    if len(rest) < 3:
+        return name, None
+    count = int(digits)
+    return rest, ((count, 0) if kind == "bản chính" else (0, count))
+
+
 def parse_document(item: str, case_index: int | None) -> DocumentData:
     text = item.replace("\xa0", " ").strip()
     quantity = None
@@ -108,6 +135,8 @@ def parse_document(item: str, case_index: int | None) -> DocumentData:
         text = text[: match.start()]
     text = text.strip()
     name, files = split_template(text)
+    name, glued = split_glued_quantity(name)
+    quantity = quantity if quantity and any(quantity) else glued or quantity
     issue = ""
     if quantity is None:
         issue = "document_no_quantity"
@@ -123,32 +152,34 @@ def parse_document(item: str, case_index: int | None) -> DocumentData:
         template_name="; ".join(files)[:500],
         case_index=case_index,
         issue=issue,
+        quantity_given=issue != "document_no_quantity",
     )
 
 
-def parse_documents(items: list[str]) -> tuple[list[str], list[DocumentData]]:
-    """List items → (case titles, documents with the index of their case or None)."""
-    cases: list[str] = []
-    documents: list[DocumentData] = []
+def parse_documents(items: list[str]) -> tuple[list[str], list[DocumentData], list[NoteData]]:
+    """List items → (case titles, documents and notes with the index of their case or None)."""
+    reader = structure.Reader()
     for item in items:
         if item.startswith("## "):
-            cases.append(clean(item[3:]).rstrip(":"))
-            continue
-        if item.strip():
-            documents.append(parse_document(item, len(cases) - 1 if cases else None))
-    return cases, documents
+            reader.heading(clean(item[3:]).rstrip(":"))
+        elif item.strip():
+            reader.item(parse_document(item, None))
+    reader.finish()
+    return reader.cases, reader.documents, reader.notes
 
 
-def table_documents(rows: list[dict]) -> tuple[list[str], list[DocumentData]]:
+def table_documents(rows: list[dict]) -> tuple[list[str], list[DocumentData], list[NoteData]]:
     """The .doc export's structured 'thanh_phan_ho_so' table: name, template file(s), counts."""
-    documents = []
+    reader = structure.Reader()
     for row in rows:
         name = clean(row.get("ten_giay_to"))
         if not name:
             continue
         quantity = parse_quantity(row.get("ghi_chu") or "")
+        name, glued = split_glued_quantity(name)
+        quantity = quantity if quantity and any(quantity) else glued or quantity
         files = [clean(f) for f in re.split(r"[\n;]", row.get("so_luong") or "") if clean(f)]
-        documents.append(
+        reader.item(
             DocumentData(
                 name=name,
                 originals=quantity[0] if quantity else 0,
@@ -157,6 +188,8 @@ def table_documents(rows: list[dict]) -> tuple[list[str], list[DocumentData]]:
                 template_name="; ".join(files)[:500],
                 case_index=None,
                 issue="" if quantity else "document_no_quantity",
+                quantity_given=quantity is not None,
             )
         )
-    return [], documents
+    reader.finish()
+    return reader.cases, reader.documents, reader.notes

@@ -13,6 +13,7 @@ Rules (docs/decisions/0005-procedure-catalog.md):
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from motcua.catalog.vocabulary import Channel, FeeKind, TimeUnit
@@ -36,7 +37,11 @@ _TIME_RE = [
     (re.compile(rf"^{_TIME_PREFIX}{_NUMBER}\s*(?:\([^)]*\)\s*)?{pattern}\.?$", re.IGNORECASE), unit)
     for pattern, unit in _TIME_UNITS
 ]
-_SAME_DAY = re.compile(r"^(?:trả kết quả\s+)?trong (?:ngày|ngày làm việc)\.?$", re.IGNORECASE)
+_SAME_DAY = re.compile(
+    r"^(?:trả kết quả\s+)?(?:ngay\s+)?trong (?:ngày|ngày làm việc)(?:\.?$|\s*(?:tiếp nhận|nhận|;|,))"
+    r"|^ngay (?:sau khi|khi) (?:nhận|tiếp nhận)",
+    re.IGNORECASE,
+)
 _NOT_REGULATED = re.compile(r"^không quy định\.?$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 
@@ -73,6 +78,11 @@ class ChannelTermData:
     fee: Fee
     description: str = ""
     extra: list[str] = field(default_factory=list)
+    time_source: str = ""
+    valid_from: date | None = None
+    valid_until: date | None = None
+    fee_tiers: list[dict] = field(default_factory=list)
+    review: list[tuple[str, str, str]] = field(default_factory=list)  # (field, reason, detail)
 
 
 def clean(text: str | None) -> str:

@@ -5,10 +5,11 @@ province's calendar and writes the dossier's rows (inside the calling service's 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils import timezone
 
 from motcua.calendar.clock import WorkCalendar
 from motcua.catalog.models import ChannelTerm, FeeKind, ProvinceProcedure
@@ -44,9 +45,10 @@ def calendar_of(dossier: Dossier) -> WorkCalendar:
     return cached
 
 
-def channel_term(version, channel: str) -> ChannelTerm | None:
-    """The version's first term for the dossier's channel, else its in-person term."""
-    terms = list(version.channel_terms.all())
+def channel_term(version, channel: str, day: date | None = None) -> ChannelTerm | None:
+    """The version's first term for the dossier's channel, else its in-person term; with `day`, only
+    terms whose validity window holds that day (a fee reduced until a date, ADR 0022)."""
+    terms = [t for t in version.channel_terms.all() if day is None or t.applies_on(day)]
     wanted = CATALOG_CHANNEL[channel]
     for candidates in (
         [t for t in terms if t.channel == wanted],
@@ -143,7 +145,8 @@ def fee_payments(
     if adoption is not None and adoption.fee_kind == FeeKind.AMOUNT:
         amount = adoption.fee_amount
     elif adoption is None or not adoption.fee_kind:
-        term = channel_term(dossier.procedure_version, dossier.channel)
+        # Charged by the terms in force on the day of submission (local date), not the first row.
+        term = channel_term(dossier.procedure_version, dossier.channel, timezone.localdate(at))
         if term is not None and term.fee_kind == FeeKind.AMOUNT:
             amount = term.fee_amount
     if not amount:

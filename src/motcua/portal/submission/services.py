@@ -123,9 +123,8 @@ def _check(draft: Draft, version) -> tuple[object, list[int]]:
     case = _case(version, draft, problems)
     uploaded = uploads_of(draft)
     checklist = dossier_selectors.checklist(version, case)
-    for doc in checklist:
-        if doc.required and doc.pk not in uploaded:
-            problems[f"doc-{doc.pk}"] = _("Hãy tải lên giấy tờ này.")
+    for doc in dossier_selectors.missing_documents(version, case, uploaded):  # one of a group is enough
+        problems[f"doc-{doc.pk}"] = _("Hãy tải lên giấy tờ này.")
     delivery = draft.data.get("delivery") or Delivery.COUNTER
     if delivery not in (Delivery.COUNTER, Delivery.POSTAL):
         problems["delivery"] = _("Hãy chọn cách nhận kết quả.")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from motcua.catalog import exchange, importer
+from motcua.catalog import exchange, importer, quality, selectors, shape
 from motcua.catalog.parsing import FIELDS
 from motcua.core.errors import DomainError
 from motcua.search.cli import add_search_subcommand
@@ -41,6 +41,19 @@ class Command(BaseCommand):
             "adopt", help="Tỉnh áp dụng các thủ tục cấp tỉnh và cấp xã của danh mục quốc gia."
         )
         adopt.add_argument("--province", action="append", required=True, help="Mã tỉnh (lặp lại được).")
+        show = sub.add_parser(
+            "show", help="Phiên bản đang hiệu lực của một thủ tục, như bộ phận tiếp nhận dùng."
+        )
+        show.add_argument("code", help="Mã thủ tục, ví dụ 1.001193.")
+        show.add_argument("--json", action="store_true", help="In dạng JSON (ADR 0022).")
+        qual = sub.add_parser("quality", help="Số thủ tục, giấy tờ theo từng loại lỗi của danh mục.")
+        qual.add_argument(
+            "--source",
+            nargs="?",
+            const=importer.DATA_FILE,
+            type=Path,
+            help="Đo trên tệp dữ liệu nguồn (bộ phân tích hiện tại) thay vì cơ sở dữ liệu.",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -91,3 +104,48 @@ class Command(BaseCommand):
         for code in options["province"]:
             created, existing = exchange.adopt_national(code)
             self.stdout.write(f"Tỉnh {code}: áp dụng mới {created} thủ tục, đã có {existing}.")
+
+    def _show(self, options):
+        data = selectors.reception_json(selectors.current_version_of(options["code"]))
+        if options["json"]:
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
+            return
+        out = self.stdout.write
+        out(f"{data['code']} v{data['version']} — {data['name']}")
+        for channel, terms in data["terms"].items():
+            for t in terms:
+                window = (
+                    f" [{t['valid_from'] or '…'} → {t['valid_until'] or '…'}]"
+                    if t["valid_from"] or t["valid_until"]
+                    else ""
+                )
+                out(
+                    f"  {channel}: {t['time_value'] or ''} {t['time_unit']}, phí {t['fee_kind']} {t['fee_amount'] or ''}{window}"
+                )
+        for title, documents in [("Giấy tờ chung", data["common_documents"])] + [
+            (c["name"], c["documents"]) for c in data["cases"]
+        ]:
+            out(f"  {title}:")
+            for d in documents:
+                flags = ("bắt buộc" if d["required"] else "không bắt buộc") + (
+                    f", nhóm {d['one_of']}" if d["one_of"] else ""
+                )
+                out(f"    - {d['name'][:100]} ({d['originals']} chính, {d['copies']} sao; {flags})")
+        out(f"  Lưu ý: {len(data['notes'])}. Cần rà soát: {'có' if data['needs_review'] else 'không'}.")
+
+    def _quality(self, options):
+        if options["source"]:
+            procedures = (
+                shape.show_json(record["code"].strip(), importer.build_content(record, None)[1])
+                for record in importer.read_records(options["source"])
+            )
+        else:
+            procedures = (
+                selectors.reception_json(v)
+                for v in selectors.current_versions()
+                .select_related("procedure", "field")
+                .prefetch_related(*selectors.DETAIL_PREFETCH)
+                .order_by("procedure__code")
+            )
+        total, counts = quality.count(procedures)
+        self.stdout.write("\n".join(quality.report_lines(total, counts)))
