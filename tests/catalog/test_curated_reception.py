@@ -25,9 +25,10 @@ from motcua.catalog.models import Procedure
 from motcua.dossiers import services
 from motcua.dossiers.errors import ChecklistIncomplete
 from motcua.dossiers.forms_pdf import adapters, render_pdf
+from motcua.org.services import ensure_roles
 from tests import snapshots
-from tests.dossiers.conftest import TOUCHED_APPS, committed_world, world  # noqa: F401 (fixtures)
-from tests.dossiers.factories import TZ, at, person
+from tests.dossiers.conftest import TOUCHED_APPS
+from tests.dossiers.factories import TZ, World, at, person
 from tests.dossiers.pdf.readers import pdf_text
 
 from .test_curated_overlay import MOST_USED
@@ -39,8 +40,10 @@ URL = "https://motcua.example.vn/tra-cuu/{code}?k=Zx81Qm"
 
 
 @pytest.fixture(scope="module")
-def curated(committed_world, django_db_blocker, tmp_path_factory):  # noqa: F811 (the imported fixture)
-    """The curated procedures imported from their real crawled records, adopted by Hà Nội."""
+def curated_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A small Hà Nội (tests.dossiers.factories.World) with the curated procedures imported from their
+    real crawled records and adopted by the city; built for this module only and removed after it, so
+    the catalog package's other tests never see its adoptions."""
     path = tmp_path_factory.mktemp("catalog") / "curated.jsonl.gz"
     with gzip.open(importer.DATA_FILE, "rt", encoding="utf-8") as source, gzip.open(path, "wt") as out:
         for line in source:
@@ -49,14 +52,24 @@ def curated(committed_world, django_db_blocker, tmp_path_factory):  # noqa: F811
     with django_db_blocker.unblock():
         before = snapshots.last_ids(TOUCHED_APPS)
         with transaction.atomic():
+            ensure_roles()
+            built = World()
             importer.import_catalog(path)
             for proc in Procedure.objects.filter(code__in=OVERLAYS):
-                catalog.adopt(
-                    province=committed_world.province, procedure=proc, active=True, boundary_free=True
-                )
-    yield
+                catalog.adopt(province=built.province, procedure=proc, active=True, boundary_free=True)
+    yield built
     with django_db_blocker.unblock(), transaction.atomic():
         snapshots.delete_newer(before)
+
+
+@pytest.fixture
+def world(curated_world, db):
+    return curated_world
+
+
+@pytest.fixture
+def curated(curated_world):
+    return None
 
 
 def working_days_after(start: datetime, n: int) -> datetime:
@@ -129,7 +142,7 @@ def _handed_in(version, case) -> list[int]:
     return chosen
 
 
-def _receive(world, code, when, case_index=0):  # noqa: F811
+def _receive(world, code, when, case_index=0):
     version = _version(code)
     cases = list(version.cases.order_by("position"))
     case = cases[case_index] if cases else None
@@ -146,7 +159,7 @@ def _receive(world, code, when, case_index=0):  # noqa: F811
 
 
 @pytest.mark.parametrize("code", sorted(MOST_USED))
-def test_the_officer_is_offered_the_curated_checklist(client, world, curated, code):  # noqa: F811
+def test_the_officer_is_offered_the_curated_checklist(client, world, curated, code):
     overlay = OVERLAYS[code]
     version = _version(code)
     assert version.name == overlay["name"]
@@ -172,7 +185,7 @@ def test_the_officer_is_offered_the_curated_checklist(client, world, curated, co
 
 
 @pytest.mark.parametrize("code", sorted(MOST_USED))
-def test_a_complete_dossier_received_at_ten_gets_the_legal_appointment(world, curated, code):  # noqa: F811
+def test_a_complete_dossier_received_at_ten_gets_the_legal_appointment(world, curated, code):
     term = OVERLAYS[code]["terms"]["in_person"][0]
     received = at(f"{WEDNESDAY} 10:00")
     dossier = _receive(world, code, f"{WEDNESDAY} 10:00")
@@ -195,7 +208,7 @@ def test_a_complete_dossier_received_at_ten_gets_the_legal_appointment(world, cu
         ("3.000333", f"{WEDNESDAY} 10:00", "2026-03-16 17:00"),  # criminal record: 10 days end on a Saturday
     ],
 )
-def test_the_counter_cut_off_and_the_calendar(world, curated, code, when, appointment):  # noqa: F811
+def test_the_counter_cut_off_and_the_calendar(world, curated, code, when, appointment):
     dossier = _receive(world, code, when)
     assert dossier.due_at.astimezone(TZ) == at(appointment)
 
@@ -208,7 +221,7 @@ def test_a_curated_doubt_stays_flagged_for_review_and_a_settled_fact_is_not(cura
     assert not birth.needs_review and birth.review_reasons == []
 
 
-def test_any_one_of_the_alternatives_completes_the_dossier_and_none_names_them_all(world, curated):  # noqa: F811
+def test_any_one_of_the_alternatives_completes_the_dossier_and_none_names_them_all(world, curated):
     version = _version("1.001193")
     docs = {d.name.split(" (")[0]: d for d in version.documents.all()}
     witness = docs["Văn bản của người làm chứng xác nhận về việc sinh"]
@@ -269,7 +282,7 @@ def test_a_corrected_overlay_is_published_as_a_new_version_like_any_other(curate
         ("1.004222", "7 ngày làm việc", "10 giờ 00 phút, ngày 13 tháng 3 năm 2026"),
     ],
 )
-def test_the_printed_slip_states_the_limit_and_the_appointment(world, curated, code, limit, appointment):  # noqa: F811
+def test_the_printed_slip_states_the_limit_and_the_appointment(world, curated, code, limit, appointment):
     dossier = _receive(world, code, f"{WEDNESDAY} 10:00")
     text = pdf_text(render_pdf(adapters.receipt(dossier, URL.format(code=dossier.code))))
     assert f"Thời hạn giải quyết hồ sơ theo quy định: {limit}" in text
