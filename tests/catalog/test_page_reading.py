@@ -120,3 +120,19 @@ def test_sections_notes_alternatives_and_glued_quantities():
 def test_glued_quantity_keeps_a_real_number_in_the_name():
     assert split_glued_quantity("Giấy phép xuất khẩu: 01 bản chính") == ("Giấy phép xuất khẩu", (1, 0))
     assert split_glued_quantity("Bản sao Giấy khai sinh") == ("Bản sao Giấy khai sinh", None)
+
+
+def test_driving_licence_renewal_is_charged_135_000_and_online_was_reduced_until_2025():
+    # 3.000347: "Miễn phí(- Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần. - Trường hợp … trực tuyến: Kể từ
+    # ngày 01/12/2023 đến hết ngày 31/12/2025, áp dụng mức thu lệ phí là 115.000 đồng/lần cấp.)"
+    rows = [
+        (t.channel, t.fee.kind, t.fee.amount, t.valid_from, t.valid_until) for t in parsed("3.000347").terms
+    ]
+    assert rows == [
+        ("in_person", "amount", 135_000, None, None),
+        ("online", "amount", 115_000, date(2023, 12, 1), date(2025, 12, 31)),
+        ("online", "amount", 135_000, date(2026, 1, 1), None),
+    ]
+    # 3.000349: "135 VNĐ(Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)": the cell lost its thousands
+    assert [(t.fee.kind, t.fee.amount) for t in parsed("3.000349").terms] == [("amount", 135_000)]
+    assert issues("3.000349") == ["fee_read_from_note"]

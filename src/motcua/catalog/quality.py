@@ -31,6 +31,7 @@ CLASSES = {
 
 _HEADING = re.compile(r"^\W*(giấy tờ phải (nộp|xuất trình)|lưu ý|thành phần hồ sơ)", re.IGNORECASE)
 _MARKER = re.compile(r"^\s*(?:\(?[a-zđ]\)|\(?\d+(?:\.\d+)*[.)]|[-+•*])\s*", re.IGNORECASE)
+_NAMES_CASE = re.compile(r"\b(đối với|trường hợp|nếu)\b", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"^\W*(trường hợp|trong trường hợp|nếu|đối với)\b|\(nếu có\)", re.IGNORECASE)
 _ROMAN = re.compile(r"^\s*\(?[ivx]{1,4}\)\s", re.IGNORECASE)
 _FORM = re.compile(r"^\W*(tờ khai|đơn\b|bản khai|phiếu (đề nghị|yêu cầu))", re.IGNORECASE)
@@ -72,7 +73,10 @@ def defects(procedure: dict) -> Counter:
             found["time_undetermined_missing"] = 1
     if any(t["time_unit"] == "day" and _says_working_days(t) for t in terms):
         found["time_calendar_but_working"] = 1
-    headings = [c for c in procedure["cases"] if _HEADING.match(c["name"])]
+    # "Các giấy tờ phải nộp đối với tàu biển…" names a case: only a bare section heading is a defect
+    headings = [
+        c for c in procedure["cases"] if _HEADING.match(c["name"]) and not _NAMES_CASE.search(c["name"])
+    ]
     if headings:
         found["heading_cases"] = 1
     if procedure["cases"] and not procedure["common_documents"]:

@@ -11,7 +11,7 @@ from motcua.catalog.vocabulary import AgencyKind
 
 from .documents import DocumentData, parse_documents, table_documents
 from .fees import refine_fees
-from .recovery import WORKING_DAY_LAWS, recover_times
+from .recovery import WORKING_DAY_FIELDS, WORKING_DAY_LAWS, recover_times
 from .structure import NoteData
 from .terms import ChannelTermData, channel_terms, clean, parse_fee, parse_time_limit, table_terms
 from .texts import (
@@ -107,7 +107,12 @@ def _legal_numbers(record: dict) -> list[str]:
         else parse_legal_text(raw.get("can_cu_phap_ly"))
     )
     text = raw.get("can_cu_phap_ly") or ""
-    return [b.number for b in bases] + [n for n in WORKING_DAY_LAWS if n in text]
+    field_law = WORKING_DAY_FIELDS.get(clean(record.get("field")))
+    return (
+        [b.number for b in bases]
+        + [n for n in WORKING_DAY_LAWS if n in text]
+        + ([field_law] if field_law else [])
+    )
 
 
 def parse_record(record: dict) -> ParsedProcedure:

@@ -28,6 +28,13 @@ _REDUCED = re.compile(
     rf"(?:kể\s*)?từ ngày\s*{_DATE}\s*đến\s*(?:hết\s*)?(?:ngày\s*)?{_DATE}",
     re.IGNORECASE,
 )
+# "Kể từ ngày 01/12/2023 đến hết ngày 31/12/2025, áp dụng mức thu lệ phí là 115.000 đồng/lần cấp"
+_REDUCED_AFTER = re.compile(
+    rf"(?:kể\s*)?từ ngày\s*{_DATE}\s*đến\s*(?:hết\s*)?(?:ngày\s*)?{_DATE}\s*,?\s*áp dụng mức (?:thu\s*)?"
+    rf"(?:lệ phí|phí)?\s*(?:là\s*)?(\d{{1,3}}(?:[.,]\d{{3}})+|\d+)\s*(?:đồng|đ)\b",
+    re.IGNORECASE,
+)
+_ONLINE_ONLY = re.compile(r"trực tuyến[^.;]{0,80}$", re.IGNORECASE)
 _FREE_WINDOW = re.compile(
     rf"miễn(?: phí| lệ phí)?[^()]{{0,40}}?(?:kể\s*)?từ ngày\s*{_DATE}\s*đến\s*(?:hết\s*)?(?:ngày\s*)?{_DATE}",
     re.IGNORECASE,
@@ -78,15 +85,17 @@ def _read_note(term: ChannelTermData) -> ChannelTermData:
     fee, text = term.fee, term.fee.text
     pages = list(_PER_PAGE.finditer(text))
     if len(pages) >= 2:
-        tiers = [
-            {"label": m.group(0).strip(" :;,-"), "amount": _vnd(m.group(2))}
-            for m in pages
-        ]
+        tiers = [{"label": m.group(0).strip(" :;,-"), "amount": _vnd(m.group(2))} for m in pages]
         term = _fee(term, FeeKind.AMOUNT, tiers[0]["amount"])
         term.fee_tiers = tiers
         return term
+    if fee.issue == "fee_amount_conflict" and len(_note_amounts(text)) == 1:
+        # "135 VNĐ(Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)": the cell lost its thousands
+        term = _fee(term, FeeKind.AMOUNT, _note_amounts(text)[0])
+        term.review.append(("fee", "fee_read_from_note", text))
+        return term
     if fee.kind == FeeKind.FREE and text.lower().startswith("miễn phí") and len(text) > len("miễn phí"):
-        note = _REDUCED.sub("", _FREE_WINDOW.sub("", text))
+        note = _REDUCED_AFTER.sub("", _REDUCED.sub("", _FREE_WINDOW.sub("", text)))
         amounts = _note_amounts(note)
         if _PROVINCE.search(note) and not amounts:
             return _fee(term, FeeKind.PROVINCE, None)
@@ -110,12 +119,18 @@ def refine_fees(terms: list[ChannelTermData]) -> list[ChannelTermData]:
     for term in terms:
         text = term.fee.text
         dated = _REDUCED.search(text)
-        free = _FREE_WINDOW.search(text) if not dated else None
+        after = _REDUCED_AFTER.search(text) if not dated else None
+        if after and _ONLINE_ONLY.search(text[: after.start()]) and term.channel != "online":
+            after = None  # "Trường hợp … nộp hồ sơ theo hình thức trực tuyến: Kể từ ngày …": online only
+        free = _FREE_WINDOW.search(text) if not (dated or after) else None
         base = _read_note(term)
         window = None
         if dated:
             window = (_day(*dated.groups()[1:4]), _day(*dated.groups()[4:7]))
             reduced = _fee(term, FeeKind.AMOUNT, _vnd(dated.group(1)))
+        elif after:
+            window = (_day(*after.groups()[0:3]), _day(*after.groups()[3:6]))
+            reduced = _fee(term, FeeKind.AMOUNT, _vnd(after.group(7)))
         elif free:
             window = (_day(*free.groups()[0:3]), _day(*free.groups()[3:6]))
             reduced = _fee(term, FeeKind.FREE, 0)
@@ -124,7 +139,7 @@ def refine_fees(terms: list[ChannelTermData]) -> list[ChannelTermData]:
                 base.review.append(("fee", "fee_dated_unread", text))
             refined.append(base)
             continue
-        if dated and base.fee.kind == FeeKind.FREE:
+        if (dated or after) and base.fee.kind == FeeKind.FREE:
             # "Miễn phí((áp dụng mức phí X … đến hết ngày B))": the cell lost the full rate.
             base = _unknown(base, "fee_after_window_unknown")
         start, end = window

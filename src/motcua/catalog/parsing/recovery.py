@@ -42,6 +42,16 @@ WORKING_DAY_LAWS = {
     "23/2015/NĐ-CP": "Nghị định 23/2015/NĐ-CP về chứng thực (Điều 21: 'ngày làm việc')",
     "68/2020/QH14": "Luật Cư trú 2020 (Điều 22, 28, 31: 'ngày làm việc')",
     "62/2021/NĐ-CP": "Nghị định 62/2021/NĐ-CP hướng dẫn Luật Cư trú",
+    "59/2020/QH14": "Luật Doanh nghiệp 2020 (Điều 26, 31: 'ngày làm việc')",
+}
+# Fields governed by one law that states its limits in working days, for records whose legal basis the
+# crawl lost: Luật Doanh nghiệp 2020 (59/2020/QH14, Điều 26, 31: "03 ngày làm việc") and its decree.
+WORKING_DAY_FIELDS = {
+    "Thành lập và hoạt động của doanh nghiệp": "59/2020/QH14",
+    "Thành lập và hoạt động doanh nghiệp (hộ kinh doanh)": "59/2020/QH14",
+    "Hộ tịch": "60/2014/QH13",
+    "Chứng thực": "23/2015/NĐ-CP",
+    "Cư trú": "68/2020/QH14",
 }
 _UNIT_WORDS = {"ngày làm việc": TimeUnit.WORKING_DAYS, "giờ làm việc": TimeUnit.WORKING_HOURS}
 

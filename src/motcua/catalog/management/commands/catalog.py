@@ -66,7 +66,8 @@ class Command(BaseCommand):
         out = self.stdout.write
         out(
             f"{report.total} thủ tục: {report.created} mới (đã công bố), {report.unchanged} không đổi, "
-            f"{len(report.drafted)} thay đổi → bản nháp, {len(report.skipped)} bỏ qua (đang có bản nháp) "
+            f"{len(report.drafted)} thay đổi → bản nháp, {len(report.skipped)} bỏ qua (đang có bản nháp), "
+            f"{len(report.republished)} đọc lại → phiên bản mới đã công bố, {report.curated} theo dữ liệu chuẩn hóa "
             f"— {report.seconds:.1f} giây"
         )
         out("Phân tích dữ liệu (số thủ tục: đạt / không đạt / nguồn không có):")

@@ -1,0 +1,113 @@
+"""A curated overlay (ADR 0022) replaces what it gives of the parsed text; the import makes it a new
+published version through the services, and `catalog show --json` prints it as the reception uses it."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from motcua.catalog import importer
+from motcua.catalog.curated import OverlayError, load_overlays
+from motcua.catalog.models import ProcedureVersion
+
+BIRTH = {
+    "code": "1.001193",
+    "cases": [],
+    "common_documents": [
+        {
+            "name": "Tờ khai đăng ký khai sinh",
+            "required": True,
+            "condition": None,
+            "one_of": None,
+            "originals": 1,
+            "copies": 0,
+        },
+        {
+            "name": "Giấy chứng sinh",
+            "required": True,
+            "condition": None,
+            "one_of": None,
+            "originals": 1,
+            "copies": 0,
+        },
+        {
+            "name": "Văn bản ủy quyền",
+            "required": False,
+            "condition": "Trường hợp ủy quyền đăng ký khai sinh",
+            "one_of": None,
+            "originals": 1,
+            "copies": 0,
+        },
+    ],
+    "notes": ["Nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo."],
+    "terms": {
+        "in_person": [{"time_value": None, "time_unit": "same_day", "fee_kind": "free", "fee_amount": 0}],
+        "online": [{"time_value": None, "time_unit": "same_day", "fee_kind": "free", "fee_amount": 0}],
+    },
+    "sources": {"terms.in_person.time": "Điều 16 khoản 2 Luật Hộ tịch 2014"},
+}
+
+
+def show(code: str) -> dict:
+    out = io.StringIO()
+    call_command("catalog", "show", code, "--json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_an_overlay_becomes_a_new_published_version_and_the_old_one_is_kept(national):
+    report = importer.import_catalog(overlays={"1.001193": BIRTH})
+    assert report.republished == ["1.001193"] and report.drafted == [] and report.curated == 1
+    versions = list(ProcedureVersion.objects.filter(procedure__code="1.001193").order_by("number"))
+    assert [(v.number, v.status) for v in versions] == [(1, "published"), (2, "published")]
+    assert versions[0].valid_to == versions[1].valid_from  # ended, not edited
+    data = show("1.001193")
+    assert data["version"] == 2 and data["cases"] == []
+    assert [(d["name"], d["required"], d["condition"]) for d in data["common_documents"]] == [
+        ("Tờ khai đăng ký khai sinh", True, None),
+        ("Giấy chứng sinh", True, None),
+        ("Văn bản ủy quyền", False, "Trường hợp ủy quyền đăng ký khai sinh"),
+    ]
+    assert data["notes"] == BIRTH["notes"]
+    assert [(t["time_unit"], t["fee_kind"]) for t in data["terms"]["in_person"]] == [("same_day", "free")]
+    assert data["terms"]["postal"], "a channel the overlay does not give keeps its parsed terms"
+    assert data["sources"] == BIRTH["sources"] and data["needs_review"] is False
+    # the same overlay again: nothing to do
+    again = importer.import_catalog(overlays={"1.001193": BIRTH})
+    assert again.republished == [] and again.unchanged == again.total
+
+
+def test_show_prints_the_reception_shape_for_a_parsed_procedure(national):
+    data = show("1.013818")
+    assert set(data) >= {"code", "name", "cases", "common_documents", "notes", "terms"}
+    online = data["terms"]["online"]
+    assert [(t["fee_kind"], t["fee_amount"], t["valid_until"]) for t in online] == [
+        ("amount", 1_750_000, "2026-12-31"),
+        ("amount", 3_500_000, None),
+    ]
+    assert {t["time_unit"] for t in online} == {"working_day"}
+    document = data["common_documents"][0]
+    assert set(document) >= {"name", "required", "condition", "one_of", "originals", "copies"}
+
+
+def test_overlay_files_are_read_from_the_folder(tmp_path):
+    assert load_overlays(tmp_path) == {}
+    (tmp_path / "hotich.json").write_text(json.dumps([BIRTH], ensure_ascii=False), encoding="utf-8")
+    assert load_overlays(tmp_path)["1.001193"]["sources"] == BIRTH["sources"]
+    (tmp_path / "again.json").write_text(json.dumps(BIRTH, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(OverlayError, match="curated twice"):
+        load_overlays(tmp_path)
+
+
+def test_quality_of_a_source_file_counts_defect_classes(tmp_path):
+    record = next(r for r in importer.read_records() if r["code"] == "1.001193")
+    path = tmp_path / "one.jsonl.gz"
+    import gzip
+
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out = io.StringIO()
+    call_command("catalog", "quality", "--source", str(path), stdout=out)
+    lines = dict(line.split()[:2] for line in out.getvalue().splitlines()[1:])
+    assert lines["heading_cases"] == "0" and lines["conditional_required_items"] == "0"
+    assert lines["time_undetermined"] == "0" and lines["unflagged_defect"] == "0"
