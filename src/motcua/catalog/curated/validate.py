@@ -51,8 +51,8 @@ def problems(item: dict) -> list[str]:
     where = f"{code}: " if isinstance(code, str) else ""
     for key in sorted(set(item) - TOP_KEYS):
         say(f"{where}khóa không được hỗ trợ: {key!r}")
-    if not _text(item.get("name")):
-        say(f"{where}thiếu tên thủ tục")
+    if "name" in item and not _text(item.get("name")):
+        say(f"{where}tên thủ tục rỗng")
     if item.get("new"):
         for key in NEW_KEYS:
             if not _text(item.get(key)):
@@ -77,9 +77,14 @@ def _text(value) -> bool:
 
 
 def _cited(obj: dict, sources: dict, path: str, part: str | None = None) -> bool:
+    """Cited inline (`source`) or in the `sources` map, at the fact's path; a term's citation may also be
+    given for its whole channel ("terms.in_person.time")."""
     inline = obj.get("source")
     if part is not None:
         inline = inline.get(part) if isinstance(inline, dict) else None
+        channel = path.rsplit(".", 2)[0]
+        if is_citation(sources.get(f"{channel}.{part}")):
+            return True
     return is_citation(inline) or is_citation(sources.get(path))
 
 
@@ -169,7 +174,7 @@ def _fee(term: dict, label: str, sources: dict, flagged: set) -> list[str]:
             out.append(
                 f"{label}: mức thu phải là số nguyên từ {MIN_FEE:,} đồng trở lên, không phải {amount!r}"
             )
-    elif amount is not None:
+    elif amount not in (None, 0):
         out.append(f"{label}: loại phí {kind!r} không có mức thu ('fee_amount' phải là null)")
     if kind == "unknown" and "fee" not in flagged:
         out.append(f"{label}: phí chưa xác định phải có lý do rà soát 'fee'")
