@@ -34,7 +34,7 @@ from .shape import apply_overlay
 DATA_FILE = Path(__file__).resolve().parent / "data" / "tthc-2026.jsonl.gz"
 DEFAULT_VALID_FROM = date(2025, 7, 1)
 # Bump when the parser reads the same record differently: the next import makes new versions.
-PARSE_REVISION = "2026-12-07.adr0022"
+PARSE_REVISION = "2026-12-07.adr0022.2"
 
 
 @dataclass
