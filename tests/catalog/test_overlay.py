@@ -45,7 +45,16 @@ BIRTH = {
         "in_person": [{"time_value": None, "time_unit": "same_day", "fee_kind": "free", "fee_amount": 0}],
         "online": [{"time_value": None, "time_unit": "same_day", "fee_kind": "free", "fee_amount": 0}],
     },
-    "sources": {"terms.in_person.time": "Điều 16 khoản 2 Luật Hộ tịch 2014"},
+    # Every fact cites its article, or the loader refuses the overlay (ADR 0023).
+    "sources": {
+        "terms.in_person.time": "Điều 16 khoản 2 Luật Hộ tịch 2014",
+        "terms.in_person.fee": "Điều 11 khoản 1 Luật Hộ tịch 2014",
+        "terms.online.time": "Điều 16 khoản 2 Luật Hộ tịch 2014",
+        "terms.online.fee": "Điều 11 khoản 1 Luật Hộ tịch 2014",
+        "common_documents.0": "Điều 16 khoản 1 Luật Hộ tịch 2014",
+        "common_documents.1": "Điều 16 khoản 1 Luật Hộ tịch 2014",
+        "common_documents.2": "Điều 2 Thông tư 04/2020/TT-BTP",
+    },
 }
 
 
@@ -56,8 +65,10 @@ def show(code: str) -> dict:
 
 
 def test_an_overlay_becomes_a_new_published_version_and_the_old_one_is_kept(national):
-    report = importer.import_catalog(overlays={"1.001193": BIRTH})
-    assert report.republished == ["1.001193"] and report.drafted == [] and report.curated == 1
+    overlays = {**load_overlays(), "1.001193": BIRTH}  # the shipped overlays, birth's replaced
+    report = importer.import_catalog(overlays=overlays)
+    assert report.republished == ["1.001193"] and report.drafted == []
+    assert report.curated == len(overlays) - ("1.001776" in overlays)  # 1.001776 is not in the crawl
     versions = list(ProcedureVersion.objects.filter(procedure__code="1.001193").order_by("number"))
     assert [(v.number, v.status) for v in versions] == [(1, "published"), (2, "published")]
     assert versions[0].valid_to == versions[1].valid_from  # ended, not edited
@@ -73,7 +84,7 @@ def test_an_overlay_becomes_a_new_published_version_and_the_old_one_is_kept(nati
     assert data["terms"]["postal"], "a channel the overlay does not give keeps its parsed terms"
     assert data["sources"] == BIRTH["sources"] and data["needs_review"] is False
     # the same overlay again: nothing to do
-    again = importer.import_catalog(overlays={"1.001193": BIRTH})
+    again = importer.import_catalog(overlays=overlays)
     assert again.republished == [] and again.unchanged == again.total
 
 
@@ -95,7 +106,7 @@ def test_overlay_files_are_read_from_the_folder(tmp_path):
     (tmp_path / "hotich.json").write_text(json.dumps([BIRTH], ensure_ascii=False), encoding="utf-8")
     assert load_overlays(tmp_path)["1.001193"]["sources"] == BIRTH["sources"]
     (tmp_path / "again.json").write_text(json.dumps(BIRTH, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(OverlayError, match="curated twice"):
+    with pytest.raises(OverlayError, match="1.001193 được rà soát hai lần"):
         load_overlays(tmp_path)
 
 

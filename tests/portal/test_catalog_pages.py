@@ -25,7 +25,8 @@ pytestmark = pytest.mark.django_db
 KHAI_SINH = "1.001193"  # Thủ tục đăng ký khai sinh (commune level, free)
 BAN_SAO = "2.000908"  # Thủ tục cấp bản sao từ sổ gốc (every level, "1 Ngày làm việc")
 DAU_GIA = "1.000802"  # Cấp lại Chứng chỉ hành nghề đấu giá (provincial, 500,000 VND)
-KHAI_TU = "1.000656"  # Thủ tục đăng ký khai tử (fee set by the provincial People's Council)
+# Đăng ký lại khai tử: fee set by the provincial People's Council (1.000656 is curated, ADR 0023: free on time).
+KHAI_TU = "1.005461"
 MINISTRY_ONLY = "1.000010"  # ministry level: not adopted by any province
 
 

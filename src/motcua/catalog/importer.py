@@ -148,10 +148,15 @@ def build_content(record: dict, overlay: dict | None) -> tuple[ParsedProcedure, 
     return parsed, content
 
 
-def _count(report: ImportReport, parsed: ParsedProcedure) -> None:
-    for name, value in parsed.parsed.items():
+def _count(report: ImportReport, parsed: ParsedProcedure, content: dict) -> None:
+    flags = dict(parsed.parsed)
+    terms = content.get("channel_terms") or []
+    if content.get("sources") and terms:  # a curated overlay: count the terms stored, not those parsed
+        flags["time_limit"] = all(t["time_unit"] != "unknown" for t in terms)
+        flags["fee"] = all(t["fee_kind"] != "unknown" for t in terms)
+    for name, value in flags.items():
         report.fields[name][0 if value else 1 if value is False else 2] += 1
-    report.needs_review += parsed.needs_review
+    report.needs_review += bool(content.get("needs_review"))
     report.issues.update(f"{i['field']}:{i['issue']}" for i in parsed.issues)
 
 
@@ -229,7 +234,7 @@ def import_catalog(
     new_items, changed, reread = [], [], []
     for record in records:
         parsed, content = build_content(record, overlays.get(record["code"].strip()))
-        _count(report, parsed)
+        _count(report, parsed, content)
         report.curated += bool(content.get("sources"))
         known = latest.get(parsed.code)
         if known is None:

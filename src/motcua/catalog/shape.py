@@ -118,7 +118,8 @@ def _term_content(channel: str, term: dict) -> dict:
 
 
 def apply_overlay(content: dict, overlay: dict) -> dict:
-    """`content` with the parts `overlay` gives replaced, and the review reasons it settles dropped."""
+    """`content` with the parts `overlay` gives replaced, the review reasons it settles dropped and its own
+    (a fact the curator could not settle, ADR 0023) added."""
     result = dict(content)
     covered: set[str] = set()
     if "cases" in overlay or "common_documents" in overlay:
@@ -139,7 +140,9 @@ def apply_overlay(content: dict, overlay: dict) -> dict:
             covered |= COVERED_FIELDS["terms"]
     if overlay.get("name"):
         result["name"] = overlay["name"]
-    result["review_reasons"] = [r for r in content.get("review_reasons", []) if r.get("field") not in covered]
+    result["review_reasons"] = [
+        r for r in content.get("review_reasons", []) if r.get("field") not in covered
+    ] + [dict(r) for r in overlay.get("review_reasons") or []]  # the overlay's own doubts stay flagged
     result["needs_review"] = bool(result["review_reasons"])
     result["sources"] = overlay.get("sources") or {}
     return result

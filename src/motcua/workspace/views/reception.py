@@ -49,7 +49,7 @@ def _version(procedure):
         catalog.current_versions(timezone.localdate())
         .filter(procedure=procedure)
         .select_related("procedure")
-        .prefetch_related("cases", "documents")
+        .prefetch_related("cases", "documents", "notes")
         .first()
     )
 
@@ -61,6 +61,16 @@ def _checklist(version, case) -> list:
         d for d in version.documents.all() if d.case_id is None or (case is not None and d.case_id == case.pk)
     ]
     return sorted(docs, key=lambda d: (d.position, d.pk))
+
+
+def _notes(version, case) -> list:
+    """ "Lưu ý" rows of the version for the case: advice shown under the checklist, never ticked."""
+    if version is None:
+        return []
+    notes = [
+        n for n in version.notes.all() if n.case_id is None or (case is not None and n.case_id == case.pk)
+    ]
+    return sorted(notes, key=lambda n: (n.position, n.pk))
 
 
 def _values(request) -> dict:
@@ -144,6 +154,7 @@ def _context(request, values: dict, **extra) -> dict:
         "cases": cases,
         "case": case,
         "checklist": _checklist(version, case),
+        "notes": _notes(version, case),
         "hits": hits,
         "search_error": search_error,
         "keep_qs": urlencode(keep),
