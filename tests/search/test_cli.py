@@ -29,7 +29,7 @@ def test_query_errors_become_command_errors():
 
 
 def test_reindex_command_reports_counts():
-    assert run("reindex") == ["Chỉ mục: 2849 thủ tục; thêm 0, cập nhật 0, xóa 0; nhúng mới 0."]
+    assert run("reindex") == ["Chỉ mục: 2850 thủ tục; thêm 0, cập nhật 0, xóa 0; nhúng mới 0."]
 
 
 def test_search_subcommand_can_be_added_to_another_command():

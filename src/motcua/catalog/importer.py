@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from . import services
 from .content import CHILDREN, build_children, save_children
-from .curated import load_overlays
+from .curated import load_overlays, new_records
 from .models import CatalogAuditLog, Field, Procedure, ProcedureVersion, VersionStatus
 from .parsing import FIELDS, ParsedProcedure, parse_record, source_hash
 from .shape import apply_overlay
@@ -56,6 +56,16 @@ class ImportReport:
 def read_records(path: Path = DATA_FILE) -> list[dict]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def catalog_records(path: Path = DATA_FILE, overlays: dict[str, dict] | None = None) -> list[dict]:
+    """The records an import reads: the file's, and for the national file also the curated procedures
+    the crawl lacks (monthly social allowances), which then go through the same parse and overlay."""
+    records = read_records(path)
+    if path == DATA_FILE:  # a test's sample file is read as it is
+        overlays = load_overlays() if overlays is None else overlays
+        records += new_records(overlays, {r["code"].strip() for r in records})
+    return records
 
 
 def parsed_content(parsed: ParsedProcedure, digest: str) -> dict:
@@ -221,8 +231,8 @@ def import_catalog(
     started = time.perf_counter()
     actor = actor if getattr(actor, "pk", None) else None
     report = ImportReport()
-    records = read_records(path)
     overlays = load_overlays() if overlays is None else overlays
+    records = catalog_records(path, overlays)
     report.total = len(records)
     # code -> (number, reading hash, record hash) of its newest version
     latest: dict[str, tuple[int, str, str]] = {}
