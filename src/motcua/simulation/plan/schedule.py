@@ -176,7 +176,8 @@ class Planner:
         self.cum = list(accumulate(self._weight(p) for p in procedures))
         self.online_procedures = [p for p in procedures if p.online]
         self.online_cum = list(accumulate(self._weight(p) for p in self.online_procedures))
-        self.reception = [p for p in world.places if p.officers]
+        # Counter and postal dossiers arrive where there are counters (not at an online desk).
+        self.reception = [p for p in world.places if p.officers and p.counters]
         weights = {"center": 4, "branch": 3, "service_point": 2, "commune_point": 1}
         self.reception_cum = list(accumulate(weights.get(p.kind, 1) for p in self.reception))
 
@@ -200,9 +201,36 @@ class Planner:
         weights = [3 if p.kind == "commune_point" else 1 for p in local]
         return rng.choices(local, weights=weights)[0]
 
+    def _focused(self, rng, channel):
+        """A procedure of one of the demo accounts' agencies, and that agency (None: not steered)."""
+        if not (self.mix.focus and self.world.focus_agencies) or rng.random() >= self.mix.focus:
+            return None
+        agency = self.world.agency(rng.choice(self.world.focus_agencies))
+        wanted = [
+            p
+            for p in (self.online_procedures if channel == "online" else self.procedures)
+            if (p.commune_level and agency.commune_id is not None)
+            or (not p.commune_level and p.agency_id == agency.id)
+        ]
+        if not wanted:
+            return None
+        return rng.choices(wanted, weights=[self._weight(p) for p in wanted])[0], agency
+
+    def _focus_place(self, rng, agency: AgencyRef) -> PlaceRef | None:
+        places = [self.world.place(pk) for pk in self.world.focus_places]
+        places = [
+            p
+            for p in places
+            if p.counters and (agency.commune_id is None or p.commune_id == agency.commune_id)
+        ]
+        return rng.choice(places) if places else None
+
     def plan(self, index: int, arrival: Arrival) -> DossierPlan:
         rng = random.Random(f"motcua-sim:{self.seed}:{index}")
         world, channel = self.world, arrival.channel
+        focused = self._focused(rng, channel)
+        if focused is not None:
+            return self._plan_focused(rng, index, arrival, *focused)
         procedure = self._procedure(rng, channel)
         home = rng.choice(world.communes)
         commune_id = None
@@ -223,6 +251,28 @@ class Planner:
                 place = world.place(agency.online_place_id)
         else:
             place = self._any_place(rng)
+        return self._draft(rng, index, arrival, procedure, agency, place, home, commune_id)
+
+    def _plan_focused(self, rng, index, arrival, procedure, agency) -> DossierPlan:
+        """A dossier for a demo account: at its agency, received at its place where it has one."""
+        world = self.world
+        home = (
+            world.commune(agency.commune_id) if agency.commune_id is not None else rng.choice(world.communes)
+        )
+        place = None
+        if arrival.channel != "online":
+            place = self._focus_place(rng, agency)
+            if place is None and agency.commune_id is not None:
+                place = self._place_in(rng, agency.commune_id)
+        if place is None:
+            place = world.place(agency.online_place_id)
+            if arrival.channel != "online" and not place.counters:
+                place = self._any_place(rng)
+        # The applicant lives in the agency's commune: no handling commune to pass.
+        return self._draft(rng, index, arrival, procedure, agency, place, home, None, focused=True)
+
+    def _draft(self, rng, index, arrival, procedure, agency, place, home, commune_id, *, focused=False):
+        world, channel = self.world, arrival.channel
         applicant = person(
             rng,
             commune_id=home.id,
@@ -247,7 +297,7 @@ class Planner:
             outcome="",
             late=False,
         )
-        _Path(self, rng, draft, place, agency).build()
+        _Path(self, rng, draft, place, agency, focused=focused).build()
         return draft
 
     def _delivery(self, rng, channel, procedure):
@@ -270,13 +320,23 @@ class Planner:
 class _Path:
     """The processing path of one dossier, event by event, each at a working instant after the last."""
 
-    def __init__(self, planner: Planner, rng, d: DossierPlan, place: PlaceRef, agency: AgencyRef):
+    def __init__(
+        self, planner: Planner, rng, d: DossierPlan, place: PlaceRef, agency: AgencyRef, *, focused=False
+    ):
         self.p, self.rng, self.d, self.place, self.agency = planner, rng, d, place, agency
         self.cal, self.mix = planner.cal, planner.mix
         self.last: datetime | None = None
-        self.officer = rng.choice(place.officers)
-        self.leader = rng.choice(agency.leaders)
-        self.specialist = rng.choice(agency.specialists)
+        self.focused = focused
+        featured = planner.world.featured if focused else frozenset()
+        self.officer = self._pick(rng, place.officers, featured)
+        self.leader = self._pick(rng, agency.leaders, featured)
+        self.specialist = self._pick(rng, agency.specialists, featured)
+
+    @staticmethod
+    def _pick(rng, people: tuple[int, ...], featured: frozenset[int]) -> int:
+        """One of `people`; a demo account among them when the dossier is steered to them."""
+        chosen = [u for u in people if u in featured]
+        return rng.choice(chosen or people)
 
     def add(self, at: datetime, action: str, actor: int, **args) -> datetime:
         if self.last is not None and at <= self.last:
@@ -355,7 +415,7 @@ class _Path:
             else:
                 self.add(at, "stop", self.leader, reason=rng.choice(texts.STOP))
             return self.end(outcome)
-        late = due is not None and rng.random() < mix.late
+        late = due is not None and rng.random() < (mix.focus_late if self.focused else mix.late)
         if late:
             decision = self.late_decision(due)
         else:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,8 +35,13 @@ def officer_required(view):
         if not assignments:
             return render(request, "workspace/no_assignment.html", status=403)
         request.officer_assignments = assignments
-        with reference.pinned():  # one read of the reference stamp for the whole page
-            return view(request, *args, **kwargs)
+        try:
+            with reference.pinned():  # one read of the reference stamp for the whole page
+                return view(request, *args, **kwargs)
+        except (Http404, PermissionDenied):
+            # A dossier the officer may not see (or that does not exist) reads the same, in Vietnamese,
+            # whatever DEBUG says: the page neither confirms the code nor leaks a debug screen.
+            return page(request, "workspace/not_found.html", {"path": request.path}, status=404)
 
     return wrapper
 
