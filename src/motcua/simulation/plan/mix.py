@@ -60,7 +60,7 @@ DEMO = Mix(
     late_days=4.0,
     untimed_weight=0.25,
     focus=0.5,
-    focus_late=0.3,
+    focus_late=0.25,
 )
 
 # Relative weights of the procedure fields in the commune-level volume (assumption, see the ADR:

@@ -180,6 +180,7 @@ class Planner:
         self.reception = [p for p in world.places if p.officers and p.counters]
         weights = {"center": 4, "branch": 3, "service_point": 2, "commune_point": 1}
         self.reception_cum = list(accumulate(weights.get(p.kind, 1) for p in self.reception))
+        self._shorts: dict[tuple[int, str], bool] = {}
 
     def _weight(self, procedure: ProcedureRef) -> float:
         timed = procedure.limits["counter"].has_due
@@ -212,9 +213,22 @@ class Planner:
             if (p.commune_level and agency.commune_id is not None)
             or (not p.commune_level and p.agency_id == agency.id)
         ]
+        # Short time limits, so that within the few days of the history some are due, late, or back
+        # from a supplement on the demo accounts' desks.
+        wanted = [p for p in wanted if self._short(p, channel)] or wanted
         if not wanted:
             return None
         return rng.choices(wanted, weights=[self._weight(p) for p in wanted])[0], agency
+
+    def _short(self, procedure: ProcedureRef, channel: str) -> bool:
+        """Is the channel's time limit known and at most 3 working days?"""
+        key = (procedure.id, channel)
+        if key not in self._shorts:
+            limit = procedure.limits[channel]
+            monday = datetime.combine(date(2026, 11, 16), time(8), TZ)  # any working Monday morning
+            due = deadlines.due(self.cal, monday, limit) if limit.has_due else None
+            self._shorts[key] = due is not None and self.cal.elapsed(monday, due).total_seconds() <= 3 * DAY
+        return self._shorts[key]
 
     def _focus_place(self, rng, agency: AgencyRef) -> PlaceRef | None:
         places = [self.world.place(pk) for pk in self.world.focus_places]
@@ -368,7 +382,9 @@ class _Path:
                          reason=rng.choice(texts.NOT_ACCEPTED))  # fmt: skip
                 return self.end("not_accepted")
             late_acceptance = rng.random() < mix.late_acceptance
-            delay = rng.uniform(8 * HOUR, 14 * HOUR) if late_acceptance else rng.uniform(300, 7 * HOUR)
+            # A demo account's desk accepts within 2 working hours, so "received today" fills early.
+            quick = 2 * HOUR if self.focused else 7 * HOUR
+            delay = rng.uniform(8 * HOUR, 14 * HOUR) if late_acceptance else rng.uniform(300, quick)
             start = self.add(self.work(opening, delay), "accept", self.officer)
             if d.procedure.fees.get("online"):
                 self.add(
@@ -422,8 +438,11 @@ class _Path:
             decision = self.work(start, rng.uniform(0.3, 0.97) * total)
             if decision <= self.last:
                 decision = self.work(self.last, 120)
-        gap = cal.elapsed(self.last, decision).total_seconds()
-        self.add(self.work(self.last, rng.uniform(0.5, 0.9) * gap), "finish_step", self.specialist,
+        handed = self.last
+        if late and self.focused and due > self.last:
+            handed = due  # the demo account's specialist is late too, not only the leader
+        gap = cal.elapsed(handed, decision).total_seconds()
+        self.add(self.work(handed, rng.uniform(0.5, 0.9) * gap), "finish_step", self.specialist,
                  next_assignee=self.leader)  # fmt: skip
         if outcome == "refused":
             decided = self.add(decision, "refuse", self.leader, reason=rng.choice(texts.REFUSAL),
