@@ -190,11 +190,13 @@ def _at(column: str, ids: tuple[int, ...]) -> Q:
 
 
 def _new_in(agencies: tuple[int, ...]) -> Q:
-    """Received by the agency and waiting for a specialist to take it (or be given it)."""
+    """Received by the agency and waiting for a specialist to take it (or be given it): nobody holds
+    it and its current step is not a leader's (waiting for approval) nor the counter's. A process
+    step's role may be free text from the catalog: anything else is a specialist's work."""
     return (
         _at("agency", agencies)
         & Q(status__in=TAKEN_FORWARD, assignee__isnull=True)
-        & Q(current_step__role=SPECIALIST)
+        & ~Q(current_step__role__in=[LEADER, OFFICER])
     )
 
 
