@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motcua.catalog.models import Field
 from motcua.core.text import fold
-from motcua.org.models import StaffAssignment
+from motcua.org.models import Agency
 
 from .. import desks, selectors
 from .common import clock, officer_required, page, rows
@@ -84,24 +84,19 @@ def my_work(request):
             },
             "filters": filters,
             "filtered": bool(filters),
-            "choices": filter_choices(request.user, desk),
+            "choices": filter_choices(request, desk),
         },
     )
 
 
-def filter_choices(user, desk) -> dict:
+def filter_choices(request, desk) -> dict:
     """The fields and agencies the filter offers: the agencies the officer holds in the desk's role
     (every agency of the province for reception officers and supervisors, who see them all)."""
-    from motcua.catalog.models import Field
-    from motcua.org.models import Agency
-
-    held = desks.held(user, desk.role) if desk.role != desks.SUPERVISOR else None
+    held = desks.held(request.user, desk.role) if desk.role != desks.SUPERVISOR else None
     if held is not None and held.agencies and desk.role != desks.OFFICER:
         agencies = Agency.objects.filter(pk__in=held.agencies)
     else:
-        provinces = {
-            a.province_id for a in StaffAssignment.objects.filter(user=user).valid_on(timezone.localdate())
-        }
+        provinces = {a.province_id for a in getattr(request, "officer_assignments", [])}
         agencies = Agency.objects.filter(province_id__in=provinces, is_active=True)
     return {
         "fields": list(Field.objects.order_by("name").values_list("pk", "name")),
