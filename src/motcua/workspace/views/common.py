@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
@@ -41,9 +42,18 @@ def officer_required(view):
         except (Http404, PermissionDenied):
             # A dossier the officer may not see (or that does not exist) reads the same, in Vietnamese,
             # whatever DEBUG says: the page neither confirms the code nor leaks a debug screen.
-            return page(request, "workspace/not_found.html", {"path": request.path}, status=404)
+            return page(_at_home(request), "workspace/not_found.html", {}, status=404)
 
     return wrapper
+
+
+def _at_home(request):
+    """The request as if at "my work", for the not-found page: its links (the language switch returns
+    to the current path) do not echo the dossier code that was asked for."""
+    shown = copy.copy(request)
+    shown.path = shown.path_info = reverse("workspace:home")
+    shown.META = {**request.META, "QUERY_STRING": ""}
+    return shown
 
 
 def _where(assignment) -> str:
