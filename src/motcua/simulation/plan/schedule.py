@@ -23,6 +23,7 @@ from motcua.calendar.clock import TZ, WorkCalendar
 from motcua.dossiers import deadlines
 
 from . import texts
+from .focus import Steering
 from .mix import COUNTER_HALF_HOURS, ONLINE_HOURS, WEEKDAY_FACTORS, Mix
 from .people import Person, person
 from .world import AgencyRef, PlaceRef, ProcedureRef, World
@@ -166,7 +167,7 @@ def iter_arrivals(
 # ---- one dossier ------------------------------------------------------------------------------------
 
 
-class Planner:
+class Planner(Steering):
     """Draws dossiers over one world; `plan(index, arrival)` is deterministic for (seed, index)."""
 
     def __init__(self, world: World, cal: WorkCalendar, mix: Mix, seed, today: date):
@@ -202,43 +203,6 @@ class Planner:
         weights = [3 if p.kind == "commune_point" else 1 for p in local]
         return rng.choices(local, weights=weights)[0]
 
-    def _focused(self, rng, channel):
-        """A procedure of one of the demo accounts' agencies, and that agency (None: not steered)."""
-        if not (self.mix.focus and self.world.focus_agencies) or rng.random() >= self.mix.focus:
-            return None
-        agency = self.world.agency(rng.choice(self.world.focus_agencies))
-        wanted = [
-            p
-            for p in (self.online_procedures if channel == "online" else self.procedures)
-            if (p.commune_level and agency.commune_id is not None)
-            or (not p.commune_level and p.agency_id == agency.id)
-        ]
-        # Short time limits, so that within the few days of the history some are due, late, or back
-        # from a supplement on the demo accounts' desks.
-        wanted = [p for p in wanted if self._short(p, channel)] or wanted
-        if not wanted:
-            return None
-        return rng.choices(wanted, weights=[self._weight(p) for p in wanted])[0], agency
-
-    def _short(self, procedure: ProcedureRef, channel: str) -> bool:
-        """Is the channel's time limit known and at most 3 working days?"""
-        key = (procedure.id, channel)
-        if key not in self._shorts:
-            limit = procedure.limits[channel]
-            monday = datetime.combine(date(2026, 11, 16), time(8), TZ)  # any working Monday morning
-            due = deadlines.due(self.cal, monday, limit) if limit.has_due else None
-            self._shorts[key] = due is not None and self.cal.elapsed(monday, due).total_seconds() <= 3 * DAY
-        return self._shorts[key]
-
-    def _focus_place(self, rng, agency: AgencyRef) -> PlaceRef | None:
-        places = [self.world.place(pk) for pk in self.world.focus_places]
-        places = [
-            p
-            for p in places
-            if p.counters and (agency.commune_id is None or p.commune_id == agency.commune_id)
-        ]
-        return rng.choice(places) if places else None
-
     def plan(self, index: int, arrival: Arrival) -> DossierPlan:
         rng = random.Random(f"motcua-sim:{self.seed}:{index}")
         world, channel = self.world, arrival.channel
@@ -266,24 +230,6 @@ class Planner:
         else:
             place = self._any_place(rng)
         return self._draft(rng, index, arrival, procedure, agency, place, home, commune_id)
-
-    def _plan_focused(self, rng, index, arrival, procedure, agency) -> DossierPlan:
-        """A dossier for a demo account: at its agency, received at its place where it has one."""
-        world = self.world
-        home = (
-            world.commune(agency.commune_id) if agency.commune_id is not None else rng.choice(world.communes)
-        )
-        place = None
-        if arrival.channel != "online":
-            place = self._focus_place(rng, agency)
-            if place is None and agency.commune_id is not None:
-                place = self._place_in(rng, agency.commune_id)
-        if place is None:
-            place = world.place(agency.online_place_id)
-            if arrival.channel != "online" and not place.counters:
-                place = self._any_place(rng)
-        # The applicant lives in the agency's commune: no handling commune to pass.
-        return self._draft(rng, index, arrival, procedure, agency, place, home, None, focused=True)
 
     def _draft(self, rng, index, arrival, procedure, agency, place, home, commune_id, *, focused=False):
         world, channel = self.world, arrival.channel
