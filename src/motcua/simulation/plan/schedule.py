@@ -328,9 +328,12 @@ class _Path:
                          reason=rng.choice(texts.NOT_ACCEPTED))  # fmt: skip
                 return self.end("not_accepted")
             late_acceptance = rng.random() < mix.late_acceptance
-            # A demo account's desk accepts within 2 working hours, so "received today" fills early.
-            quick = 2 * HOUR if self.focused else 7 * HOUR
-            delay = rng.uniform(8 * HOUR, 14 * HOUR) if late_acceptance else rng.uniform(300, quick)
+            delay = rng.uniform(8 * HOUR, 14 * HOUR) if late_acceptance else rng.uniform(300, 7 * HOUR)
+            if self.focused and not late_acceptance:
+                # A demo account's desk accepts most within 2 working hours ("received today" fills
+                # early) and leaves a third until late in the 8 hours (some always wait to be accepted).
+                slow = rng.random() < 0.35
+                delay = rng.uniform(5 * HOUR, 7.5 * HOUR) if slow else rng.uniform(300, 2 * HOUR)
             start = self.add(self.work(opening, delay), "accept", self.officer)
             if d.procedure.fees.get("online"):
                 self.add(
