@@ -162,3 +162,14 @@ def test_a_catalog_administrator_has_no_dossier_desk_and_is_told_so(client, worl
     admin = staff(RoleCode.CATALOG_ADMIN, world.province, "Lý Thị Danh")
     page = signed_in(client, admin).get(HOME)
     assert page.status_code == 200 and "không có hàng hồ sơ" in page.content.decode()
+
+
+def test_the_supervisor_s_province_wide_queues_are_paged_too(client, world, now, monkeypatch):
+    monkeypatch.setattr(desks, "PAGE_SIZE", 2)
+    late = [receive(world, when=f"2026-02-2{d} 09:00") for d in (3, 4, 5)]  # each due 3 working days on
+    signed_in(client, world.supervisor)
+    first, counts = _desk(client, hang="qua-han")
+    assert first.context["desk"].slug == "giam-sat" and counts["qua-han"] == 3
+    assert _codes(first) == [d.code for d in late[:2]]
+    second, _ = _desk(client, hang="qua-han", trang="2")
+    assert _codes(second) == [late[2].code]
