@@ -352,8 +352,10 @@ class _Path:
     def process(self, start, due, limit) -> None:
         d, rng, mix, cal = self.d, self.rng, self.mix, self.cal
         total = self.window(start, due)
-        self.add(self.work(start, rng.uniform(0.01, 0.08) * total), "assign", self.leader,
-                 assignee=self.specialist)  # fmt: skip
+        share = rng.uniform(0.01, 0.08)
+        if self.focused and rng.random() < 0.35:
+            share = rng.uniform(0.15, 0.3)  # a demo agency's new dossiers wait a while to be assigned
+        self.add(self.work(start, share * total), "assign", self.leader, assignee=self.specialist)
         r = rng.random()
         outcome = "approved"
         for name, share in (("withdrawn", mix.withdrawal), ("stopped", mix.stop), ("refused", mix.refusal)):
