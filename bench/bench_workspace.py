@@ -35,8 +35,23 @@ from pathlib import Path
 
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_NAME = "motcua_bench_workspace"
-QUEUES = ("cho-tiep-nhan", "den-han-hom-nay", "sap-den-han", "qua-han", "cho-bo-sung", "tra-ve-cho-toi")
 TARGET_P95_MS = 50.0
+
+
+def _desk_queues(user) -> list[str]:
+    """The queues of the user's first desk (ADR 0026: a desk per role), the page "my work" opens on."""
+    from django.utils import timezone
+
+    from motcua.org.models import StaffAssignment
+    from motcua.workspace import desks
+
+    roles = (
+        StaffAssignment.objects.filter(user=user)
+        .valid_on(timezone.localdate())
+        .values_list("role__code", flat=True)
+    )
+    found = desks.desks_for(roles)
+    return [q.slug for q in found[0].queues] if found else []
 
 
 def configure(generate: int, name: str = PG_NAME) -> str:
@@ -220,7 +235,7 @@ def measure(repeat: int) -> dict:
         client = Client()
         client.force_login(user)
         samples = _samples(type(user).objects.get(pk=user.pk))
-        pages = {f"my work: {q}": (reverse("workspace:home"), {"hang": q}) for q in QUEUES}
+        pages = {f"my work: {q}": (reverse("workspace:home"), {"hang": q}) for q in _desk_queues(user)}
         for kind, value in samples.items():
             pages[f"search: {kind}"] = (reverse("workspace:search"), {"q": value})
         figures[role] = {name: _time(client, url, params, repeat) for name, (url, params) in pages.items()}

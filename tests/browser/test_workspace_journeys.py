@@ -160,7 +160,7 @@ def test_counter_reception_with_the_keyboard_alone_then_supplement_approval_and_
     shot(leader, "09-result-ready")
 
     # Back at the counter, the result is returned.
-    officer.goto(f"{live_server.url}/can-bo/?hang=tra-ve-cho-toi")
+    officer.goto(f"{live_server.url}/can-bo/?hang=cho-tra-ket-qua")
     with officer.expect_navigation():
         officer.get_by_role("link", name=code).click()
     act(officer, "Trả kết quả")

@@ -44,8 +44,13 @@ def test_the_plan_has_the_shape_of_both_models():
     kinds = [(p.province_code, p.kind) for p in plan.places]
     assert kinds.count(("01", PlaceKind.CENTER)) == 1
     assert kinds.count(("01", PlaceKind.BRANCH)) == 12
-    assert kinds.count(("01", PlaceKind.SERVICE_POINT)) == 30
+    assert kinds.count(("01", PlaceKind.SERVICE_POINT)) == 30 + 1  # and the center's online desk
     assert kinds.count(("01", PlaceKind.COMMUNE_POINT)) == 126
+    centers = [p for p in plan.places if p.kind == PlaceKind.CENTER and p.parent_code is None]
+    desks = {p.code: p for p in plan.places}
+    for center in centers:  # each provincial center names its online desk, a point directly under it
+        desk = desks[center.online_desk_code]
+        assert desk.kind == PlaceKind.SERVICE_POINT and desk.parent_code == center.code
     assert kinds.count(("31", PlaceKind.CENTER)) == 115
     codes = [p.code for p in plan.places]
     assert len(codes) == len(set(codes))
@@ -74,6 +79,10 @@ def test_every_place_and_agency_has_staff_and_the_accounts_are_documented():
     assert all(a.code in staffed for a in plan.agencies)
     accounts = {s.username: s for s in plan.accounts}
     assert accounts["tiepnhan.badinh"].scope.key == "01.X00004"
+    assert (
+        accounts["tructuyen.hanoi"].scope.key == "01.TTTT"
+        and accounts["tructuyen.haiphong"].scope.key == "31.TTTT"
+    )
     assert accounts["giamsat.hanoi"].scope.kind == ScopeKind.PROVINCE
     assert accounts["admin"].is_superuser and accounts["admin"].role == RoleCode.SYSTEM_ADMIN
     assert all(s.account for s in accounts.values())

@@ -66,7 +66,7 @@ class PlaceAdmin(admin.ModelAdmin):
     search_fields = ("code", "name", "address", "commune__name")
     list_select_related = ("province", "commune", "parent")
     raw_id_fields = ("commune",)
-    autocomplete_fields = ("parent",)
+    autocomplete_fields = ("parent", "online_desk")
     inlines = (CounterInline, PlaceAssignmentInline)
     fields = (
         "code",
@@ -78,6 +78,7 @@ class PlaceAdmin(admin.ModelAdmin):
         "address",
         "phone",
         "email",
+        "online_desk",
         "is_active",
     )
     kinds: tuple[str, ...] = ()

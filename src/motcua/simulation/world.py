@@ -14,6 +14,7 @@ from motcua.catalog.models import ProvinceProcedure
 from motcua.catalog.selectors import current_versions
 from motcua.core.errors import DomainError
 from motcua.dossiers.services import planning, routing
+from motcua.org.demo.plan import ACCOUNT_PREFIXES
 from motcua.org.models import Agency, AgencyKind, Counter, ReceptionPlace, StaffAssignment
 from motcua.org.roles import RoleCode, ScopeKind
 from motcua.units.models import AdministrativeUnit
@@ -116,6 +117,12 @@ def load(province_code: str, day: date) -> Loaded:
     user_ids = {u for p in place_refs for u in p.officers}
     user_ids |= {u for a in agency_refs.values() for u in (*a.specialists, *a.leaders)}
     users = get_user_model().objects.in_bulk(user_ids)
+    featured = frozenset(u.pk for u in users.values() if u.username.startswith(ACCOUNT_PREFIXES))
+    # Where the demo accounts work: the places of its reception officers (and the People's Committee
+    # of each such place's commune), the agencies of its specialists and leaders.
+    focus_places = [p for p in place_refs if featured & set(officers_at.get(p.id, ()))]
+    focus_agencies = {a.id for a in agency_refs.values() if featured & {*a.specialists, *a.leaders}}
+    focus_agencies |= {commune_agency[p.commune_id] for p in focus_places if p.commune_id in commune_agency}
     world = World(
         province_code=province.code,
         province_name=province.full_name,
@@ -128,6 +135,9 @@ def load(province_code: str, day: date) -> Loaded:
         places=tuple(place_refs),
         agencies=tuple(agency_refs.values()),
         commune_agency=commune_agency,
+        featured=featured,
+        focus_places=tuple(p.id for p in focus_places),
+        focus_agencies=tuple(sorted(focus_agencies)),
     )
     return Loaded(world, province, intake, users, places, counter_rows, communes, dropped)
 

@@ -51,7 +51,7 @@ LIST_FIELDS = (
 )
 
 
-def _listed(rows: QuerySet[Dossier]) -> QuerySet[Dossier]:
+def listed(rows: QuerySet[Dossier]) -> QuerySet[Dossier]:
     return rows.select_related("procedure_version", "applicant").only(*LIST_FIELDS)
 
 
@@ -148,7 +148,7 @@ def queue_condition(slug: str, m: Moments, user) -> Q:
 QUEUED_STATES = RUNNING | WAITING_RETURN | {S.PENDING_ACCEPTANCE, S.SUPPLEMENT_REQUESTED}
 
 
-def queue_counts(user, m: Moments) -> dict[str, int]:
+def queue_counts(user, m: Moments, *, extra: Q | None = None) -> dict[str, int]:
     """Every queue's count in one query: per disjoint part of the access rule (`access.disjoint`: a
     supervisor's province, an officer's places, then agencies, then the user's own dossiers) the open
     dossiers per state, and within the running states how many fall within each queue's bounds on the
@@ -157,8 +157,9 @@ def queue_counts(user, m: Moments) -> dict[str, int]:
     `COUNT(status)` reads no other column: PostgreSQL counts it from the index without reading the
     table, where the OR of the whole rule made it read every open dossier of a province (ADR 0018).
     The second half of "returned to me" (a supplement back on its officer's desk) needs the assignee:
-    one more row counts it over the officer's assigned dossiers."""
+    one more row counts it over the officer's assigned dossiers. `extra`: the desk's filters."""
     counts = {q.slug: 0 for q in QUEUES}
+    extra = extra or Q()
     parts = _rule(user)
     if not parts:
         return counts
@@ -172,13 +173,13 @@ def queue_counts(user, m: Moments) -> dict[str, int]:
         # back), and their rows need no FILTER.
         for states, aggregates in ((QUEUED_STATES - RUNNING, zeros), (RUNNING, within)):
             members.append(
-                Dossier.objects.filter(part, status__in=states)
+                Dossier.objects.filter(part, extra, status__in=states)
                 .order_by()
                 .values("status")
                 .annotate(n=Count("status"), **aggregates)
                 .values_list("status", "n", *within)
             )
-    back = Dossier.objects.filter(access.any_of(parts), _back_to_officer(user)).order_by()
+    back = Dossier.objects.filter(access.any_of(parts), _back_to_officer(user), extra).order_by()
     members.append(
         back.annotate(_state=Value(BACK))
         .values("_state")
@@ -207,7 +208,9 @@ def _back_to_officer(user) -> Q:
     return Q(status=S.IN_PROGRESS, supplement_count__gt=0, assignee=user)
 
 
-def queue_list(user, slug: str, m: Moments, *, limit: int = LIST_SIZE) -> list[Dossier]:
+def queue_list(
+    user, slug: str, m: Moments, *, limit: int = LIST_SIZE, offset: int = 0, extra: Q | None = None
+) -> list[Dossier]:
     """The first `limit` dossiers of a queue by due moment, in one query whatever the queue holds.
 
     The ids come from a UNION ALL of one ordered, limited query per part of the access rule (and,
@@ -218,14 +221,15 @@ def queue_list(user, slug: str, m: Moments, *, limit: int = LIST_SIZE) -> list[D
     parts = _rule(user)
     if not parts:
         return []
-    queue, within = QUEUE_BY_SLUG[slug], _held(slug, m)
-    members = [_first(Dossier.objects.filter(part, within), queue.order, limit) for part in parts]
+    queue, within = QUEUE_BY_SLUG[slug], _held(slug, m) & (extra or Q())
+    end = offset + limit  # each part's first `end` rows hold the page (offset paging: pages are few)
+    members = [_first(Dossier.objects.filter(part, within), queue.order, end) for part in parts]
     if slug == "tra-ve-cho-toi":
-        back = Dossier.objects.filter(access.any_of(parts), _back_to_officer(user))
-        members.append(_first(back, queue.order, limit))
+        back = Dossier.objects.filter(access.any_of(parts), _back_to_officer(user), extra or Q())
+        members.append(_first(back, queue.order, end))
     found = members[0].union(*members[1:], all=True) if len(members) > 1 else members[0]
     # One query: the rows of those ids, each once (a dossier may meet several parts), in due order.
-    return list(_listed(Dossier.objects.filter(pk__in=found)).order_by(queue.order, "id")[:limit])
+    return list(listed(Dossier.objects.filter(pk__in=found)).order_by(queue.order, "id")[offset:end])
 
 
 def _first(rows: QuerySet[Dossier], order: str, limit: int) -> QuerySet:
@@ -265,16 +269,17 @@ def classify(text: str) -> SearchQuery:
 
 def search(user, query: SearchQuery, *, limit: int = SEARCH_SIZE) -> list[Dossier]:
     """Dossiers the officer may see whose code, applicant ID number or phone equals the query, or whose
-    applicant's name (folded: no diacritics, đ = d) starts with it; newest first."""
+    applicant's name (folded: no diacritics, đ = d) contains it anywhere ("minh anh" finds "Nguyễn Minh
+    Anh"; a trigram index serves it on PostgreSQL); newest first."""
     condition = {
         "code": Q(code=query.text),
         "id_number": Q(applicant__id_number=query.text),
         "phone": Q(applicant__phone=query.text),
-        "name": Q(applicant_name_folded__startswith=query.text),
+        "name": Q(applicant_name_folded__contains=query.text),
     }.get(query.kind)
     if condition is None:
         return []
-    rows = _listed(visible(user).filter(condition)).order_by("-received_at", "-id")
+    rows = listed(visible(user).filter(condition)).order_by("-received_at", "-id")
     return list(rows[:limit])
 
 
@@ -368,7 +373,7 @@ def drill_down(user, key: str, column: str, m: Moments, *, limit: int = LIST_SIZ
         where = Q()
     if column != "received_today":  # every other column is open dossiers: the partial index serves it
         where &= Q(status__in=QUEUED_STATES)
-    rows = _listed(visible(user).filter(condition, where)).order_by("due_at", "id")
+    rows = listed(visible(user).filter(condition, where)).order_by("due_at", "id")
     return list(rows[:limit])
 
 

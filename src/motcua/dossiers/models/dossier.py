@@ -243,18 +243,10 @@ class Dossier(models.Model):
                 name="dossier_to_accept_idx",
                 condition=models.Q(status=Status.PENDING_ACCEPTANCE),
             ),
-            # Name search within an officer's place or agency (a prefix of the folded name; the
-            # operator classes let PostgreSQL serve LIKE 'prefix%' whatever the collation).
-            models.Index(
-                fields=["received_place", "applicant_name_folded"],
-                name="dossier_place_name_idx",
-                opclasses=["int8_ops", "varchar_pattern_ops"],
-            ),
-            models.Index(
-                fields=["agency", "applicant_name_folded"],
-                name="dossier_agency_name_idx",
-                opclasses=["int8_ops", "varchar_pattern_ops"],
-            ),
+            # A reception desk's "received today": the officer's places, then the reception moment.
+            models.Index(fields=["received_place", "received_at"], name="dossier_place_received_idx"),
+            # Name search matches any part of the folded name: a trigram GIN index on PostgreSQL, made
+            # by migration 0008 (not declared here: SQLite has no GIN), replaces the prefix indexes.
         ]
         constraints = [
             # A constraint, not unique=True: no LIKE twin of the index on PostgreSQL (codes are looked

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from motcua.catalog.models import AgencyKind as CatalogKind
@@ -125,17 +126,26 @@ def commune_of(
 
 
 def online_place(agency: Agency, province) -> ReceptionPlace | None:
-    """Where an online dossier is handled: the place serving the agency's commune, else the province's
-    center (its officers accept or refuse it and return the result)."""
-    places = ReceptionPlace.objects.filter(province=province, is_active=True)
+    """Where an online dossier is accepted and its result returned, so that officers who may act on it
+    see it in their queue: for a commune's agency, the place serving that commune (its commune point,
+    or its commune center's online desk); for the others, the online desk of the province's center
+    (`ReceptionPlace.online_desk`, the center itself when none is set)."""
+    places = ReceptionPlace.objects.filter(province=province, is_active=True).select_related("online_desk")
     if agency.commune_id is not None:
-        local = places.filter(
-            commune_id=agency.commune_id, kind__in=[PlaceKind.COMMUNE_POINT, PlaceKind.CENTER]
-        )
-        found = local.order_by("kind", "code").first()
+        # The place that serves the commune: its commune point (one-level model) or commune center
+        # (two-tier). Not the provincial center, whose `commune` is only where it stands (Hà Nội's
+        # center stands in Ba Đình, whose online dossiers belong to Ba Đình's point all the same).
+        serving = Q(kind=PlaceKind.COMMUNE_POINT) | Q(kind=PlaceKind.CENTER, parent__isnull=False)
+        found = places.filter(serving, commune_id=agency.commune_id).order_by("-kind", "code").first()
         if found is not None:
-            return found
-    return places.filter(kind=PlaceKind.CENTER, parent__isnull=True).first()
+            return _desk_of(found)
+    center = places.filter(kind=PlaceKind.CENTER, parent__isnull=True).first()
+    return _desk_of(center) if center is not None else None
+
+
+def _desk_of(place: ReceptionPlace) -> ReceptionPlace:
+    desk = place.online_desk if place.kind == PlaceKind.CENTER else None
+    return desk if desk is not None and desk.is_active else place
 
 
 @transaction.atomic

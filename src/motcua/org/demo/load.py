@@ -58,7 +58,17 @@ class _Loader:
             pending = [s for s in pending if s.code not in known]
             if not ready:
                 raise ValueError(f"demo places without a parent: {[s.code for s in pending][:5]}")
+        self._online_desks(known)
         return known
+
+    def _online_desks(self, known: dict[str, ReceptionPlace]) -> None:
+        """Each center's online desk, set where none is (an operator's choice is kept)."""
+        for spec in self.plan.places:
+            center = known[spec.code]
+            if spec.online_desk_code and center.online_desk_id is None:
+                center.online_desk = known[spec.online_desk_code]
+                center.save(update_fields=["online_desk"])
+                self.created["online_desks"] += 1
 
     def _place(self, spec, parent: ReceptionPlace | None) -> ReceptionPlace:
         center_id = None

@@ -21,6 +21,9 @@ from .names import Usernames, person_name
 
 DEMO_PASSWORD = "motcua-demo"  # noqa: S105 - documented demo password, see README and the command output
 ASSIGNED_FROM = "2025-07-01"  # the two-level local government starts
+# The documented demo accounts' log-ins begin so (the generated staff's begin with a family name): the
+# simulated history steers part of its dossiers to them so that each has work in every queue.
+ACCOUNT_PREFIXES = ("tiepnhan.", "tructuyen.", "chuyenvien.", "lanhdao.", "giamsat.")
 
 # Level-1 codes (Decision 20/2020/QĐ-TTg). H26 for Hà Nội is attested in published dossier codes; the
 # code used for Hải Phòng is a placeholder for the demo, to be replaced by the province's own.
@@ -98,6 +101,7 @@ class PlaceSpec:
     address: str
     center_model: str = ""
     counters: tuple[CounterSpec, ...] = ()
+    online_desk_code: str = ""  # a center: the place whose officers accept its online dossiers
 
 
 @dataclass(frozen=True)
@@ -188,6 +192,23 @@ class _Builder:
         email = f"{username}@{self.domain}"
         self.plan.staff.append(StaffSpec(username, full_name, email, role, scope, **extra))
 
+    def online_desk(self, center: PlaceSpec) -> PlaceSpec:
+        """The center's online desk (a point directly under it, no counters), staffed, with a documented
+        account: the provincial online dossiers are accepted and returned there (routing.online_place)."""
+        desk = self.place(
+            code=f"{center.code}TT",
+            kind=PlaceKind.SERVICE_POINT,
+            name=f"Bộ phận tiếp nhận hồ sơ trực tuyến – {center.name}",
+            parent_code=center.code,
+            commune_code=None,
+            address=center.address,
+        )
+        scope = ScopeRef(ScopeKind.PLACE, desk.code)
+        self.account(f"tructuyen.{self.province.slug}", RoleCode.RECEPTION_OFFICER, scope,
+                     f"Tiếp nhận hồ sơ trực tuyến cấp tỉnh của {self.province.in_text}")  # fmt: skip
+        self.staff(RoleCode.RECEPTION_OFFICER, scope, 2)
+        return desk
+
     def agencies(self, departments) -> tuple[AgencySpec, AgencySpec, dict[str, AgencySpec]]:
         province = self.province
         committee = self.agency(
@@ -249,6 +270,7 @@ def plan_one_level(plan: Plan, province: Unit, communes: list[Unit], usernames: 
         address=b.address(home),
         center_model=CenterModel.ONE_LEVEL,
         counters=b.counters(8, priority=True),
+        online_desk_code=f"{p}.TTTT",
     )
     b.staff(RoleCode.RECEPTION_OFFICER, ScopeRef(ScopeKind.PLACE, center.code), 4)
     b.staff(RoleCode.LEADER, ScopeRef(ScopeKind.PLACE, center.code))
@@ -306,6 +328,7 @@ def plan_one_level(plan: Plan, province: Unit, communes: list[Unit], usernames: 
         scope = ScopeRef(ScopeKind.AGENCY, by_commune[home.code].code)
         b.account(f"{prefix}.{home.slug}", role, scope, f"{role_label(role)} {by_commune[home.code].name}")
     b.province_staff()
+    b.online_desk(center)  # last: the names drawn before it stay those of earlier demos
 
 
 def plan_two_tier(plan: Plan, province: Unit, communes: list[Unit], usernames: Usernames) -> None:
@@ -321,6 +344,7 @@ def plan_two_tier(plan: Plan, province: Unit, communes: list[Unit], usernames: U
         address=b.address(communes[0]),
         center_model=CenterModel.TWO_TIER,
         counters=b.counters(10, priority=True),
+        online_desk_code=f"{p}.TTTT",
     )
     b.staff(RoleCode.RECEPTION_OFFICER, ScopeRef(ScopeKind.PLACE, center.code), 4)
     b.staff(RoleCode.LEADER, ScopeRef(ScopeKind.PLACE, center.code))
@@ -344,6 +368,7 @@ def plan_two_tier(plan: Plan, province: Unit, communes: list[Unit], usernames: U
         b.staff(RoleCode.RECEPTION_OFFICER, scope, 2)
     b.agencies(DEPARTMENTS + OTHER_DEPARTMENTS)
     b.province_staff()
+    b.online_desk(center)  # last: the names drawn before it stay those of earlier demos
 
 
 def role_label(role: RoleCode) -> str:

@@ -111,6 +111,18 @@ class ReceptionPlace(models.Model):
         help_text=_("Nơi đặt trụ sở; với trung tâm cấp xã và điểm tiếp nhận cấp xã: xã được phục vụ."),
     )
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    online_desk = models.ForeignKey(
+        "self",
+        verbose_name=_("nơi tiếp nhận hồ sơ trực tuyến"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Chỉ với trung tâm: nơi (trong trung tâm) có cán bộ tiếp nhận hồ sơ nộp trực tuyến cho các cơ "
+            "quan không có điểm tiếp nhận riêng; để trống thì là chính trung tâm."
+        ),
+    )
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
@@ -203,6 +215,7 @@ class ReceptionPlace(models.Model):
         errors: dict[str, ValidationError] = {}
         self._check_parent(errors)
         self._check_units(errors)
+        self._check_online_desk(errors)
         if errors:
             raise ValidationError(errors)
 
@@ -241,6 +254,20 @@ class ReceptionPlace(models.Model):
         if self.kind == PlaceKind.COMMUNE_POINT and self.commune_id is None:
             errors["commune"] = ValidationError(
                 _("Điểm tiếp nhận cấp xã phải gắn với một xã, phường, đặc khu."), code="commune_required"
+            )
+
+    def _check_online_desk(self, errors: dict) -> None:
+        desk = self.online_desk
+        if desk is None:
+            return
+        if self.kind != PlaceKind.CENTER:
+            errors["online_desk"] = ValidationError(
+                _("Chỉ trung tâm mới chọn nơi tiếp nhận hồ sơ trực tuyến."), code="online_desk_not_center"
+            )
+        elif desk.pk != self.pk and desk.center_id != self.pk:
+            errors["online_desk"] = ValidationError(
+                _("Nơi tiếp nhận hồ sơ trực tuyến phải thuộc chính trung tâm này."),
+                code="online_desk_outside",
             )
 
     def _check_units(self, errors: dict) -> None:

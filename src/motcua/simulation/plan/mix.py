@@ -41,6 +41,9 @@ class Mix:
     # Relative weight of procedures whose time limit the catalog could not read (they have no due
     # moment, so they are never late): 1 keeps the popularity as it is.
     untimed_weight: float = 1.0
+    # Share of dossiers steered to the documented demo accounts' places and agencies (World.featured).
+    focus: float = 0.0
+    focus_late: float = 0.0  # of those: late (so the demo accounts' "late" queues are not empty)
 
     def with_overrides(self, **values) -> Mix:
         return replace(self, **values)
@@ -49,7 +52,16 @@ class Mix:
 REALISTIC = Mix()
 # The history `motcua bootstrap` loads: a few hundred dossiers, with enough late, supplement and
 # pending ones that every queue of the officer workspace has something in it.
-DEMO = Mix(late=0.08, supplement=0.08, withdrawal=0.015, refusal=0.03, late_days=4.0, untimed_weight=0.25)
+DEMO = Mix(
+    late=0.08,
+    supplement=0.08,
+    withdrawal=0.015,
+    refusal=0.03,
+    late_days=4.0,
+    untimed_weight=0.25,
+    focus=0.5,
+    focus_late=0.25,
+)
 
 # Relative weights of the procedure fields in the commune-level volume (assumption, see the ADR:
 # civil status, certification, land and residence dominate the reception counters of every commune).

@@ -23,6 +23,7 @@ from motcua.calendar.clock import TZ, WorkCalendar
 from motcua.dossiers import deadlines
 
 from . import texts
+from .focus import Steering
 from .mix import COUNTER_HALF_HOURS, ONLINE_HOURS, WEEKDAY_FACTORS, Mix
 from .people import Person, person
 from .world import AgencyRef, PlaceRef, ProcedureRef, World
@@ -166,7 +167,7 @@ def iter_arrivals(
 # ---- one dossier ------------------------------------------------------------------------------------
 
 
-class Planner:
+class Planner(Steering):
     """Draws dossiers over one world; `plan(index, arrival)` is deterministic for (seed, index)."""
 
     def __init__(self, world: World, cal: WorkCalendar, mix: Mix, seed, today: date):
@@ -176,9 +177,11 @@ class Planner:
         self.cum = list(accumulate(self._weight(p) for p in procedures))
         self.online_procedures = [p for p in procedures if p.online]
         self.online_cum = list(accumulate(self._weight(p) for p in self.online_procedures))
-        self.reception = [p for p in world.places if p.officers]
+        # Counter and postal dossiers arrive where there are counters (not at an online desk).
+        self.reception = [p for p in world.places if p.officers and p.counters]
         weights = {"center": 4, "branch": 3, "service_point": 2, "commune_point": 1}
         self.reception_cum = list(accumulate(weights.get(p.kind, 1) for p in self.reception))
+        self._shorts: dict[tuple[int, str], bool] = {}
 
     def _weight(self, procedure: ProcedureRef) -> float:
         timed = procedure.limits["counter"].has_due
@@ -203,6 +206,9 @@ class Planner:
     def plan(self, index: int, arrival: Arrival) -> DossierPlan:
         rng = random.Random(f"motcua-sim:{self.seed}:{index}")
         world, channel = self.world, arrival.channel
+        focused = self._focused(rng, channel)
+        if focused is not None:
+            return self._plan_focused(rng, index, arrival, *focused)
         procedure = self._procedure(rng, channel)
         home = rng.choice(world.communes)
         commune_id = None
@@ -223,6 +229,10 @@ class Planner:
                 place = world.place(agency.online_place_id)
         else:
             place = self._any_place(rng)
+        return self._draft(rng, index, arrival, procedure, agency, place, home, commune_id)
+
+    def _draft(self, rng, index, arrival, procedure, agency, place, home, commune_id, *, focused=False):
+        world, channel = self.world, arrival.channel
         applicant = person(
             rng,
             commune_id=home.id,
@@ -247,7 +257,7 @@ class Planner:
             outcome="",
             late=False,
         )
-        _Path(self, rng, draft, place, agency).build()
+        _Path(self, rng, draft, place, agency, focused=focused).build()
         return draft
 
     def _delivery(self, rng, channel, procedure):
@@ -270,13 +280,23 @@ class Planner:
 class _Path:
     """The processing path of one dossier, event by event, each at a working instant after the last."""
 
-    def __init__(self, planner: Planner, rng, d: DossierPlan, place: PlaceRef, agency: AgencyRef):
+    def __init__(
+        self, planner: Planner, rng, d: DossierPlan, place: PlaceRef, agency: AgencyRef, *, focused=False
+    ):
         self.p, self.rng, self.d, self.place, self.agency = planner, rng, d, place, agency
         self.cal, self.mix = planner.cal, planner.mix
         self.last: datetime | None = None
-        self.officer = rng.choice(place.officers)
-        self.leader = rng.choice(agency.leaders)
-        self.specialist = rng.choice(agency.specialists)
+        self.focused = focused
+        featured = planner.world.featured if focused else frozenset()
+        self.officer = self._pick(rng, place.officers, featured)
+        self.leader = self._pick(rng, agency.leaders, featured)
+        self.specialist = self._pick(rng, agency.specialists, featured)
+
+    @staticmethod
+    def _pick(rng, people: tuple[int, ...], featured: frozenset[int]) -> int:
+        """One of `people`; a demo account among them when the dossier is steered to them."""
+        chosen = [u for u in people if u in featured]
+        return rng.choice(chosen or people)
 
     def add(self, at: datetime, action: str, actor: int, **args) -> datetime:
         if self.last is not None and at <= self.last:
@@ -309,6 +329,11 @@ class _Path:
                 return self.end("not_accepted")
             late_acceptance = rng.random() < mix.late_acceptance
             delay = rng.uniform(8 * HOUR, 14 * HOUR) if late_acceptance else rng.uniform(300, 7 * HOUR)
+            if self.focused and not late_acceptance:
+                # A demo account's desk accepts most within 2 working hours ("received today" fills
+                # early) and leaves a third until late in the 8 hours (some always wait to be accepted).
+                slow = rng.random() < 0.35
+                delay = rng.uniform(5 * HOUR, 7.5 * HOUR) if slow else rng.uniform(300, 2 * HOUR)
             start = self.add(self.work(opening, delay), "accept", self.officer)
             if d.procedure.fees.get("online"):
                 self.add(
@@ -327,8 +352,10 @@ class _Path:
     def process(self, start, due, limit) -> None:
         d, rng, mix, cal = self.d, self.rng, self.mix, self.cal
         total = self.window(start, due)
-        self.add(self.work(start, rng.uniform(0.01, 0.08) * total), "assign", self.leader,
-                 assignee=self.specialist)  # fmt: skip
+        share = rng.uniform(0.01, 0.08)
+        if self.focused and rng.random() < 0.35:
+            share = rng.uniform(0.15, 0.3)  # a demo agency's new dossiers wait a while to be assigned
+        self.add(self.work(start, share * total), "assign", self.leader, assignee=self.specialist)
         r = rng.random()
         outcome = "approved"
         for name, share in (("withdrawn", mix.withdrawal), ("stopped", mix.stop), ("refused", mix.refusal)):
@@ -355,15 +382,18 @@ class _Path:
             else:
                 self.add(at, "stop", self.leader, reason=rng.choice(texts.STOP))
             return self.end(outcome)
-        late = due is not None and rng.random() < mix.late
+        late = due is not None and rng.random() < (mix.focus_late if self.focused else mix.late)
         if late:
             decision = self.late_decision(due)
         else:
             decision = self.work(start, rng.uniform(0.3, 0.97) * total)
             if decision <= self.last:
                 decision = self.work(self.last, 120)
-        gap = cal.elapsed(self.last, decision).total_seconds()
-        self.add(self.work(self.last, rng.uniform(0.5, 0.9) * gap), "finish_step", self.specialist,
+        handed = self.last
+        if late and self.focused and due > self.last:
+            handed = due  # the demo account's specialist is late too, not only the leader
+        gap = cal.elapsed(handed, decision).total_seconds()
+        self.add(self.work(handed, rng.uniform(0.5, 0.9) * gap), "finish_step", self.specialist,
                  next_assignee=self.leader)  # fmt: skip
         if outcome == "refused":
             decided = self.add(decision, "refuse", self.leader, reason=rng.choice(texts.REFUSAL),

@@ -62,6 +62,11 @@ class World:
     agencies: tuple[AgencyRef, ...]
     commune_agency: dict[int, int]  # commune id -> its People's Committee (agency id)
     supplement_mode: str = "restart"
+    # The documented demo accounts (user ids) and where they work: the demo history steers a share of
+    # its dossiers to them (mix.focus) so that each has work in every queue of its desk.
+    featured: frozenset[int] = frozenset()
+    focus_places: tuple[int, ...] = ()
+    focus_agencies: tuple[int, ...] = ()
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def place(self, pk: int) -> PlaceRef:

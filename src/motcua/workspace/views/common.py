@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,11 +36,25 @@ def officer_required(view):
         if not assignments:
             return render(request, "workspace/no_assignment.html", status=403)
         request.officer_assignments = assignments
-        with reference.pinned():  # one read of the reference stamp for the whole page
-            return view(request, *args, **kwargs)
+        try:
+            with reference.pinned():  # one read of the reference stamp for the whole page
+                return view(request, *args, **kwargs)
+        except (Http404, PermissionDenied):
+            # A dossier the officer may not see (or that does not exist) reads the same, in Vietnamese,
+            # whatever DEBUG says: the page neither confirms the code nor leaks a debug screen.
+            return page(_at_home(request), "workspace/not_found.html", {}, status=404)
 
     wrapper.officer_page = True  # base.html draws the officers' bar (motcua/navigation.py)
     return wrapper
+
+
+def _at_home(request):
+    """The request as if at "my work", for the not-found page: its links (the language switch returns
+    to the current path) do not echo the dossier code that was asked for."""
+    shown = copy.copy(request)
+    shown.path = shown.path_info = reverse("workspace:home")
+    shown.META = {**request.META, "QUERY_STRING": ""}
+    return shown
 
 
 def _where(assignment) -> str:

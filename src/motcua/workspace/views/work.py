@@ -2,48 +2,104 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.utils.translation import gettext as _
 
-from .. import selectors
+from motcua.catalog.models import Field
+from motcua.core.text import fold
+from motcua.org.models import Agency
+
+from .. import desks, selectors
 from .common import clock, officer_required, page, rows
 
 
-def _queue_labels() -> dict[str, str]:
-    return {
-        "cho-tiep-nhan": _("Chờ tiếp nhận trực tuyến"),
-        "den-han-hom-nay": _("Đến hạn hôm nay"),
-        "sap-den-han": _("Sắp đến hạn (2 ngày làm việc)"),
-        "qua-han": _("Quá hạn"),
-        "cho-bo-sung": _("Chờ bổ sung"),
-        "tra-ve-cho-toi": _("Trả về cho tôi"),
-    }
+def _desk_choices(request) -> list:
+    codes = {a.role.code for a in getattr(request, "officer_assignments", [])}
+    return desks.desks_for(codes)
+
+
+def _page_number(value: str) -> int:
+    return int(value) if value.isdigit() and 0 < int(value) < 10_000 else 1
 
 
 @officer_required
 def my_work(request):
+    """The officer's desks (one per role held), the chosen desk's queues with counts under the filters,
+    and one page of the chosen queue."""
+    available = _desk_choices(request)
+    if not available:
+        return page(request, "workspace/my_work.html", {"desks": [], "desk": None})
+    desk = next((d for d in available if d.slug == request.GET.get("ban")), available[0])
+    filters = desks.Filters.from_query(request.GET)
     cal, m = clock(request)
-    counts = selectors.queue_counts(request.user, m)
-    labels = _queue_labels()
+    counts = desks.counts(desk, request.user, m, filters)
     asked = request.GET.get("hang", "")
-    if asked not in selectors.QUEUE_BY_SLUG:
-        asked = next((q.slug for q in selectors.QUEUES if counts[q.slug]), selectors.QUEUES[1].slug)
-    dossiers = selectors.queue_list(request.user, asked, m)
+    if desk.queue(asked) is None:
+        asked = next((q.slug for q in desk.queues if counts[q.slug]), desk.queues[0].slug)
+    total = counts[asked]
+    last = desks.pages(total)
+    number = min(_page_number(request.GET.get("trang", "")), last)
+    found = desks.page_of(desk, asked, request.user, m, filters, page=number)
+    keep = filters.query()
+
+    def link(**params) -> str:
+        return "?" + urlencode({"ban": desk.slug, **keep, **params})
+
     queues = [
-        {"slug": q.slug, "label": labels[q.slug], "count": counts[q.slug], "current": q.slug == asked}
-        for q in selectors.QUEUES
+        {
+            "slug": q.slug,
+            "label": q.label,
+            "count": counts[q.slug],
+            "current": q.slug == asked,
+            "alarm": q.alarm and counts[q.slug],
+            "url": link(hang=q.slug),
+        }
+        for q in desk.queues
     ]
+    current = desk.queue(asked)
     return page(
         request,
         "workspace/my_work.html",
         {
+            "desks": [
+                {"slug": d.slug, "label": d.label, "current": d is desk, "url": "?ban=" + d.slug}
+                for d in available
+            ],
+            "desk": desk,
             "queues": queues,
             "queue": asked,
-            "queue_label": labels[asked],
-            "rows": rows(dossiers, cal, m.now),
+            "queue_label": current.label,
+            "rows": rows(found, cal, m.now),
             "now": m.now,
-            "limit": selectors.LIST_SIZE,
+            "limit": desks.PAGE_SIZE,
+            "pager": {
+                "number": number,
+                "last": last,
+                "total": total,
+                "previous": link(hang=asked, trang=number - 1) if number > 1 else "",
+                "next": link(hang=asked, trang=number + 1) if number < last else "",
+            },
+            "filters": filters,
+            "filtered": bool(filters),
+            "choices": filter_choices(request, desk),
         },
     )
+
+
+def filter_choices(request, desk) -> dict:
+    """The fields and agencies the filter offers: the agencies the officer holds in the desk's role
+    (every agency of the province for reception officers and supervisors, who see them all)."""
+    held = desks.held(request.user, desk.role) if desk.role != desks.SUPERVISOR else None
+    if held is not None and held.agencies and desk.role != desks.OFFICER:
+        agencies = Agency.objects.filter(pk__in=held.agencies)
+    else:
+        provinces = {a.province_id for a in getattr(request, "officer_assignments", [])}
+        agencies = Agency.objects.filter(province_id__in=provinces, is_active=True)
+    return {
+        "fields": list(Field.objects.order_by("name").values_list("pk", "name")),
+        "agencies": sorted(agencies.values_list("pk", "name"), key=lambda a: fold(a[1])),
+    }
 
 
 @officer_required

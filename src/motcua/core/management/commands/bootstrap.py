@@ -14,6 +14,7 @@ STEPS: list[tuple[str, ...]] = [
     ("search", "reindex"),
     ("queueing", "demo"),
     ("simulate", "--history", "--province", "01"),
+    ("simulate", "--history", "--province", "31"),  # Hải Phòng's demo accounts have work too
 ]
 
 
