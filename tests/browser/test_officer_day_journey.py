@@ -5,8 +5,7 @@ the leader approves and issues the result → the result goes back to the citize
 citizen takes it and rates the service. A screenshot of each step goes to $MOTCUA_SHOTS (default: the
 test's temporary folder).
 
-The last steps need work on other branches (the result's file and the electronic return, branch
-`lifecycle-pages`): that test is written and marked skip until they are merged."""
+"""
 
 import os
 import re
@@ -111,6 +110,7 @@ def submit_online(day: Day):
     page.locator("li.upload", has_text="Giấy chứng sinh").locator("input[type=file]").set_input_files(
         _pdf("chung-sinh.pdf")
     )
+    page.get_by_label(re.compile("Nhận bản điện tử trên tài khoản")).check()
     page.get_by_role("button", name="Gửi hồ sơ").click()
     page.wait_for_url(re.compile(r"/ho-so-cua-toi/.+\?moi=1"))
     assert "Bạn đã gửi hồ sơ thành công." in page.inner_text("main")
@@ -200,7 +200,6 @@ def test_an_online_dossier_goes_from_the_citizen_through_reception_specialist_an
     assert day.taken == 10
 
 
-@pytest.mark.skip(reason="needs lifecycle-pages (the result's file on the issue form, electronic return)")
 def test_the_result_goes_back_electronically_and_the_citizen_takes_it_and_rates(
     browser, live_server, hanoi, shots
 ):
@@ -217,14 +216,16 @@ def test_the_result_goes_back_electronically_and_the_citizen_takes_it_and_rates(
     block.get_by_label(re.compile("Tệp kết quả")).set_input_files(_pdf("giay-khai-sinh.pdf"))
     with leader.expect_navigation():
         block.locator("button").click()
-    act(leader, "Trả kết quả điện tử")
-    day.shot(leader, "leader-returned-electronically")
+    assert status(leader) == "Có kết quả, chờ trả"
+    day.shot(leader, "leader-issued-with-file")
     citizen.goto(f"{day.url}/ho-so-cua-toi/{day.code}/")
-    with citizen.expect_download() as download:
-        citizen.get_by_role("link", name=re.compile("Tải bản điện tử")).click()
-    assert Path(download.value.path()).read_bytes()[:4] == b"%PDF"
-    citizen.reload()
-    assert "Đã nhận kết quả" in status(citizen)
+    with citizen.expect_navigation():
+        citizen.get_by_role("button", name="Nhận kết quả điện tử").click()
+    assert "Bạn đã nhận kết quả điện tử" in citizen.inner_text("main")
+    day.shot(citizen, "citizen-took-result")
+    link = citizen.get_by_role("link", name=re.compile("Tải bản điện tử"))
+    assert citizen.request.get(day.url + link.get_attribute("href")).body()[:4] == b"%PDF"
+    assert Dossier.objects.get(code=day.code).status == "returned"
     citizen.get_by_role("link", name="Đánh giá (1 phút)").click()
     for code in ("access", "procedure", "officer", "result"):
         citizen.locator(f"input[name={code}][value='5']").check()
