@@ -122,3 +122,51 @@ def test_quality_of_a_source_file_counts_defect_classes(tmp_path):
     lines = dict(line.split()[:2] for line in out.getvalue().splitlines()[1:])
     assert lines["heading_cases"] == "0" and lines["conditional_required_items"] == "0"
     assert lines["time_undetermined"] == "0" and lines["unflagged_defect"] == "0"
+
+
+def test_a_channel_the_overlay_leaves_alone_takes_its_in_person_time_when_the_crawl_lost_it():
+    from motcua.catalog.shape import apply_overlay
+
+    parsed = {
+        "channel_terms": [
+            {
+                "channel": "online",
+                "time_value": None,
+                "time_unit": "unknown",
+                "time_text": "",
+                "fee_kind": "amount",
+                "fee_amount": 40000,
+                "time_source": "",
+            },
+            {
+                "channel": "postal",
+                "time_value": "3",
+                "time_unit": "calendar_days",
+                "time_text": "3 ngày",
+                "fee_kind": "amount",
+                "fee_amount": 50000,
+                "time_source": "text",
+            },
+        ],
+        "review_reasons": [],
+    }
+    overlay = {
+        "terms": {
+            "in_person": [
+                {
+                    "time_value": 2,
+                    "time_unit": "working_day",
+                    "time_text": "02 ngày làm việc",
+                    "fee_kind": "amount",
+                    "fee_amount": 50000,
+                }
+            ]
+        }
+    }
+    terms = {t["channel"]: t for t in apply_overlay(parsed, overlay)["channel_terms"]}
+    assert (terms["online"]["time_value"], terms["online"]["time_unit"]) == ("2", "working_days")
+    assert terms["online"]["time_source"] == "curated" and terms["online"]["fee_amount"] == 40000  # fee kept
+    assert (terms["postal"]["time_value"], terms["postal"]["time_unit"]) == (
+        "3",
+        "calendar_days",
+    )  # known: kept

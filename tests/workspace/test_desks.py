@@ -156,12 +156,21 @@ def test_search_finds_any_part_of_a_name_with_or_without_diacritics(client, worl
     assert found.code in codes and other.code not in codes
 
 
-def test_a_catalog_administrator_has_no_dossier_desk_and_is_told_so(client, world):
+def test_a_catalog_administrator_s_work_is_the_catalog_review_queue(client, world):
     from tests.dossiers.factories import staff
 
     admin = staff(RoleCode.CATALOG_ADMIN, world.province, "Lý Thị Danh")
     page = signed_in(client, admin).get(HOME)
-    assert page.status_code == 200 and "không có hàng hồ sơ" in page.content.decode()
+    assert page.status_code == 302 and page["Location"] == "/can-bo/danh-muc/"
+    assert signed_in(client, admin).get(HOME, follow=True).status_code == 200
+
+
+def test_a_postal_agent_s_work_is_the_postal_hub(client, world):
+    from tests.dossiers.factories import staff
+
+    agent = staff(RoleCode.POSTAL_AGENT, world.province, "Lý Văn Bưu")
+    page = signed_in(client, agent).get(HOME)
+    assert page.status_code == 302 and page["Location"] == "/buu-chinh/"
 
 
 def test_the_supervisor_s_province_wide_queues_are_paged_too(client, world, now, monkeypatch):

@@ -117,6 +117,21 @@ def _term_content(channel: str, term: dict) -> dict:
     }
 
 
+TIME_KEYS = ("time_value", "time_unit", "time_text", "time_source")
+
+
+def _with_curated_time(term: dict, curated: list[dict]) -> dict:
+    """A channel the curator left alone whose time the crawl lost takes the curated in-person limit: the
+    law sets a procedure's time limit whatever the channel it came through (DOMAIN.md: the same
+    procedure's other channels hold a lost unit). Its fee is kept: online fees may be reduced."""
+    if term.get("time_unit") != TimeUnit.UNKNOWN.value:
+        return term
+    base = next(
+        (t for t in curated if t["channel"] == "in_person" and t["time_unit"] != TimeUnit.UNKNOWN.value), None
+    )
+    return {**term, **{key: base[key] for key in TIME_KEYS}} if base else term
+
+
 def apply_overlay(content: dict, overlay: dict) -> dict:
     """`content` with the parts `overlay` gives replaced, the review reasons it settles dropped and its own
     (a fact the curator could not settle, ADR 0023) added."""
@@ -135,7 +150,7 @@ def apply_overlay(content: dict, overlay: dict) -> dict:
         given = {channel for channel, terms in overlay["terms"].items() if terms}
         kept = [t for t in content.get("channel_terms", []) if t["channel"] not in given]
         curated = [_term_content(ch, t) for ch in CHANNELS for t in overlay["terms"].get(ch) or []]
-        result["channel_terms"] = curated + kept
+        result["channel_terms"] = curated + [_with_curated_time(t, curated) for t in kept]
         if not kept:
             covered |= COVERED_FIELDS["terms"]
     if overlay.get("name"):

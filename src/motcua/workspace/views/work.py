@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from motcua.catalog.models import Field
@@ -12,6 +13,9 @@ from motcua.org.models import Agency
 
 from .. import desks, selectors
 from .common import clock, officer_required, page, rows
+
+
+ROLE_HOMES = (("catalog_admin", "workspace:catalog-queue"), ("postal_agent", "postal:hub"))
 
 
 def _desk_choices(request) -> list:
@@ -29,6 +33,11 @@ def my_work(request):
     and one page of the chosen queue."""
     available = _desk_choices(request)
     if not available:
+        # Roles whose work is not a dossier queue start where their work is.
+        held = {a.role.code for a in getattr(request, "officer_assignments", [])}
+        home = next((url for role, url in ROLE_HOMES if role in held), None)
+        if home:
+            return redirect(home)
         return page(request, "workspace/my_work.html", {"desks": [], "desk": None})
     desk = next((d for d in available if d.slug == request.GET.get("ban")), available[0])
     filters = desks.Filters.from_query(request.GET)
