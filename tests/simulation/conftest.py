@@ -41,3 +41,11 @@ def reference_data(django_db_setup, django_db_blocker):
 @pytest.fixture
 def hanoi(reference_data, db):
     return "01"
+
+
+@pytest.fixture
+def haiphong(reference_data, db):
+    """Hải Phòng, the two-tier model (a provincial center and a center in each commune), adopted within
+    the test's transaction."""
+    call_command("catalog", "adopt", "--province", "31", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return "31"

@@ -8,6 +8,10 @@ from django.db.models import Q
 from motcua.calendar.clock import TZ
 from motcua.calendar.selectors import calendar_for
 from motcua.dossiers.models import Dossier
+from motcua.org import selectors as org
+from motcua.org.models import ReceptionPlace
+from motcua.org.roles import RoleCode
+from motcua.simulation import world as world_loader
 from motcua.simulation.models import SimulationRun
 from motcua.simulation.runner import history_parameters, simulate
 
@@ -43,6 +47,24 @@ def test_bootstrap_loads_the_history_once(hanoi):
     assert runs == 1
     call_command("simulate", "--history", "--province", "01", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert SimulationRun.objects.filter(seed="history").count() == 1
+
+
+def test_the_history_of_a_two_tier_province_runs_without_a_refusal(haiphong):
+    """Hải Phòng: a commune's dossiers are received and accepted at its own center, where only that
+    center's officers act (not the provincial center's); the simulated actors follow that rule."""
+    day = NOW.date()
+    world = world_loader.load("31", day).world
+    for place in world.places:
+        allowed = set(
+            org.staff_who_can_act(
+                RoleCode.RECEPTION_OFFICER, ReceptionPlace.objects.get(pk=place.id), on=day
+            ).values_list("pk", flat=True)
+        )
+        assert set(place.officers) <= allowed, place.code
+    report = simulate(history_parameters("31", now=NOW), now=NOW)
+    assert report.outcome.failures == {}
+    assert report.outcome.blocked == 0  # no earlier event of any dossier failed
+    assert report.summary["dossiers"] == 300
 
 
 def _ids(report):

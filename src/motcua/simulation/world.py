@@ -14,9 +14,11 @@ from motcua.catalog.models import ProvinceProcedure
 from motcua.catalog.selectors import current_versions
 from motcua.core.errors import DomainError
 from motcua.dossiers.services import planning, routing
+from motcua.org import selectors as org
 from motcua.org.demo.plan import ACCOUNT_PREFIXES
 from motcua.org.models import Agency, AgencyKind, Counter, ReceptionPlace, StaffAssignment
 from motcua.org.roles import RoleCode, ScopeKind
+from motcua.org.scopes import Scope, covers
 from motcua.units.models import AdministrativeUnit
 
 from .plan.mix import is_popular, procedure_weight
@@ -47,17 +49,22 @@ class Loaded:
     dropped: dict[str, int] = field(default_factory=dict)  # why procedures were left out, how many
 
 
-def _staff(role: str, day: date) -> list[tuple[int, str, int | None, int | None]]:
+def _staff(role: str, day: date) -> list[tuple[int, Scope]]:
+    """Who holds `role` on `day`, each with one assignment as the pure value the access rule reads."""
     rows = StaffAssignment.objects.valid_on(day).filter(role__code=role, user__is_active=True)
-    return list(rows.values_list("user_id", "scope_kind", "place_id", "agency_id"))
+    fields = ("user_id", "scope_kind", "province_id", "place_id", "agency_id", "commune_id")
+    return [
+        (user_id, Scope(str(role), ScopeKind(kind), province_id, place_id, agency_id, commune_id))
+        for user_id, kind, province_id, place_id, agency_id, commune_id in rows.values_list(*fields)
+    ]
 
 
-def _lineage(place: ReceptionPlace, parents: dict[int, int | None]) -> list[int]:
-    out, current = [], place.pk
-    while current is not None:
-        out.append(current)
-        current = parents.get(current)
-    return out
+def _who_can_act(staff: list[tuple[int, Scope]], target) -> tuple[int, ...]:
+    """The users of `staff` who may act at `target` (a place or an agency), by the rule the dossier
+    services apply (`org.scopes.covers`, what `dossiers.access.roles_for` asks): a two-tier commune
+    center is a center of its own, where the provincial center's officers do not act."""
+    pure = org.target_of(target)
+    return tuple(sorted({user_id for user_id, scope in staff if covers(scope, pure)}))
 
 
 def load(province_code: str, day: date) -> Loaded:
@@ -68,11 +75,7 @@ def load(province_code: str, day: date) -> Loaded:
     places = {
         p.pk: p for p in ReceptionPlace.objects.filter(province=province, is_active=True).order_by("code")
     }
-    parents = {pk: p.parent_id for pk, p in places.items()}
-    officers_at = defaultdict(list)
-    for user_id, kind, place_id, _agency in _staff(RoleCode.RECEPTION_OFFICER, day):
-        if kind == ScopeKind.PLACE and place_id in places:
-            officers_at[place_id].append(user_id)
+    officers = _staff(RoleCode.RECEPTION_OFFICER, day)
     counters = defaultdict(list)
     counter_rows = {}
     for counter in Counter.objects.filter(place__in=list(places), is_active=True).order_by(
@@ -82,22 +85,24 @@ def load(province_code: str, day: date) -> Loaded:
         counter_rows[counter.pk] = counter
     place_refs = []
     for pk, place in places.items():
-        # An officer of a branch acts at the points under it (same center): the lineage's officers.
-        officers = sorted({u for above in _lineage(place, parents) for u in officers_at.get(above, ())})
+        # An officer of a center or branch acts at the places under it, never at another center.
         place_refs.append(
-            PlaceRef(pk, place.code, place.kind, place.commune_id, tuple(counters[pk]), tuple(officers))
+            PlaceRef(
+                pk,
+                place.code,
+                place.kind,
+                place.commune_id,
+                tuple(counters[pk]),
+                _who_can_act(officers, place),
+            )
         )
     agencies = list(Agency.objects.filter(province=province, is_active=True).order_by("code"))
-    by_agency = defaultdict(lambda: defaultdict(list))
-    for role in (RoleCode.SPECIALIST, RoleCode.LEADER):
-        for user_id, kind, _place, agency_id in _staff(role, day):
-            if kind == ScopeKind.AGENCY:
-                by_agency[agency_id][role].append(user_id)
+    specialists, leaders = _staff(RoleCode.SPECIALIST, day), _staff(RoleCode.LEADER, day)
     agency_refs, online_place = {}, {}
     for agency in agencies:
         place = routing.online_place(agency, province)
-        staff = by_agency[agency.pk]
-        if place is None or not staff[RoleCode.SPECIALIST] or not staff[RoleCode.LEADER]:
+        agency_specialists, agency_leaders = _who_can_act(specialists, agency), _who_can_act(leaders, agency)
+        if place is None or not agency_specialists or not agency_leaders:
             continue
         online_place[agency.pk] = place.pk
         agency_refs[agency.pk] = AgencyRef(
@@ -105,8 +110,8 @@ def load(province_code: str, day: date) -> Loaded:
             agency.code,
             agency.commune_id,
             place.pk,
-            tuple(sorted(staff[RoleCode.SPECIALIST])),
-            tuple(sorted(staff[RoleCode.LEADER])),
+            agency_specialists,
+            agency_leaders,
         )
     commune_agency = {
         a.commune_id: a.pk
@@ -120,7 +125,8 @@ def load(province_code: str, day: date) -> Loaded:
     featured = frozenset(u.pk for u in users.values() if u.username.startswith(ACCOUNT_PREFIXES))
     # Where the demo accounts work: the places of its reception officers (and the People's Committee
     # of each such place's commune), the agencies of its specialists and leaders.
-    focus_places = [p for p in place_refs if featured & set(officers_at.get(p.id, ()))]
+    assigned = {scope.place_id for user_id, scope in officers if user_id in featured}
+    focus_places = [p for p in place_refs if p.id in assigned]
     focus_agencies = {a.id for a in agency_refs.values() if featured & {*a.specialists, *a.leaders}}
     focus_agencies |= {commune_agency[p.commune_id] for p in focus_places if p.commune_id in commune_agency}
     world = World(

@@ -14,7 +14,6 @@ from motcua.org.models import Agency
 from .. import desks, selectors
 from .common import clock, officer_required, page, rows
 
-
 ROLE_HOMES = (("catalog_admin", "workspace:catalog-queue"), ("postal_agent", "postal:hub"))
 
 
