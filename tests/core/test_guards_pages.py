@@ -52,6 +52,12 @@ KNOWN: dict[tuple[str, str, str], str] = {
     # steps' names happen to equal the msgids of two actions. Data stays as stored in English too.
     ("*", "workspace:dossier", "Tiếp nhận hồ sơ"): "stored step name, not an interface string",
     ("*", "workspace:dossier", "Trả kết quả"): "stored step name, not an interface string",
+    # A refusal notice's title is stored with the result when it is issued (the document's own name).
+    (
+        "*",
+        "workspace:dossier",
+        "Thông báo từ chối giải quyết hồ sơ",
+    ): "stored result title, not an interface string",
 }
 
 

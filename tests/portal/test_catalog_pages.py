@@ -77,13 +77,15 @@ def test_catalog_home_browses_hanoi_by_level_and_field(client, pages):
     assert response.status_code == 200
     assert response.context["province"].code == "01"
     levels = response.context["overview"]["levels"]
-    assert levels["total"] == 1695  # every provincial- and commune-level procedure in force
+    assert (
+        levels["total"] == 1696
+    )  # every provincial- and commune-level procedure in force (1.001776 curated)
     assert levels["province"] > levels["commune"] > 400
     fields = {f["name"]: f for f in response.context["overview"]["fields"]}
     assert fields["Hộ tịch"]["count"] >= 20
     assert sum(f["count"] for f in fields.values()) == levels["total"]
     html = text_of(response)
-    assert "Thành phố Hà Nội đang áp dụng 1.695 thủ tục" in html
+    assert "Thành phố Hà Nội đang áp dụng 1.696 thủ tục" in html
     assert reverse("portal:catalog-field", args=[fields["Hộ tịch"]["id"]]) + "?tinh=01" in html
     assert 'href="/thu-tuc/cap/xa/?tinh=01"' in html
 

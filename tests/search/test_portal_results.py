@@ -20,7 +20,7 @@ def test_each_result_shows_time_limit_fee_and_online(client):
     assert first["code"] == "1.001193"
     assert (first["facts"].fee, first["facts"].online) == ("Miễn phí", True)
     html = response.content.decode()
-    assert "Thời hạn:</b> 1 (theo nguyên văn, chưa rõ đơn vị)" in html
+    assert "Thời hạn:</b> Trong ngày" in html  # Luật Hộ tịch Art. 16: decided the same working day
     assert "Phí:</b> Miễn phí" in html
     assert '<span class="badge online">Nộp trực tuyến được</span>' in html
 
