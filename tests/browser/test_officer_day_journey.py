@@ -178,16 +178,21 @@ def approve(day: Day):
     return leader
 
 
-def test_an_online_dossier_goes_from_the_citizen_through_reception_specialist_and_leader(
-    browser, live_server, hanoi, shots
-):
-    day = Day(browser, live_server, hanoi, shots)
+def up_to_approval(day: Day):
+    """Submitted online, accepted, supplemented once, proposed and approved: the citizen's and leader's pages."""
     citizen = submit_online(day)
     accept_at_reception(day)
     specialist = ask_supplement(day)
     supplement(day, citizen)
     propose(day, specialist)
-    leader = approve(day)
+    return citizen, approve(day)
+
+
+def test_an_online_dossier_goes_from_the_citizen_through_reception_specialist_and_leader(
+    browser, live_server, hanoi, shots
+):
+    day = Day(browser, live_server, hanoi, shots)
+    citizen, leader = up_to_approval(day)
     act(leader, "Ban hành kết quả", {"Tên kết quả": "Giấy khai sinh", "Tham chiếu bản điện tử": "kho:KS-1"})
     assert status(leader) == "Có kết quả, chờ trả"
     day.shot(leader, "leader-issued")
@@ -204,12 +209,7 @@ def test_the_result_goes_back_electronically_and_the_citizen_takes_it_and_rates(
     browser, live_server, hanoi, shots
 ):
     day = Day(browser, live_server, hanoi, shots)
-    citizen = submit_online(day)
-    accept_at_reception(day)
-    specialist = ask_supplement(day)
-    supplement(day, citizen)
-    propose(day, specialist)
-    leader = approve(day)
+    citizen, leader = up_to_approval(day)
     block = leader.locator("details.action", has=leader.locator("summary", has_text="Ban hành kết quả"))
     block.locator("summary").click()
     block.get_by_label("Tên kết quả").fill("Giấy khai sinh")
