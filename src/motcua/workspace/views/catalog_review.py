@@ -46,6 +46,7 @@ def catalog_admin_required(view):
         )
         return view(request, *args, **kwargs)
 
+    wrapper.officer_page = True  # base.html draws the officers' bar (motcua/navigation.py)
     return wrapper
 
 
