@@ -43,9 +43,12 @@ def test_a_son_filing_for_his_household_scores_nothing():
 
 def test_two_unrelated_families_are_not_enough_to_flag():
     filings = [filing(1, "a", "h1", submitter="x", submitter_household="hx"),
-               filing(2, "b", "h2", submitter="x", submitter_household="hx")]  # fmt: skip
+               filing(2, "b", "h2", submitter="x", submitter_household="hx"),
+               filing(3, "c", "h2", submitter="x", submitter_household="hx")]  # fmt: skip
     [risk] = s.score(filings)
     assert risk.score == 20 and not s.flagged([risk])
+    # Two dossiers behind one contact are no pattern: not scored at all.
+    assert s.score(filings[:2]) == []
 
 
 def test_one_phone_on_dossiers_of_many_unrelated_applicants_is_a_case():

@@ -18,6 +18,7 @@ from datetime import date
 
 THRESHOLD = 60
 MAX_SCORE = 100
+MIN_DOSSIERS = 3  # fewer dossiers (or bookings) behind one contact are no pattern: not scored at all
 
 SUBMITTER, PHONE, EMAIL, ACCOUNT, BOOKER = "submitter", "phone", "email", "account", "booker"
 KINDS = (SUBMITTER, PHONE, EMAIL, ACCOUNT, BOOKER)
@@ -187,7 +188,7 @@ def score(filings: list[Filing], bookings: list[Booking] = ()) -> list[Risk]:
     found = households(filings)
     risks: list[Risk] = []
     for (kind, value), own in _subjects(filings).items():
-        if _redundant(kind, own):
+        if len(own) < MIN_DOSSIERS or _redundant(kind, own):
             continue
         risk = Risk(kind, value)
         _score_filings(risk, own, found)
@@ -198,6 +199,8 @@ def score(filings: list[Filing], bookings: list[Booking] = ()) -> list[Risk]:
         if b.phone:
             booked[b.phone].append(b)
     for phone, own in booked.items():
+        if len(own) < MIN_DOSSIERS:
+            continue
         risk = Risk(BOOKER, phone)
         _score_bookings(risk, own)
         if risk.score:
