@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
     "motcua.workspace",
     "motcua.simulation",
     "motcua.feedback",
+    "motcua.integrity",
 ]
 
 MIDDLEWARE = [
@@ -245,6 +247,11 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "") or "memory://localho
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic work for `celery beat`: unused queue numbers expire (call-next also checks, so a missed run is safe).
 CELERY_BEAT_SCHEDULE = {"queueing-expire": {"task": "queueing.expire", "schedule": 300.0}}
+# Broker ("cò hồ sơ") scan of the last 30 days, every night after the centers close.
+CELERY_BEAT_SCHEDULE["integrity-scan"] = {
+    "task": "integrity.scan",
+    "schedule": crontab(hour=21, minute=30),
+}
 
 LOGGING = {
     "version": 1,

@@ -14,7 +14,7 @@ from django.utils import translation
 import motcua
 from motcua.calendar.presentation import working_time
 
-APPS = ["units", "org", "calendar", "catalog", "accounts", "core", "workspace"]
+APPS = ["units", "org", "calendar", "catalog", "accounts", "core", "workspace", "integrity"]
 CATALOGS = {app: Path(motcua.__file__).parent / app / "locale" / "en" / "LC_MESSAGES" for app in APPS}
 
 

@@ -24,6 +24,7 @@ from motcua.dossiers.models import (
     Pause,
     Payment,
     Result,
+    Submitter,
     SupplementRequest,
     TrackingEntry,
 )  # fmt: skip
@@ -33,7 +34,7 @@ from motcua.simulation.runner import MIXES, Parameters, simulate
 User = get_user_model()
 NOW = datetime(2026, 11, 13, 15, 0, tzinfo=TZ)
 IGNORED = {"id", "created_at", "updated_at", "published_at", "attempts", "last_error"}
-CHILDREN = (DossierStep, Applicant, ChecklistItem, Payment, SupplementRequest, Pause, ApologyLetter, Result,
+CHILDREN = (DossierStep, Applicant, Submitter, ChecklistItem, Payment, SupplementRequest, Pause, ApologyLetter, Result,
             TrackingEntry, OutboxMessage, IdempotencyRecord)  # fmt: skip
 
 
@@ -88,8 +89,9 @@ def _username(pk, names={}):  # noqa: B006 - a cache shared by the calls of one 
 
 
 def params(**overrides):
+    # Some dossiers handed in by relatives and planted brokers: the Submitter rows are compared too.
     values = {"province": "01", "start": date(2026, 11, 2), "days": 10, "seed": "b2", "dossiers": 80,
-              "mix": "lively"}  # fmt: skip
+              "mix": "lively", "brokers": 0.1, "relatives": 0.1}  # fmt: skip
     return Parameters(**{**values, **overrides})
 
 
@@ -127,6 +129,7 @@ def test_bulk_writes_the_rows_the_services_write(hanoi, monkeypatch):
     } <= actions
     returned = {v["return_method"] for k, v in through_services.items() if k[0] == "Dossier"}
     assert {"counter", "online"} <= returned  # electronic results are taken on the portal too
+    assert any(k[0] == "Submitter" for k in through_services)
     assert written.keys() == through_services.keys()
     for key, expected in through_services.items():
         assert written[key] == expected, key

@@ -47,6 +47,7 @@ from motcua.dossiers.models import (
     Pause,
     Payment,
     Result,
+    Submitter,
     SupplementRequest,
     TrackingEntry,
 )  # fmt: skip
@@ -58,7 +59,7 @@ from .driver import account_name, ensure_accounts
 from .plan.schedule import APPLICANT, DossierPlan
 from .world import Loaded
 
-MODELS = (Dossier, DossierStep, Applicant, ChecklistItem, Payment, SupplementRequest, Pause, ApologyLetter,
+MODELS = (Dossier, DossierStep, Applicant, Submitter, ChecklistItem, Payment, SupplementRequest, Pause, ApologyLetter,
           Result, TrackingEntry, OutboxMessage, IdempotencyRecord)  # fmt: skip
 REFUSAL_TITLE = "Thông báo từ chối giải quyết hồ sơ"
 ID_LOCK = 0x6D6F7463  # advisory lock key of the id reservations ("motc")
@@ -413,11 +414,18 @@ class Shadow:
 
     # ---- creation (services/reception.receive_at_counter, services/online.submit_online) ---------------
 
+    def submitter_of(self, plan):
+        if plan.submitter is None:
+            return None
+        return {**plan.submitter.as_submitter(plan.submitter_relation),
+                "commune": self.w.loaded.communes[plan.submitter.commune_id]}  # fmt: skip
+
     def create(self, event, actor) -> None:
         w, plan, intake, at = self.w, self.plan, self.intake, event.at
         loaded = w.loaded
         applicant = {**plan.applicant.as_applicant(), "commune": loaded.communes[plan.applicant.commune_id]}
         cleaned = parties.clean_applicant(applicant)
+        submitter = parties.clean_submitter(self.submitter_of(plan))
         counts = intake.provided
         commune = loaded.communes[plan.commune_id] if plan.commune_id else None
         agency = w.agencies[plan.agency_id]
@@ -429,7 +437,7 @@ class Shadow:
             payload |= {"place": plan.place_id, "channel": plan.channel}
         payload |= {
             "applicant": parties.plain(cleaned),
-            "submitter": None,
+            "submitter": parties.plain(submitter),
             "provided": sorted(counts.items()),
             "commune": str(getattr(commune, "code", "") or ""),
             "agency": None,
@@ -462,6 +470,8 @@ class Shadow:
             self.start_clock(at)
             self.create_steps(at, actor)
         self.new(Applicant, dossier=d, **cleaned)
+        if submitter:
+            self.new(Submitter, dossier=d, **submitter)
         for doc in w.cached(("checklist", plan.procedure.id), lambda: checklist(intake.version, intake.case)):
             self.new(
                 ChecklistItem,

@@ -170,6 +170,11 @@ class Driver:
             "idempotency_key": self.run.idempotency_key(plan.index),
             "at": event.at,
         }
+        if plan.submitter is not None:
+            common["submitter"] = {
+                **plan.submitter.as_submitter(plan.submitter_relation),
+                "commune": loaded.communes[plan.submitter.commune_id],
+            }
         if plan.channel == "online":
             return services.submit_online(user=actor, province=loaded.province, **common)
         return services.receive_at_counter(

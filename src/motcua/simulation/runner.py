@@ -37,6 +37,15 @@ class Parameters:
     bulk: bool = False
     outbox_published: bool = False  # bulk only: outbox events marked delivered at write time
     workers: int = 1  # bulk on PostgreSQL only: processes writing at once (each its share of agencies)
+    brokers: float = 0.0  # share of counter dossiers handed in by planted brokers (motcua.integrity)
+    relatives: float = 0.0  # share handed in by a relative at the applicant's address
+
+    @property
+    def planned_mix(self):
+        mix = MIXES[self.mix]
+        if self.brokers or self.relatives:
+            mix = mix.with_overrides(brokers=self.brokers, relatives=self.relatives)
+        return mix
 
     def resolved(self) -> Parameters:
         start = self.start or (timezone.localdate() - timedelta(days=self.days))
@@ -51,6 +60,8 @@ class Parameters:
         key = f"{self.province}-s{self.seed}-{self.start:%Y%m%d}-{self.days}d-{self.total}-{self.mix}"
         if self.until is not None:
             key += f"-u{self.until.astimezone(TZ):%Y%m%d%H%M}"
+        if self.brokers or self.relatives:
+            key += f"-b{self.brokers:g}r{self.relatives:g}"
         return key[:80]
 
     @property
@@ -72,7 +83,7 @@ def schedule(params: Parameters, *, stream: bool = False):
     """The world and every dossier plan of the parameters (deterministic); `stream`: a generator."""
     loaded = world_loader.load(params.province, params.start)
     cal = calendar_for(params.province)
-    mix = MIXES[params.mix]
+    mix = params.planned_mix
     planned = iter_arrivals(
         cal=cal, start=params.start, days=params.days, total=params.total, mix=mix, seed=params.seed,
         until=params.until,

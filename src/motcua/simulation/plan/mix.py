@@ -44,6 +44,12 @@ class Mix:
     # Share of dossiers steered to the documented demo accounts' places and agencies (World.featured).
     focus: float = 0.0
     focus_late: float = 0.0  # of those: late (so the demo accounts' "late" queues are not empty)
+    # Planted document brokers ("cò hồ sơ", motcua.integrity): the share of counter and postal dossiers
+    # that one of `broker_count` brokers hands in for an unrelated applicant, and the share that a
+    # relative living at the applicant's address hands in (the family case the detector must leave alone).
+    brokers: float = 0.0
+    broker_count: int = 6
+    relatives: float = 0.0
 
     def with_overrides(self, **values) -> Mix:
         return replace(self, **values)

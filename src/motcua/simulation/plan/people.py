@@ -39,6 +39,12 @@ class Person:
     address: str
     commune_id: int
 
+    def as_submitter(self, relation: str) -> dict:
+        """The submitter dict of the dossier services (no applicant kind; the relation declared)."""
+        data = self.as_applicant()
+        del data["kind"]
+        return {**data, "relation": relation}
+
     def as_applicant(self) -> dict:
         """The dict the dossier services take (the commune as a database id is resolved by the driver)."""
         return {
@@ -86,3 +92,19 @@ def person(rng: random.Random, *, commune_id: int, commune_name: str, province_c
     else:
         address = f"Số {rng.randint(1, 400)} đường {street}, {where}"
     return Person(full_name, number, birth, sex, phone, email, address, commune_id)
+
+
+def relative_of(rng: random.Random, applicant: Person, today: date) -> Person:
+    """A grown-up child or spouse at the applicant's address: the same family name, home and commune."""
+    sex = "female" if rng.random() < 0.5 else "male"
+    family = applicant.full_name.split()[0]
+    if sex == "female":
+        middle, given = rng.choice(FEMALE_MIDDLE), rng.choice(FEMALE_GIVEN)
+    else:
+        middle, given = rng.choice(MALE_MIDDLE), rng.choice(MALE_GIVEN)
+    age = rng.randint(20, 60)
+    birth = date(today.year - age, rng.randint(1, 12), rng.randint(1, 28))
+    number = personal_id(rng, birth, sex, applicant.id_number[:3].lstrip("0") or "1")
+    phone = rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(10_000_000):07d}"
+    return Person(f"{family} {middle} {given}", number, birth, sex, phone, "", applicant.address,
+                  applicant.commune_id)  # fmt: skip

@@ -17,6 +17,7 @@ import random
 from bisect import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 from itertools import accumulate
 
 from motcua.calendar.clock import TZ, WorkCalendar
@@ -25,7 +26,7 @@ from motcua.dossiers import deadlines
 from . import texts
 from .focus import Steering
 from .mix import COUNTER_HALF_HOURS, ONLINE_HOURS, WEEKDAY_FACTORS, Mix
-from .people import Person, person
+from .people import Person, person, relative_of
 from .world import AgencyRef, PlaceRef, ProcedureRef, World
 
 APPLICANT = 0  # the actor of an applicant's own action (the owner of an online dossier)
@@ -66,6 +67,8 @@ class DossierPlan:
     outcome: str
     late: bool
     events: list[Event] = field(default_factory=list)
+    submitter: Person | None = None  # someone else hands it in: a relative, or a planted broker
+    submitter_relation: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +261,32 @@ class Planner(Steering):
             late=False,
         )
         _Path(self, rng, draft, place, agency, focused=focused).build()
+        if channel != "online" and (self.mix.brokers or self.mix.relatives):
+            self._intermediary(draft)
         return draft
+
+    @cached_property
+    def brokers(self) -> list[Person]:
+        """The planted brokers of this seed: people of the province who hand dossiers in for strangers."""
+        rng = random.Random(f"motcua-sim:{self.seed}:brokers")
+        world = self.world
+        found = []
+        for _ in range(self.mix.broker_count):
+            home = rng.choice(world.communes)
+            found.append(person(rng, commune_id=home.id, commune_name=home.full_name,
+                                province_code=world.province_code, province_name=world.province_name,
+                                today=self.today))  # fmt: skip
+        return found
+
+    def _intermediary(self, draft: DossierPlan) -> None:
+        # A generator of its own: planting changes no other draw of the seed.
+        rng = random.Random(f"motcua-sim:{self.seed}:{draft.index}:submitter")
+        r = rng.random()
+        if r < self.mix.brokers and self.brokers:
+            draft.submitter, draft.submitter_relation = rng.choice(self.brokers), "người được ủy quyền"
+        elif r < self.mix.brokers + self.mix.relatives:
+            draft.submitter = relative_of(rng, draft.applicant, self.today)
+            draft.submitter_relation = rng.choice(("con", "vợ", "chồng", "anh", "chị", "em"))
 
     def _delivery(self, rng, channel, procedure):
         if channel == "postal":

@@ -42,6 +42,18 @@ class Command(BaseCommand):
             ),
         )
         parser.add_argument(
+            "--brokers",
+            type=float,
+            default=0.0,
+            help=_("Tỷ lệ hồ sơ tại quầy do cò hồ sơ (cài sẵn) nộp thay, ví dụ 0.03."),
+        )
+        parser.add_argument(
+            "--relatives",
+            type=float,
+            default=0.0,
+            help=_("Tỷ lệ hồ sơ tại quầy do người thân cùng địa chỉ nộp thay, ví dụ 0.05."),
+        )
+        parser.add_argument(
             "--history",
             action="store_true",
             help=_("Lịch sử nhỏ đến hiện tại cho trang làm việc (bootstrap)."),
@@ -61,9 +73,14 @@ class Command(BaseCommand):
                 province=options["province"], start=options["start"], days=options["days"], seed=options["seed"],
                 scale=options["scale"], dossiers=options["dossiers"], mix=options["mix"], bulk=options["bulk"],
                 outbox_published=options["outbox_published"], workers=options["workers"],
+                brokers=options["brokers"], relatives=options["relatives"],
             )  # fmt: skip
         if params.days < 1:
             raise CommandError(_("Số ngày phải lớn hơn 0."))
+        if not (
+            0 <= params.brokers <= 1 and 0 <= params.relatives <= 1 and params.brokers + params.relatives <= 1
+        ):
+            raise CommandError(_("Tỷ lệ cò hồ sơ và người thân nộp thay phải từ 0 đến 1, tổng không quá 1."))
         with _quiet("motcua.dossiers", "celery"):
             report = simulate(params, progress=self._progress)
         self.stdout.write("")
