@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from motcua.core.errors import DomainError
+from motcua.documents import intake
 from motcua.documents import selectors as documents
-from motcua.documents import services as document_services
 from motcua.dossiers import lifecycle, services
 from motcua.dossiers.api.tracking import second_factor
 from motcua.dossiers.choices import Delivery
@@ -65,26 +65,16 @@ def my_list(request):
     return render(request, "portal/mine/list.html", {"items": items, "citizen_page": "mine"})
 
 
-def _open_request(dossier):
-    if dossier.status != "supplement_requested":
-        return None
-    return dossier.supplement_requests.order_by("-requested_at", "-pk").first()
-
-
 def _supplement_items(dossier, request_row) -> list[dict]:
     """Each item asked, with the file already sent for it since the request (if any)."""
-    sent = {}
-    for link in documents.dossier_documents(dossier).filter(attached_at__gte=request_row.requested_at):
-        sent[link.document.name] = link.document
     return [
-        {"index": i, "text": item, "field": f"item-{i}", "sent": sent.get(item)}
-        for i, item in enumerate(request_row.items)
+        {**item, "field": f"item-{item['index']}"} for item in intake.supplement_items(dossier, request_row)
     ]
 
 
 def _context(request, dossier, *, errors=None, typed=None) -> dict:
     errors = errors or {}
-    request_row = _open_request(dossier)
+    request_row = intake.open_supplement(dossier)
     payments = list(dossier.payments.all())
     all_results = list(dossier.results.all())
     results = [r for r in all_results if r.e_copy]
@@ -144,34 +134,27 @@ def _action_error(exc: DomainError) -> str:
 @require_POST
 def supplement(request, code: str):
     dossier = _own(request.user, code)
-    request_row = _open_request(dossier)
+    request_row = intake.open_supplement(dossier)
     if request_row is None:
         return redirect("portal:my-dossier", code=code)
     note = request.POST.get("note", "").strip()[:MAX_REASON]
-    errors = {}
-    for item in _supplement_items(dossier, request_row):
-        upload = request.FILES.get(item["field"])
-        if upload is not None:
-            try:  # stored at once: a later failure does not lose this file
-                document_services.store_document(
-                    content=upload,
-                    filename=upload.name,
-                    name=item["text"],
-                    actor=request.user,
-                    dossier=dossier,
-                )
-            except DomainError as exc:  # FileRejected, StorageFailed
-                errors[item["field"]] = exc.message
-    for item in _supplement_items(dossier, request_row):
-        if item["sent"] is None and item["field"] not in errors:
-            errors[item["field"]] = _("Hãy tải lên giấy tờ cho mục này.")
-    if not errors:
-        try:
-            services.receive_supplement(dossier, actor=request.user, version=_version(request), note=note)
-        except DomainError as exc:
-            errors["supplement"] = _action_error(exc)
-        else:
-            return redirect("portal:my-dossier", code=code)
+    uploads = {
+        int(field[5:]): upload
+        for field, upload in request.FILES.items()
+        if field.startswith("item-") and field[5:].isdigit()
+    }
+    try:
+        intake.receive_supplement(
+            dossier, actor=request.user, version=_version(request), uploads=uploads, note=note
+        )
+    except intake.SupplementIncomplete as exc:
+        errors = {f"item-{index}": message for index, message in exc.details.items()}
+        if uploads:
+            errors["supplement"] = _("Chưa gửi được phần bổ sung: hãy chọn lại các tệp đính kèm.")
+    except DomainError as exc:
+        errors = {"supplement": _action_error(exc)}
+    else:
+        return redirect("portal:my-dossier", code=code)
     context = _context(request, _own(request.user, code), errors=errors, typed={"note": note})
     return render(request, "portal/mine/detail.html", context, status=400)
 
