@@ -2,7 +2,12 @@
 and the layers between apps hold (import-linter, the contracts in pyproject.toml)."""
 
 import ast
+import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 import motcua
 
@@ -49,3 +54,20 @@ def test_the_scan_would_catch_a_transaction(tmp_path):
     assert _opens_a_transaction(sample) == [3]
     sample.write_text("from django.db.transaction import atomic\n")
     assert _opens_a_transaction(sample) == [1]
+
+
+def test_the_app_layers_hold():
+    """`lint-imports` with the contracts of pyproject.toml (imports inside functions count)."""
+    lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or shutil.which("lint-imports")
+    if lint is None:
+        pytest.fail("import-linter is a dev dependency: pip install -e '.[dev]'")
+    done = subprocess.run(
+        [lint, "--config", str(REPO / "pyproject.toml"), "--no-cache"],
+        cwd=REPO,
+        env={"PATH": str(Path(sys.executable).parent), "PYTHONPATH": str(ROOT.parent)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "0 broken" in done.stdout

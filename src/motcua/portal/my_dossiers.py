@@ -20,16 +20,15 @@ from motcua.core.errors import DomainError
 from motcua.documents import intake
 from motcua.documents import selectors as documents
 from motcua.dossiers import lifecycle, services
-from motcua.dossiers.api.tracking import second_factor
 from motcua.dossiers.choices import Delivery
 from motcua.dossiers.errors import InvalidTransition, VersionConflict
 from motcua.dossiers.forms_pdf import adapters, render_pdf
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.tracking import second_factor
 
 from . import presenters
 
 MAX_REASON = 1000
-DECIDED = {"refused", "result_ready", "returned"}
 WAITING_RETURN = lifecycle.transition(lifecycle.Action.RETURN_RESULT).sources
 LIST_RELATED = ("procedure", "procedure_version", "agency")
 
@@ -96,9 +95,8 @@ def _context(request, dossier, *, errors=None, typed=None) -> dict:
         and any(r.has_e_copy for r in all_results),
         "taken": request.GET.get("nhan") == "1",
         "papers": list(documents.dossier_documents(dossier)),
-        "can_withdraw": dossier.status
-        in ("pending_acceptance", "received", "in_progress", "supplement_requested"),
-        "can_rate": dossier.status in DECIDED,
+        "can_withdraw": lifecycle.is_withdrawable(dossier.status),
+        "can_rate": lifecycle.is_ratable(dossier.status),
         "rated": hasattr(dossier, "rating"),  # the feedback app's one rating per dossier
         "stop_notice": dossier.status == "withdrawn",
         "draft": getattr(dossier, "portal_draft", None) if hasattr(dossier, "portal_draft") else None,
