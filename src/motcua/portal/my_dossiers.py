@@ -22,7 +22,7 @@ from motcua.documents import selectors as documents
 from motcua.dossiers import lifecycle, services
 from motcua.dossiers.choices import Delivery
 from motcua.dossiers.errors import InvalidTransition, VersionConflict
-from motcua.dossiers.forms_pdf import adapters, render_pdf
+from motcua.dossiers.forms_pdf import adapters, of_dossier, render_pdf
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tracking import second_factor
 
@@ -192,7 +192,7 @@ def take_result(request, code: str):
 @login_required
 def stop_notice(request, code: str):
     dossier = _own(request.user, code)
-    if dossier.status not in ("withdrawn", "stopped"):
+    if dossier.status not in of_dossier.ENDED:  # form 05 exists (the forms module says)
         raise Http404(code)
     response = HttpResponse(render_pdf(adapters.stop_notice(dossier)), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, f"{dossier.code}-mau-05.pdf")

@@ -68,6 +68,7 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
     cal, m = clock(request)
     transitions = dossiers.available_actions(dossier, request.user)
     steps = list(dossier.steps.all())
+    due = deadlines.due_moment(dossier)  # acceptance while it waits for an officer, else the legal one
     paused = deadlines.clock_paused(dossier.status)
     counting = deadlines.clock_runs(dossier.status)
     payments = list(dossier.payments.all())
@@ -89,7 +90,8 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
             for s in steps
         ],
         "paused": paused,
-        "remaining": None if not counting else timing.remaining(cal, m.now, deadlines.due_moment(dossier).at),
+        "due": due,
+        "remaining": None if not counting else timing.remaining(cal, m.now, due.at),
         "actions": [
             {
                 "action": t.action.value,
