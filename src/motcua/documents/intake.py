@@ -56,7 +56,7 @@ def receive_at_counter(*, officer, scans: Mapping[int, object] | None = None, **
     scans = dict(scans or {})
     with _one_transaction():
         dossier = dossiers.receive_at_counter(officer=officer, **reception)
-        listed = {d.pk: d for d in dossier.procedure_version.documents.all()}
+        listed = {d.pk: d for d in dossier.procedure_version.documents.all()} if scans else {}
         for pk, upload in scans.items():
             required = listed.get(pk)
             try:
