@@ -54,6 +54,7 @@ browser:
 lint: venv
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
 
 ## schema: regenerate the committed OpenAPI schema; schema-check: fail when it is stale
 schema: venv

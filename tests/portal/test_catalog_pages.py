@@ -11,10 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from motcua.catalog import exchange, importer, services
+from motcua.catalog import display, exchange, importer, services
 from motcua.catalog.models import Field, Procedure, RequiredDocument
 from motcua.org.models import Agency, Counter, ReceptionPlace
-from motcua.portal import catalog_display as display
 from motcua.search import services as search_services
 from motcua.search.models import ProcedureSearchDocument
 from tests.catalog.conftest import wipe_catalog

@@ -54,8 +54,10 @@ def store_document(
     required_document=None,
     digitised: bool = False,
     now: datetime | None = None,
+    then=None,
 ) -> Document:
-    """Check, store and record one file. `digitised`: paper scanned at reception by `actor`.
+    """Check, store and record one file. `digitised`: paper scanned at reception by `actor`. `then(document)`
+    runs in the same transaction (a caller's own row pointing at the file: both or neither).
 
     The owner is the given ID number, else the dossier's applicant. Raises FileRejected (codes
     documents.empty / too_large / type_not_allowed / extension_mismatch), InvalidOwner, StorageFailed.
@@ -95,6 +97,8 @@ def store_document(
                 DossierDocument.objects.create(
                     dossier=dossier, document=document, required_document=required_document, attached_by=user
                 )
+            if then is not None:
+                then(document)
         except BaseException:
             files.delete_now(stored)
             raise

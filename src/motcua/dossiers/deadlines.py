@@ -17,6 +17,8 @@ from decimal import Decimal
 from motcua.calendar.clock import WorkCalendar
 from motcua.calendar.durations import CalendarError, Duration
 
+from . import lifecycle
+
 _CATALOG_UNITS = {
     "working_days": Duration.working_days,
     "working_hours": Duration.working_hours,
@@ -109,3 +111,37 @@ def apology_late(cal: WorkCalendar, at: datetime, due: datetime) -> bool:
     before the due moment (Decree 118); a letter after that, or after the due moment itself, is still
     written — the applicant is owed it all the more — and recorded as late."""
     return cal.remaining(at, due) < cal.working_day_length
+
+
+# ---- which due moment applies, and whether the clock runs (ADR 0033) -----------------------------------
+
+ACCEPTANCE = "acceptance"  # an online dossier waits for an officer to accept it (8 working hours)
+RESULT = "result"  # the dossier waits for its result
+
+
+@dataclass(frozen=True)
+class Due:
+    kind: str  # ACCEPTANCE or RESULT
+    at: datetime | None
+
+
+def due_moment(dossier, *, promised: bool = False) -> Due:
+    """The moment the dossier's clock counts towards: acceptance while an online dossier waits for it,
+    else the legal due moment (`promised`: the appointment given to the applicant, which an apology
+    letter may have moved; the legal one stays for the index). Reads `status`, `acceptance_due_at`,
+    `due_at`, `appointment_at`."""
+    if dossier.status == lifecycle.State.PENDING_ACCEPTANCE:
+        return Due(ACCEPTANCE, dossier.acceptance_due_at)
+    if promised:
+        return Due(RESULT, getattr(dossier, "appointment_at", None) or dossier.due_at)
+    return Due(RESULT, dossier.due_at)
+
+
+def clock_runs(status: str) -> bool:
+    """Does the legal clock count in this state (the lifecycle table says)?"""
+    return lifecycle.info(status).clock_running
+
+
+def clock_paused(status: str) -> bool:
+    """Is the clock stopped until the applicant completes the dossier (it resumes or restarts then)?"""
+    return lifecycle.info(status).clock_paused

@@ -69,6 +69,8 @@ class StateInfo:
     terminal: bool = False
     decided: bool = False  # a decision or result exists: no withdrawal any more
     clock_running: bool = True  # the legal clock counts in this state
+    clock_paused: bool = False  # stopped while the applicant completes the dossier; it resumes after
+    ratable: bool = False  # the result or the refusal is issued: the applicant may rate the service
 
 
 @dataclass(frozen=True)
@@ -113,11 +115,13 @@ _STATES = (
     StateInfo(S.RECEIVED, _("Đã tiếp nhận"), 2),
     StateInfo(S.NOT_ACCEPTED, _("Không tiếp nhận"), 3, terminal=True, clock_running=False),
     StateInfo(S.IN_PROGRESS, _("Đang giải quyết"), 4),
-    StateInfo(S.SUPPLEMENT_REQUESTED, _("Yêu cầu bổ sung"), 5, clock_running=False),
+    StateInfo(S.SUPPLEMENT_REQUESTED, _("Yêu cầu bổ sung"), 5, clock_running=False, clock_paused=True),
     StateInfo(S.APPROVED, _("Đã phê duyệt"), 4, decided=True),
-    StateInfo(S.REFUSED, _("Từ chối giải quyết"), 9, decided=True, clock_running=False),
-    StateInfo(S.RESULT_READY, _("Có kết quả, chờ trả"), 9, decided=True, clock_running=False),
-    StateInfo(S.RETURNED, _("Đã trả kết quả"), 10, terminal=True, decided=True, clock_running=False),
+    StateInfo(S.REFUSED, _("Từ chối giải quyết"), 9, decided=True, clock_running=False, ratable=True),
+    StateInfo(S.RESULT_READY, _("Có kết quả, chờ trả"), 9, decided=True, clock_running=False, ratable=True),
+    StateInfo(
+        S.RETURNED, _("Đã trả kết quả"), 10, terminal=True, decided=True, clock_running=False, ratable=True
+    ),
     # Withdrawal takes effect at once with a stop notice (form 05): the portal sees "stopped".
     StateInfo(S.WITHDRAWN, _("Đã rút hồ sơ"), 8, terminal=True, clock_running=False),
     StateInfo(S.STOPPED, _("Dừng xử lý"), 8, terminal=True, clock_running=False),
@@ -225,6 +229,41 @@ def portal_code(state: State | str) -> int:
     return STATES[State(state)].portal_code
 
 
+# ---- questions the pages, the API and the other apps ask (ADR 0033): answered from the tables above ----
+
+
+def info(state: State | str) -> StateInfo:
+    return STATES[State(state)]
+
+
+def allows(state: State | str | None, action: Action | str) -> bool:
+    """May `action` be fired from `state` (None: nothing exists yet)? Roles and notes aside."""
+    try:
+        check(action, state)
+    except InvalidTransition:
+        return False
+    return True
+
+
+def is_decided(state: State | str) -> bool:
+    """A decision or a result exists."""
+    return info(state).decided
+
+
+def is_ratable(state: State | str) -> bool:
+    """The result or the refusal is issued: the applicant may rate the service (feedback app)."""
+    return info(state).ratable
+
+
+def is_withdrawable(state: State | str) -> bool:
+    """The applicant may still withdraw the dossier."""
+    return allows(state, Action.WITHDRAW)
+
+
+def ratable_states() -> frozenset[State]:
+    return frozenset(i.state for i in _STATES if i.ratable)
+
+
 def mermaid() -> str:
     """The lifecycle as a Mermaid state diagram (one edge per source state of every transition)."""
     lines = ["stateDiagram-v2"]
@@ -245,8 +284,8 @@ def mermaid() -> str:
 def document() -> str:
     """docs/dossier-lifecycle.md, generated (see `motcua dossiers lifecycle-doc`)."""
     rows_states = [
-        f"| `{i.state}` | {i.label} | {i.portal_code} | {_yes(i.clock_running)} | {_yes(i.decided)} "
-        f"| {_yes(i.terminal)} |"
+        f"| `{i.state}` | {i.label} | {i.portal_code} | {_yes(i.clock_running)} | {_yes(i.clock_paused)} "
+        f"| {_yes(i.decided)} | {_yes(i.ratable)} | {_yes(is_withdrawable(i.state))} | {_yes(i.terminal)} |"
         for i in _STATES
     ]
     rows_transitions = [
@@ -272,8 +311,9 @@ def document() -> str:
             "",
             "## States",
             "",
-            "| state | label | portal code | clock running | decided | terminal |",
-            "|---|---|---|---|---|---|",
+            "| state | label | portal code | clock running | clock paused | decided | ratable | withdrawable "
+            "| terminal |",
+            "|---|---|---|---|---|---|---|---|---|",
             *rows_states,
             "",
             "## Transitions",

@@ -18,13 +18,14 @@ from django.utils.translation import gettext as _
 
 from motcua.calendar.durations import Duration
 from motcua.calendar.selectors import calendar_for
+from motcua.dossiers.lifecycle import ratable_states
 
 from . import conf, selectors, sipas
 from .errors import AlreadyAnswered, AlreadyRated, FeedbackInvalid, FeedbackNotFound, NotAllowed, NotRatable
 from .models import Feedback, FeedbackEvent, FeedbackKind, FeedbackStatus, Rating
 
 MAX_TEXT = 4000
-RATABLE = {"refused", "result_ready", "returned"}
+RATABLE = ratable_states()  # the lifecycle table says (ADR 0033)
 
 
 def _problems_text(problems: dict[str, str]) -> dict[str, str]:

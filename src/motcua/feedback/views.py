@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from motcua.accounts.decorators import staff_login_required
+from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
 from motcua.org.models import ReceptionPlace
 
@@ -64,7 +65,7 @@ def rate(request, code: str):
             return redirect("feedback:rated", code=code)
     elif existing is not None:
         message = AlreadyRated().message
-    elif dossier.status not in services.RATABLE:
+    elif not lifecycle.is_ratable(dossier.status):
         message = NotRatable().message
     context = {
         "dossier": dossier,

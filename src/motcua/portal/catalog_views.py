@@ -16,6 +16,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from motcua.catalog import display
 from motcua.catalog import selectors as catalog
 from motcua.catalog.models import Channel
 from motcua.core.errors import DomainError
@@ -23,7 +24,6 @@ from motcua.org.models import PlaceKind
 from motcua.search.facts import facts_for
 from motcua.search.selectors import search_procedures
 
-from . import catalog_display as display
 from . import selectors
 
 PAGE_SIZE = 25

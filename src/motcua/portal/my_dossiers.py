@@ -17,19 +17,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from motcua.core.errors import DomainError
+from motcua.documents import intake
 from motcua.documents import selectors as documents
-from motcua.documents import services as document_services
 from motcua.dossiers import lifecycle, services
-from motcua.dossiers.api.tracking import second_factor
 from motcua.dossiers.choices import Delivery
 from motcua.dossiers.errors import InvalidTransition, VersionConflict
-from motcua.dossiers.forms_pdf import adapters, render_pdf
+from motcua.dossiers.forms_pdf import adapters, of_dossier, render_pdf
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.tracking import second_factor
 
 from . import presenters
 
 MAX_REASON = 1000
-DECIDED = {"refused", "result_ready", "returned"}
 WAITING_RETURN = lifecycle.transition(lifecycle.Action.RETURN_RESULT).sources
 LIST_RELATED = ("procedure", "procedure_version", "agency")
 
@@ -65,26 +64,16 @@ def my_list(request):
     return render(request, "portal/mine/list.html", {"items": items, "citizen_page": "mine"})
 
 
-def _open_request(dossier):
-    if dossier.status != "supplement_requested":
-        return None
-    return dossier.supplement_requests.order_by("-requested_at", "-pk").first()
-
-
 def _supplement_items(dossier, request_row) -> list[dict]:
     """Each item asked, with the file already sent for it since the request (if any)."""
-    sent = {}
-    for link in documents.dossier_documents(dossier).filter(attached_at__gte=request_row.requested_at):
-        sent[link.document.name] = link.document
     return [
-        {"index": i, "text": item, "field": f"item-{i}", "sent": sent.get(item)}
-        for i, item in enumerate(request_row.items)
+        {**item, "field": f"item-{item['index']}"} for item in intake.supplement_items(dossier, request_row)
     ]
 
 
 def _context(request, dossier, *, errors=None, typed=None) -> dict:
     errors = errors or {}
-    request_row = _open_request(dossier)
+    request_row = intake.open_supplement(dossier)
     payments = list(dossier.payments.all())
     all_results = list(dossier.results.all())
     results = [r for r in all_results if r.e_copy]
@@ -106,9 +95,8 @@ def _context(request, dossier, *, errors=None, typed=None) -> dict:
         and any(r.has_e_copy for r in all_results),
         "taken": request.GET.get("nhan") == "1",
         "papers": list(documents.dossier_documents(dossier)),
-        "can_withdraw": dossier.status
-        in ("pending_acceptance", "received", "in_progress", "supplement_requested"),
-        "can_rate": dossier.status in DECIDED,
+        "can_withdraw": lifecycle.is_withdrawable(dossier.status),
+        "can_rate": lifecycle.is_ratable(dossier.status),
         "rated": hasattr(dossier, "rating"),  # the feedback app's one rating per dossier
         "stop_notice": dossier.status == "withdrawn",
         "draft": getattr(dossier, "portal_draft", None) if hasattr(dossier, "portal_draft") else None,
@@ -144,34 +132,27 @@ def _action_error(exc: DomainError) -> str:
 @require_POST
 def supplement(request, code: str):
     dossier = _own(request.user, code)
-    request_row = _open_request(dossier)
+    request_row = intake.open_supplement(dossier)
     if request_row is None:
         return redirect("portal:my-dossier", code=code)
     note = request.POST.get("note", "").strip()[:MAX_REASON]
-    errors = {}
-    for item in _supplement_items(dossier, request_row):
-        upload = request.FILES.get(item["field"])
-        if upload is not None:
-            try:  # stored at once: a later failure does not lose this file
-                document_services.store_document(
-                    content=upload,
-                    filename=upload.name,
-                    name=item["text"],
-                    actor=request.user,
-                    dossier=dossier,
-                )
-            except DomainError as exc:  # FileRejected, StorageFailed
-                errors[item["field"]] = exc.message
-    for item in _supplement_items(dossier, request_row):
-        if item["sent"] is None and item["field"] not in errors:
-            errors[item["field"]] = _("Hãy tải lên giấy tờ cho mục này.")
-    if not errors:
-        try:
-            services.receive_supplement(dossier, actor=request.user, version=_version(request), note=note)
-        except DomainError as exc:
-            errors["supplement"] = _action_error(exc)
-        else:
-            return redirect("portal:my-dossier", code=code)
+    uploads = {
+        int(field[5:]): upload
+        for field, upload in request.FILES.items()
+        if field.startswith("item-") and field[5:].isdigit()
+    }
+    try:
+        intake.receive_supplement(
+            dossier, actor=request.user, version=_version(request), uploads=uploads, note=note
+        )
+    except intake.SupplementIncomplete as exc:
+        errors = {f"item-{index}": message for index, message in exc.details.items()}
+        if uploads:
+            errors["supplement"] = _("Chưa gửi được phần bổ sung: hãy chọn lại các tệp đính kèm.")
+    except DomainError as exc:
+        errors = {"supplement": _action_error(exc)}
+    else:
+        return redirect("portal:my-dossier", code=code)
     context = _context(request, _own(request.user, code), errors=errors, typed={"note": note})
     return render(request, "portal/mine/detail.html", context, status=400)
 
@@ -211,7 +192,7 @@ def take_result(request, code: str):
 @login_required
 def stop_notice(request, code: str):
     dossier = _own(request.user, code)
-    if dossier.status not in ("withdrawn", "stopped"):
+    if dossier.status not in of_dossier.ENDED:  # form 05 exists (the forms module says)
         raise Http404(code)
     response = HttpResponse(render_pdf(adapters.stop_notice(dossier)), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, f"{dossier.code}-mau-05.pdf")

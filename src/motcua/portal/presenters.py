@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext
 
+from motcua.dossiers import deadlines
+
 from . import plain
 
 
@@ -31,9 +33,9 @@ def timeline(dossier, *, with_notes: bool) -> list[dict]:
 
 def due(dossier) -> dict | None:
     """What the citizen waits for and until when: acceptance of an online dossier, then the result."""
-    if dossier.status == "pending_acceptance" and dossier.acceptance_due_at:
-        return {"at": dossier.acceptance_due_at, "label": gettext("Cán bộ nhận hồ sơ chậm nhất lúc")}
-    moment = dossier.appointment_at or dossier.due_at
-    if moment and dossier.status in ("received", "in_progress", "approved"):
-        return {"at": moment, "label": gettext("Hẹn trả kết quả")}
-    return None
+    due = deadlines.due_moment(dossier, promised=True)  # the appointment the applicant was given
+    if due.at is None or not deadlines.clock_runs(dossier.status):
+        return None
+    if due.kind == deadlines.ACCEPTANCE:
+        return {"at": due.at, "label": gettext("Cán bộ nhận hồ sơ chậm nhất lúc")}
+    return {"at": due.at, "label": gettext("Hẹn trả kết quả")}

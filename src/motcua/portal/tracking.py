@@ -1,6 +1,6 @@
 """/tra-cuu/: follow a dossier without signing in, with the dossier code and the slip's second factor.
 
-The same rules as the public API (motcua.dossiers.api.tracking): the factor is checked with the same
+The same rules as the public API (motcua.dossiers.tracking): the factor is checked with the same
 HMAC; an unknown code and a wrong factor give the same 404 page; the same throttle (scope "tracking",
 one budget shared with the API per client address). Only plain words: no names, numbers or notes.
 """
@@ -8,8 +8,9 @@ one budget shared with the API per client address). Only plain words: no names, 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from motcua.dossiers.api.tracking import TrackingThrottle, factor_matches
+from motcua.dossiers.api.tracking import TrackingThrottle
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.tracking import factor_matches
 
 from . import presenters
 

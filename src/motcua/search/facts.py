@@ -1,7 +1,7 @@
 """What a search result shows besides its name: time limit, fee, and whether it can be submitted online.
 
 Read for the hits only, in two queries (the versions with their channel terms, the province's adoptions),
-and phrased by motcua.portal.catalog_display so the result list and the procedure page say the same
+and phrased by motcua.catalog.display so the result list and the procedure page say the same
 thing. "Online" follows the rule of the portal's submission page (portal.submission.views.start): the
 version does not exclude it (online_level "none") and, when a province is given, the province has adopted
 the procedure; without a province the national catalog's word is all there is.
@@ -28,7 +28,7 @@ class Facts:
 
 def facts_for(version_ids: list[int], province: str | None = None) -> dict[int, Facts]:
     """Facts of each version (by id); the fee a province set when adopting the procedure wins."""
-    from motcua.portal import catalog_display as display  # phrasing shared with the procedure page
+    from motcua.catalog import display  # phrasing shared with the procedure page
 
     versions = (
         ProcedureVersion.objects.filter(pk__in=version_ids)

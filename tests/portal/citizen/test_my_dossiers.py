@@ -60,8 +60,9 @@ def test_every_item_to_supplement_is_listed_with_an_upload(citizen_client, world
     assert "Lý do: Bản sao chưa chứng thực" in page
 
 
-def test_a_supplement_with_a_missing_file_is_kept_and_says_what_is_missing(citizen_client, world):
+def test_a_supplement_with_a_missing_file_stores_nothing_and_says_what_is_missing(citizen_client, world):
     dossier = supplement_requested(world, online(world))
+    before = DossierDocument.objects.filter(dossier=dossier).count()
     url = f"/ho-so-cua-toi/{dossier.code}/bo-sung/"
     response = citizen_client.post(
         url,
@@ -70,10 +71,12 @@ def test_a_supplement_with_a_missing_file_is_kept_and_says_what_is_missing(citiz
     page = response.content.decode()
     assert response.status_code == 400
     assert 'id="item-1-error">Hãy tải lên giấy tờ cho mục này.' in page
-    assert "Đã tải lên: chung-thuc.pdf" in page and "Gửi bản có chứng thực" in page
+    assert "hãy chọn lại các tệp đính kèm" in page and "Gửi bản có chứng thực" in page
+    # All or nothing (ADR 0032): the good file is not kept either, the dossier still waits.
+    assert DossierDocument.objects.filter(dossier=dossier).count() == before
     assert Dossier.objects.get(pk=dossier.pk).status == "supplement_requested"
-    # The second file completes it: the dossier is back in progress, both files attached.
-    response = citizen_client.post(url, {"version": dossier.version, "item-1": pdf_file("to-khai.pdf")})
+    files = {"item-0": pdf_file("chung-thuc.pdf"), "item-1": pdf_file("to-khai.pdf")}
+    response = citizen_client.post(url, {"version": dossier.version, **files})
     assert response.status_code == 302
     back = Dossier.objects.get(pk=dossier.pk)
     assert back.status == "in_progress" and back.tracking.last().actor == world.citizen
@@ -119,9 +122,10 @@ def test_the_result_s_electronic_copy_can_be_downloaded_and_rated(citizen_client
 def test_my_uploaded_papers_are_served_after_their_checksum(citizen_client, world):
     dossier = supplement_requested(world, online(world))
     citizen_client.post(
-        f"/ho-so-cua-toi/{dossier.code}/bo-sung/", {"version": dossier.version, "item-0": pdf_file("a.pdf")}
+        f"/ho-so-cua-toi/{dossier.code}/bo-sung/",
+        {"version": dossier.version, "item-0": pdf_file("a.pdf"), "item-1": pdf_file("b.pdf")},
     )
-    link = DossierDocument.objects.filter(dossier=dossier).first()
+    link = DossierDocument.objects.filter(dossier=dossier, document__original_filename="a.pdf").first()
     response = citizen_client.get(f"/ho-so-cua-toi/{dossier.code}/giay-to/{link.document_id}/")
     assert response.status_code == 200 and response.content[:4] == b"%PDF"
 

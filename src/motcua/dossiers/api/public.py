@@ -11,8 +11,9 @@ from rest_framework.views import APIView
 
 from .. import selectors
 from ..errors import DossierNotFound
+from ..tracking import factor_matches
 from . import serializers as s
-from .tracking import TrackingThrottle, factor_matches
+from .tracking import TrackingThrottle
 from .views import CODE, problem, shared
 
 

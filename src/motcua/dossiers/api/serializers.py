@@ -1,15 +1,26 @@
 """Shapes of the dossier API: what clients send (validated here, the rules stay in the services) and
 what they get back. Personal data is checked by the services (parties.clean_applicant)."""
 
-import re
-
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .. import lifecycle
-from ..choices import Delivery, DossierChannel, PaymentKind, PaymentMethod
+from ..actions import (  # noqa: F401 - the action inputs are the domain's (ADR 0033), named here for the schema
+    ActionInputSerializer,
+    AssignInputSerializer,
+    ExtendInputSerializer,
+    FinishStepInputSerializer,
+    IssueResultInputSerializer,
+    PaymentInputSerializer,
+    ReasonInputSerializer,
+    RefuseInputSerializer,
+    ReturnResultInputSerializer,
+    SupplementInputSerializer,
+    TransferInputSerializer,
+    choice,
+)
+from ..choices import Delivery, DossierChannel
 
 
 class DossierProblemSerializer(serializers.Serializer):
@@ -17,19 +28,6 @@ class DossierProblemSerializer(serializers.Serializer):
     title = serializers.CharField(help_text=_("Thông báo lỗi bằng tiếng Việt."))
     status = serializers.IntegerField()
     details = serializers.DictField(required=False)
-
-
-def choice(choices, **kwargs) -> serializers.ChoiceField:
-    """A choice field documented as a string with a pattern, not an enum: enum components are named
-    after the field, and "kind" or "channel" mean other things in other apps' schemas."""
-    values = [str(c[0] if isinstance(c, tuple | list) else c) for c in choices]
-    if kwargs.get("allow_blank"):
-        values.append("")
-    schema = {"type": "string", "pattern": f"^({'|'.join(re.escape(v) for v in values)})$"}
-    if kwargs.get("allow_null"):
-        schema["nullable"] = True
-    field_class = extend_schema_field(schema)(type("Choice", (serializers.ChoiceField,), {}))
-    return field_class(choices=choices, **kwargs)
 
 
 # ---- input --------------------------------------------------------------------------------------------
@@ -110,71 +108,6 @@ class OnlineInputSerializer(_CreateBase):
     province = serializers.CharField(help_text=_("Mã tỉnh, thành phố nơi nộp hồ sơ."))
     applicant = ApplicantInputSerializer()
     result_delivery = choice(Delivery.choices, default=Delivery.ONLINE)
-
-
-class ActionInputSerializer(serializers.Serializer):
-    version = serializers.IntegerField(
-        min_value=1, help_text=_("Phiên bản hồ sơ người dùng đang xem (chống ghi đè).")
-    )
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class ReasonInputSerializer(ActionInputSerializer):
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class TransferInputSerializer(ReasonInputSerializer):
-    to_agency = serializers.CharField(help_text=_("Mã định danh cơ quan nhận."))
-
-
-class AssignInputSerializer(ActionInputSerializer):
-    assignee = serializers.IntegerField(help_text=_("Mã người được giao."))
-
-
-class FinishStepInputSerializer(ActionInputSerializer):
-    next_assignee = serializers.IntegerField(required=False, allow_null=True)
-
-
-class SupplementInputSerializer(ReasonInputSerializer):
-    items = serializers.ListField(child=serializers.CharField(), required=False, default=list)
-
-
-class ExtendInputSerializer(ReasonInputSerializer):
-    new_appointment = serializers.DateTimeField()
-
-
-class PaymentInputSerializer(ActionInputSerializer):
-    payment = serializers.IntegerField(required=False, allow_null=True)
-    amount = serializers.IntegerField(required=False, allow_null=True)
-    kind = choice(PaymentKind.choices, default=PaymentKind.CHARGE)
-    method = choice(PaymentMethod.choices, default=PaymentMethod.CASH)
-    reference = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class RefuseInputSerializer(ReasonInputSerializer):
-    e_copy = serializers.FileField(
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text=_("Bản điện tử (PDF), gửi dạng multipart."),
-    )
-    e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class IssueResultInputSerializer(ActionInputSerializer):
-    title = serializers.CharField(required=False, allow_blank=True, default="")
-    number = serializers.CharField(required=False, allow_blank=True, default="")
-    e_copy = serializers.FileField(
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text=_("Bản điện tử của kết quả (PDF, kiểm tra theo nội dung tệp), gửi dạng multipart."),
-    )
-    e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class ReturnResultInputSerializer(ActionInputSerializer):
-    method = serializers.CharField(required=False, default=Delivery.COUNTER)
 
 
 class ListQuerySerializer(serializers.Serializer):

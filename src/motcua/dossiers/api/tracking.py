@@ -1,38 +1,18 @@
-"""Public tracking without sign-in: the dossier code plus a second factor printed on the receipt.
+"""Public tracking without sign-in over HTTP: the links with the second factor and the throttle.
 
-The core has no such factor, so it is derived here: HMAC-SHA256 of the code with SECRET_KEY, the first
-8 base32 characters (40 bits). A wrong or missing factor and an unknown code give the same 404, so the
-endpoint cannot be used to find out which codes exist; it is throttled (scope "tracking").
+The factor itself is the domain's (motcua.dossiers.tracking, ADR 0033). A wrong or missing factor and an
+unknown code give the same 404, so the endpoint cannot be used to find out which codes exist; it is
+throttled (scope "tracking").
 """
-
-import base64
-import hashlib
-import hmac
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.http import urlencode
 from rest_framework.throttling import ScopedRateThrottle
 
-FACTOR_LENGTH = 8
+from ..tracking import FACTOR_LENGTH, factor_matches, second_factor  # noqa: F401 - also named here
+
 DEFAULT_RATE = "30/min"
-
-
-_keyed: dict[str, hmac.HMAC] = {}  # SECRET_KEY -> the HMAC keyed with it, copied for each code
-
-
-def second_factor(code: str) -> str:
-    key = settings.SECRET_KEY
-    keyed = _keyed.get(key)
-    if keyed is None:
-        keyed = _keyed[key] = hmac.new(key.encode(), digestmod=hashlib.sha256)
-    mac = keyed.copy()
-    mac.update(f"tracking:{code}".encode())
-    return base64.b32encode(mac.digest()).decode()[:FACTOR_LENGTH]
-
-
-def factor_matches(code: str, given: str | None) -> bool:
-    return hmac.compare_digest(second_factor(code), (given or "").strip().upper())
 
 
 def tracking_path(code: str) -> str:

@@ -28,12 +28,13 @@ from motcua.org.models import Agency, Counter, ReceptionPlace
 from motcua.units.models import AdministrativeUnit
 
 from .. import access, reference, selectors, services
+from ..actions import ACTIONS
+from ..actions import DossierAction as ApiAction
 from ..errors import ActionForbidden, DossierInputError, ProcedureNotAvailable
 from ..lifecycle import TRANSITIONS
 from ..models import Dossier
 from . import presenters
 from . import serializers as s
-from .actions import ACTIONS, ApiAction
 
 TAGS = ["dossiers"]
 CODE = OpenApiParameter(

@@ -1,21 +1,23 @@
 """Writes of online submission: open a draft, keep what was typed, store an upload, submit once.
 
-`submit` is idempotent twice over: the draft row is locked (a double click waits for the first request)
-and the draft's key is the Idempotency-Key of motcua.dossiers.services.submit_online (a reload that
-replays the request finds the same dossier). Any error leaves the draft as it was: what was typed and
-uploaded stays, nothing is created.
+No transaction is opened here (ADR 0032): the use cases that change a dossier or store a file own theirs
+(motcua.documents.intake and services), and this module hands them the draft's part as a step run
+inside it. `submit` is idempotent: the draft's key is the Idempotency-Key of the online submission (a
+double click or a reload that replays the request finds the same dossier, and the draft is marked in
+the dossier's own transaction). Any error leaves the draft as it was: what was typed and uploaded
+stays, nothing is created.
 """
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.catalog import selectors as catalog
 from motcua.core.errors import DomainError
+from motcua.documents import intake
 from motcua.documents import services as documents
 from motcua.documents.errors import InvalidOwner
-from motcua.documents.models import DossierDocument
 from motcua.documents.owners import owner_key
 from motcua.dossiers import selectors as dossier_selectors
 from motcua.dossiers import services as dossiers
@@ -68,14 +70,20 @@ def open_draft(*, user, procedure, province) -> Draft:
     )
 
 
-@transaction.atomic
-def save_typed(draft: Draft, typed: dict[str, str]) -> Draft:
-    locked = Draft.objects.select_for_update().get(pk=draft.pk)
-    if locked.submitted:
-        return locked
-    locked.data = {**locked.data, **{k: str(v)[:MAX_LENGTH] for k, v in typed.items()}}
-    locked.save(update_fields=["data", "updated_at"])
-    return locked
+def save_typed(draft: Draft, typed: dict[str, str], *, attempts: int = 5) -> Draft:
+    """Merge what was typed into the draft. Compare-and-set on `updated_at` (one UPDATE, no lock): two
+    tabs saving at once both keep their fields, the later one re-reads and merges again."""
+    clean = {k: str(v)[:MAX_LENGTH] for k, v in typed.items()}
+    for _attempt in range(attempts):
+        current = Draft.objects.get(pk=draft.pk)
+        if current.submitted:
+            return current
+        changed = Draft.objects.filter(
+            pk=draft.pk, updated_at=current.updated_at, dossier__isnull=True
+        ).update(data={**current.data, **clean}, updated_at=timezone.now())
+        if changed:
+            return Draft.objects.get(pk=draft.pk)
+    raise SubmissionInvalid({"__all__": _("Bản nháp đang được lưu ở nơi khác; hãy thử lại.")})
 
 
 def _owner(draft: Draft) -> str:
@@ -85,22 +93,36 @@ def _owner(draft: Draft) -> str:
         return ""
 
 
-@transaction.atomic
+class _AlreadySubmitted(Exception):
+    """The draft was submitted while its file was being stored: roll the file back."""
+
+
 def add_upload(draft: Draft, *, required_document, upload) -> DraftUpload | None:
     """Store one file for a required document (sniffed and checksummed by motcua.documents); a newer file
     for the same document replaces the older one in the draft. Raises FileRejected (nothing stored).
-    None when the draft was submitted meanwhile (its papers are the dossier's now)."""
-    if Draft.objects.select_for_update().get(pk=draft.pk).submitted:
+    None when the draft was submitted meanwhile (its papers are the dossier's now; the file is not kept).
+    """
+
+    def keep(document) -> None:  # inside the document's own transaction
+        if Draft.objects.select_for_update().get(pk=draft.pk).submitted:
+            raise _AlreadySubmitted
+        DraftUpload.objects.filter(draft=draft, required_document=required_document).delete()
+        DraftUpload.objects.create(draft=draft, required_document=required_document, document=document)
+
+    if Draft.objects.get(pk=draft.pk).submitted:
         return None
-    document = documents.store_document(
-        content=upload,
-        filename=upload.name,
-        name=required_document.name,
-        owner_id_number=_owner(draft),
-        actor=draft.user,
-    )
-    DraftUpload.objects.filter(draft=draft, required_document=required_document).delete()
-    return DraftUpload.objects.create(draft=draft, required_document=required_document, document=document)
+    try:
+        document = documents.store_document(
+            content=upload,
+            filename=upload.name,
+            name=required_document.name,
+            owner_id_number=_owner(draft),
+            actor=draft.user,
+            then=keep,
+        )
+    except _AlreadySubmitted:
+        return None
+    return DraftUpload.objects.get(draft=draft, document=document)
 
 
 def uploads_of(draft: Draft) -> dict[int, DraftUpload]:
@@ -149,27 +171,35 @@ def applicant(draft: Draft) -> dict:
     return {"kind": "person", **data}
 
 
-@transaction.atomic
 def submit(draft: Draft):
     """The online dossier for this draft, created once (see the module's docstring)."""
-    locked = Draft.objects.select_for_update().select_related("procedure", "province").get(pk=draft.pk)
-    if locked.submitted:
-        return locked.dossier
-    version = catalog.current_version(locked.procedure)
+    current = Draft.objects.select_related("procedure", "province").get(pk=draft.pk)
+    if current.submitted:
+        return current.dossier
+    version = catalog.current_version(current.procedure)
     if version is None:
         raise SubmissionInvalid({"__all__": _("Thủ tục này hiện không còn áp dụng.")})
-    case, provided = _check(locked, version)
+    case, provided = _check(current, version)
+    uploads = uploads_of(current)
+
+    def mark(dossier) -> None:  # inside the dossier's transaction: both or neither
+        Draft.objects.filter(pk=current.pk, dossier__isnull=True).update(
+            dossier=dossier, updated_at=timezone.now()
+        )
+
     try:
-        dossier = dossiers.submit_online(
-            user=locked.user,
-            procedure=locked.procedure,
-            province=locked.province,
-            applicant=applicant(locked),
+        return intake.submit_online(
+            user=current.user,
+            papers={pk: uploads[pk].document_id for pk in provided},
+            then=mark,
+            procedure=current.procedure,
+            province=current.province,
+            applicant=applicant(current),
             provided=provided,
             case=case,
-            commune=locked.data.get("handling_commune") or None,
-            result_delivery=locked.data.get("delivery") or Delivery.COUNTER,
-            idempotency_key=f"portal:{locked.key}",
+            commune=current.data.get("handling_commune") or None,
+            result_delivery=current.data.get("delivery") or Delivery.COUNTER,
+            idempotency_key=f"portal:{current.key}",
         )
     except InvalidApplicant as exc:
         raise SubmissionInvalid(dict(exc.details)) from None
@@ -179,20 +209,3 @@ def submit(draft: Draft):
         ) from None
     except NoCompetentAgency as exc:
         raise SubmissionInvalid({"handling_commune": exc.message}) from None
-    _attach(dossier, locked, provided)
-    locked.dossier = dossier
-    locked.save(update_fields=["dossier", "updated_at"])
-    return dossier
-
-
-def _attach(dossier, draft: Draft, provided: list[int]) -> None:
-    """The draft's files become the dossier's papers (the same Document rows, one link each)."""
-    attached = set(DossierDocument.objects.filter(dossier=dossier).values_list("document_id", flat=True))
-    for upload in draft.uploads.filter(required_document_id__in=provided):
-        if upload.document_id not in attached:
-            DossierDocument.objects.create(
-                dossier=dossier,
-                document_id=upload.document_id,
-                required_document_id=upload.required_document_id,
-                attached_by=draft.user,
-            )

@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from motcua.catalog import selectors as catalog
+from motcua.catalog.display import fee
 from motcua.core.collation import sorted_vi
 from motcua.core.errors import DomainError
 from motcua.dossiers import services as dossier_services
 from motcua.units.models import AdministrativeUnit
 
 from .. import selectors as portal
-from ..catalog_display import fee
 from ..models import Draft
 from . import services
 from .forms import SubmissionForm, typed

@@ -20,6 +20,6 @@ def payments_installed() -> bool:
 @register.filter
 def money(value) -> str:
     """100000 → "100.000 đồng" (grouped in the active language)."""
-    from motcua.portal.catalog_display import amount
+    from motcua.catalog.display import amount
 
     return amount(int(value or 0))

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from motcua.dossiers import lifecycle, reference
+from motcua.dossiers import deadlines, reference
 from motcua.dossiers.selectors import state_label
 from motcua.org.models import StaffAssignment
 
@@ -92,10 +92,10 @@ def rows(dossiers, cal, now) -> list[dict]:
     """What a list shows of each dossier (no query: everything is selected with the list)."""
     out = []
     for d in dossiers:
-        due = d.acceptance_due_at if d.status == "pending_acceptance" else d.due_at
-        paused = d.status == "supplement_requested"
+        due = deadlines.due_moment(d).at
+        paused = deadlines.clock_paused(d.status)
         applicant = getattr(d, "applicant", None)
-        counting = clock_counts(d.status)
+        counting = deadlines.clock_runs(d.status)
         out.append(
             {
                 "dossier": d,
@@ -107,11 +107,6 @@ def rows(dossiers, cal, now) -> list[dict]:
             }
         )
     return out
-
-
-def clock_counts(status: str) -> bool:
-    """Is the legal clock running for a dossier in this state (the lifecycle table says)?"""
-    return lifecycle.STATES[lifecycle.State(status)].clock_running
 
 
 def clock(request):

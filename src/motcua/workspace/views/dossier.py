@@ -12,15 +12,16 @@ from django.views.decorators.http import require_POST
 
 from motcua.core.errors import DomainError
 from motcua.documents import selectors as documents
+from motcua.dossiers import deadlines
 from motcua.dossiers import selectors as dossiers
-from motcua.dossiers.api.actions import ACTIONS
+from motcua.dossiers.actions import ACTIONS
 from motcua.dossiers.errors import DossierNotFound
 from motcua.dossiers.forms_pdf import adapters, of_dossier, render_pdf
 from motcua.dossiers.models import CounterSlip
 from motcua.org import selectors as org
 
 from .. import timing
-from .common import clock, clock_counts, officer_required, page
+from .common import clock, officer_required, page
 
 NEEDS_REASON = {"refuse_acceptance", "transfer", "request_supplement", "extend", "refuse", "withdraw", "stop"}
 FILE_FIELDS = ("e_copy",)
@@ -67,8 +68,9 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
     cal, m = clock(request)
     transitions = dossiers.available_actions(dossier, request.user)
     steps = list(dossier.steps.all())
-    paused = dossier.status == "supplement_requested"  # the clock stops while the applicant completes it
-    counting = clock_counts(dossier.status)
+    due = deadlines.due_moment(dossier)  # acceptance while it waits for an officer, else the legal one
+    paused = deadlines.clock_paused(dossier.status)
+    counting = deadlines.clock_runs(dossier.status)
     payments = list(dossier.payments.all())
     return {
         "d": dossier,
@@ -88,13 +90,8 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
             for s in steps
         ],
         "paused": paused,
-        "remaining": None
-        if not counting
-        else timing.remaining(
-            cal,
-            m.now,
-            dossier.acceptance_due_at if dossier.status == "pending_acceptance" else dossier.due_at,
-        ),
+        "due": due,
+        "remaining": None if not counting else timing.remaining(cal, m.now, due.at),
         "actions": [
             {
                 "action": t.action.value,

@@ -1,16 +1,15 @@
 """Counter reception: find the procedure, pick the case, tick the checklist, type (or scan) the applicant
 once, attach scans, then receive (form 01), give completion guidance (form 02) or refuse (form 03).
 
-All decisions are the engine's (dossiers.services.receive_at_counter and the slip services); this view
-reads the form, calls them in one transaction with the uploads, and shows their errors next to the
-fields without losing what was typed. The page's GET parameters are a contract (ADR 0011).
+All decisions are the engine's (documents.intake.receive_at_counter, which stores the scans in the
+dossier's own transaction, and the slip services); this view reads the form, makes one call, and shows
+the errors next to the fields without losing what was typed. The page's GET parameters are a contract (ADR 0011).
 """
 
 from __future__ import annotations
 
 import uuid
 
-from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -21,7 +20,7 @@ from django.utils.translation import gettext as _
 from motcua.catalog import selectors as catalog
 from motcua.catalog.models import Procedure
 from motcua.core.errors import DomainError
-from motcua.documents import services as document_services
+from motcua.documents import intake
 from motcua.documents.errors import FileRejected
 from motcua.dossiers import services
 from motcua.dossiers.choices import Delivery, DossierChannel, Sex
@@ -218,12 +217,12 @@ def _counter(context, values):
     return next((c for c in context["counters"] if str(c.pk) == values["counter"]), None)
 
 
-@transaction.atomic
 def _receive(request, values, context):
     uploads = {int(k[5:]): f for k, f in request.FILES.items() if k.startswith("file_") and k[5:].isdigit()}
     values["provided"] |= set(uploads)  # a scanned paper was handed in
-    dossier = services.receive_at_counter(
+    return intake.receive_at_counter(
         officer=request.user,
+        scans=uploads,
         place=context["place"],
         counter=_counter(context, values),
         procedure=context["procedure"],
@@ -235,23 +234,6 @@ def _receive(request, values, context):
         result_delivery=values["result_delivery"] or Delivery.COUNTER,
         idempotency_key=values["idempotency_key"],
     )
-    documents = {d.pk: d for d in context["checklist"]}
-    for pk, upload in uploads.items():
-        required = documents.get(pk)
-        try:
-            document_services.store_document(
-                content=upload,
-                filename=upload.name,
-                name=required.name if required else upload.name,
-                actor=request.user,
-                dossier=dossier,
-                required_document=required,
-                digitised=True,
-            )
-        except FileRejected as exc:
-            exc.details = {**exc.details, "file": upload.name}
-            raise
-    return dossier
 
 
 def _slip_args(request, values, context) -> dict:

@@ -12,7 +12,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from motcua.catalog.models import Channel, FeeKind, TimeUnit
+from .models import Channel, FeeKind, TimeUnit
 
 
 @dataclass(frozen=True)
