@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
     "motcua.workspace",
     "motcua.simulation",
     "motcua.feedback",
+    "motcua.index",
 ]
 
 MIDDLEWARE = [
@@ -244,7 +246,14 @@ CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL", "")
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "") or "memory://localhost/"
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic work for `celery beat`: unused queue numbers expire (call-next also checks, so a missed run is safe).
-CELERY_BEAT_SCHEDULE = {"queueing-expire": {"task": "queueing.expire", "schedule": 300.0}}
+CELERY_BEAT_SCHEDULE = {
+    "queueing-expire": {"task": "queueing.expire", "schedule": 300.0},
+    # Last week's Decision 766 ranking, Monday 01:00 local time (motcua.index, ADR 0039).
+    "index-weekly-snapshot": {
+        "task": "index.weekly_snapshot",
+        "schedule": crontab(minute=0, hour=1, day_of_week=1),
+    },
+}
 
 LOGGING = {
     "version": 1,
