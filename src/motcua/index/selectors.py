@@ -323,4 +323,6 @@ def lost_dossiers(unit: Unit, period: Period, key: str, limit: int = 50):
             qs = base.filter(pk__in=late.values("dossier_id"))
         case _:
             return []
-    return list(qs.select_related("procedure", "agency").order_by("received_at", "pk")[:limit])
+    return list(
+        qs.select_related("procedure", "procedure_version", "agency").order_by("received_at", "pk")[:limit]
+    )
