@@ -151,3 +151,27 @@ def test_weekly_snapshots_keep_ranks_and_their_change(world, three):
     assert province.rank == 1 and province.previous_rank == 1 and province.change == 0
     again = services.take_snapshot(date(2026, 3, 9))  # taking a week again replaces it
     assert RankingSnapshot.objects.filter(week=date(2026, 3, 9)).count() == again
+
+
+def test_the_index_command_needs_no_secret_key():
+    from motcua import cli
+
+    assert cli.is_keyless(["index", "--unit", "01", "--from", "2026-03-01", "--json"])
+    assert cli.is_keyless(["index", "verify"])
+
+
+def test_the_dossiers_listed_as_lost_are_exactly_the_missing_ones(world, three):
+    """For every dossier-counted criterion: listed dossiers = denominator − numerator."""
+    unit = selectors.resolve(world.province.code)
+    for period in (MARCH, APRIL):
+        result = scoring.score(selectors.counts(unit, period))
+        for c in (c for g in result.groups for c in g.criteria if c.status == scoring.MEASURED):
+            if c.key in {
+                "ho_so_dung_han",
+                "hai_long_tthc",
+                "ho_so_truc_tuyen",
+                "ho_so_so_hoa",
+                "tai_su_dung_du_lieu",
+            }:
+                lost = selectors.lost_dossiers(unit, period, c.key)
+                assert len(lost) == c.denominator - c.numerator, (period, c.key)
