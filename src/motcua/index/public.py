@@ -92,9 +92,9 @@ def figures(province: Unit, period: Period) -> dict:
     }
 
 
-def cached_page(province: Unit, language: str, build) -> bytes:
-    """The rendered page of today from the cache, built by `build()` on the day's first request."""
-    key = cache_key(province.code, language)
+def cached_page(province_code: str, language: str, build) -> str:
+    """The rendered figures of today from the cache, built by `build()` on the day's first request."""
+    key = cache_key(province_code, language)
     html = cache.get(key)
     if html is None:
         html = build()

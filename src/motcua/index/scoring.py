@@ -245,8 +245,8 @@ class Counts:
     ended: int = 0  # dossiers that ended in the period (result, refusal or stop)
     ended_on_time: int = 0  # … no later than the deadline, at most one supplement, no apology letter
     ended_satisfied: int = 0  # … on time, without a complaint and without a low SIPAS score
-    results: int = 0  # results issued in the period
-    results_electronic: int = 0  # … with an electronic copy
+    results: int = 0  # dossiers ended in the period with a result (or refusal notice) issued
+    results_electronic: int = 0  # … with an electronic copy of it
     procedures: int = 0  # procedures with a dossier received in the period
     procedures_online: int = 0  # … offered online (fully or partly)
     procedures_complete: int = 0  # … published with all their parts (nothing left for review)

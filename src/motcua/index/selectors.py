@@ -125,6 +125,8 @@ def _conditions(start: datetime, end: datetime) -> dict[str, Q]:
         "ended": ended,
         "ended_on_time": ended & on_time,
         "ended_satisfied": ended & satisfied_condition(),
+        "results": ended & Q(_result=True),
+        "results_electronic": ended & Q(_e_result=True),
     }
 
 
@@ -152,6 +154,8 @@ def _annotated(qs):
         _digitised=Exists(attachments.filter(document__digitised=True)),
         _complained=Exists(Feedback.objects.filter(dossier=OuterRef("pk"), kind=FeedbackKind.COMPLAINT)),
         _disliked=Exists(Rating.objects.filter(low, dossier=OuterRef("pk"))),
+        _result=Exists(Result.objects.filter(dossier=OuterRef("pk"))),
+        _e_result=Exists(Result.objects.filter(dossier=OuterRef("pk")).exclude(e_copy="", e_copy_ref="")),
     )
 
 
@@ -188,23 +192,6 @@ def counts_by(kind: str, period: Period, within: Q | None = None) -> dict[int | 
 
     def dossier_scoped(qs):
         return qs.filter(dossier__in=base) if within is not None else qs
-
-    # Results issued in the period, and with an electronic copy.
-    results = (
-        dossier_scoped(Result.objects.filter(issued_at__gte=start, issued_at__lt=end))
-        .order_by()
-        .values(f"dossier__{dim}")
-        .annotate(n=Count("pk"), e=Count("pk", filter=~Q(e_copy="") | ~Q(e_copy_ref="")))
-    )
-    result_rows = list(results)
-    if fold is not None:
-        fold.update(
-            _branch_map([r[f"dossier__{dim}"] for r in result_rows if r[f"dossier__{dim}"] not in fold])
-        )
-    for row in result_rows:
-        c = out[key(row[f"dossier__{dim}"])]
-        c.results += row["n"]
-        c.results_electronic += row["e"]
 
     # Procedures with a dossier received in the period: offered online? published complete?
     procedures = defaultdict(dict)
@@ -299,8 +286,7 @@ def lost_dossiers(unit: Unit, period: Period, key: str, limit: int = 50):
         case "tai_su_dung_du_lieu":
             qs = _annotated(base.filter(conditions["received"])).filter(_reusing=False)
         case "ket_qua_dien_tu":
-            issued = Result.objects.filter(issued_at__gte=start, issued_at__lt=end, e_copy="", e_copy_ref="")
-            qs = base.filter(pk__in=issued.values("dossier_id"))
+            qs = _annotated(base.filter(conditions["results"])).filter(_e_result=False)
         case "ho_so_thanh_toan_truc_tuyen" | "tthc_thanh_toan_truc_tuyen":
             paid = Payment.objects.filter(status=PaymentStatus.PAID, paid_at__gte=start, paid_at__lt=end)
             qs = base.filter(pk__in=paid.values("dossier_id")).exclude(

@@ -84,12 +84,17 @@ def _naive(period: Period) -> dict[str, dict]:
                     d.procedure_version.needs_review,
                 )
     dossiers = {d.pk: d for d in Dossier.objects.all()}
+    with_result, electronic = set(), set()
     for r in Result.objects.all():
-        if start <= r.issued_at < end:
+        with_result.add(r.dossier_id)
+        if r.e_copy or r.e_copy_ref:
+            electronic.add(r.dossier_id)
+    for d in dossiers.values():
+        if d.finished_at is not None and start <= d.finished_at < end and d.status not in NOT_PROCESSED:
             for kind in KINDS:
-                c = out[kind][unit_of(dossiers[r.dossier_id], kind)]
-                c.results += 1
-                c.results_electronic += bool(r.e_copy or r.e_copy_ref)
+                c = out[kind][unit_of(d, kind)]
+                c.results += d.pk in with_result
+                c.results_electronic += d.pk in electronic
     paid = {kind: defaultdict(lambda: (defaultdict(bool), defaultdict(bool))) for kind in KINDS}
     for p in Payment.objects.filter(status=PaymentStatus.PAID):
         if p.paid_at and start <= p.paid_at < end:
