@@ -175,3 +175,14 @@ def test_the_dossiers_listed_as_lost_are_exactly_the_missing_ones(world, three):
             }:
                 lost = selectors.lost_dossiers(unit, period, c.key)
                 assert len(lost) == c.denominator - c.numerator, (period, c.key)
+
+
+def test_the_weekly_task_is_scheduled_and_takes_last_weeks_snapshot(world, three, settings):
+    from motcua.index import tasks
+    from motcua.index.models import RankingSnapshot
+
+    entry = settings.CELERY_BEAT_SCHEDULE["index-weekly-snapshot"]
+    assert entry["task"] == tasks.weekly_snapshot.name == "index.weekly_snapshot"
+    assert entry["schedule"].day_of_week == {1} and entry["schedule"].hour == {1}  # Monday 01:00
+    tasks.weekly_snapshot()  # last week as of today: no dossier of the tiny world then
+    assert not RankingSnapshot.objects.exclude(rank=None).exclude(week__lt=date(2026, 1, 1)).exists()

@@ -36,6 +36,20 @@ def test_explain_lists_the_dossiers_behind_lost_points(client, world, month):
     assert "Xếp hạng trong tỉnh" in html and "Ủy ban nhân dân xã Sóc Sơn" in html
 
 
+def test_explain_shows_the_weekly_history_with_rank_changes(client, world, month):
+    from datetime import date
+
+    from motcua.index import services
+
+    receive(world, when="2026-03-10 09:00")  # the week after has data too
+    services.take_snapshot(date(2026, 3, 2))
+    services.take_snapshot(date(2026, 3, 9))
+    client.force_login(world.supervisor)
+    html = client.get(reverse("index:explain"), {"tu": "2026-03-01", "den": "2026-03-31"}).content.decode()
+    history = html.split("Lịch sử xếp hạng theo tuần")[1]
+    assert "02/03/2026" in history and "09/03/2026" in history and "=" in history  # rank 1 kept
+
+
 def test_explain_for_a_period_without_dossiers(client, world, month):
     client.force_login(world.supervisor)
     html = client.get(reverse("index:explain"), {"tu": "2025-01-01", "den": "2025-01-31"}).content.decode()
