@@ -32,6 +32,7 @@ PUBLIC_LINKS: tuple[Link, ...] = (
     Link("homeservice:request", _("Phục vụ tại nhà"), exact=True),
     Link("feedback:mine", _("Phản ánh, kiến nghị")),
     Link("portal:my-dossiers", _("Hồ sơ của tôi")),
+    Link("index:public", _("Công khai kết quả")),
 )
 
 RECEPTION = frozenset({R.RECEPTION_OFFICER})
@@ -41,6 +42,7 @@ OFFICER_LINKS: tuple[Link, ...] = (
     Link("workspace:receive", _("Tiếp nhận"), RECEPTION),
     Link("workspace:search", _("Tìm hồ sơ")),
     Link("workspace:supervisor", _("Giám sát"), SUPERVISION),
+    Link("index:explain", _("Chỉ số 766"), SUPERVISION),
     Link("queueing:panel", _("Gọi số"), RECEPTION),
     Link("homeservice:visits", _("Lịch phục vụ tại nhà"), RECEPTION),
     Link("homeservice:supervise", _("Yêu cầu phục vụ tại nhà"), SUPERVISION),

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "motcua.simulation",
     "motcua.feedback",
     "motcua.integrity",
+    "motcua.index",
 ]
 
 MIDDLEWARE = [
@@ -246,11 +247,15 @@ CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL", "")
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "") or "memory://localhost/"
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic work for `celery beat`: unused queue numbers expire (call-next also checks, so a missed run is safe).
-CELERY_BEAT_SCHEDULE = {"queueing-expire": {"task": "queueing.expire", "schedule": 300.0}}
-# Broker ("cò hồ sơ") scan of the last 30 days, every night after the centers close.
-CELERY_BEAT_SCHEDULE["integrity-scan"] = {
-    "task": "integrity.scan",
-    "schedule": crontab(hour=21, minute=30),
+CELERY_BEAT_SCHEDULE = {
+    "queueing-expire": {"task": "queueing.expire", "schedule": 300.0},
+    # Broker ("cò hồ sơ") scan of the last 30 days, every night after the centers close (ADR 0046).
+    "integrity-scan": {"task": "integrity.scan", "schedule": crontab(hour=21, minute=30)},
+    # Last week's Decision 766 ranking, Monday 01:00 local time (motcua.index, ADR 0039).
+    "index-weekly-snapshot": {
+        "task": "index.weekly_snapshot",
+        "schedule": crontab(minute=0, hour=1, day_of_week=1),
+    },
 }
 
 LOGGING = {

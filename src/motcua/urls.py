@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("motcua.queueing.urls")),
     path("", include("motcua.feedback.urls")),
     path("can-bo/co-ho-so/", include("motcua.integrity.urls")),
+    path("", include("motcua.index.urls")),  # before the workspace's and portal's catch-alls
     path("can-bo/", include("motcua.workspace.urls")),
     path("", include("motcua.portal.urls")),
 ]

@@ -16,7 +16,7 @@ from tests.dossiers.conftest import receive
 pytestmark = pytest.mark.django_db
 
 PUBLIC = ["Thủ tục hành chính", "Tra cứu hồ sơ", "Lấy số thứ tự", "Phục vụ tại nhà", "Phản ánh, kiến nghị"]
-PUBLIC = [*PUBLIC, "Hồ sơ của tôi"]
+PUBLIC = [*PUBLIC, "Hồ sơ của tôi", "Công khai kết quả"]
 
 
 def bar(html: str) -> list[str]:

@@ -1,0 +1,99 @@
+"""The supervisors' explain page and the public transparency page, through the test client."""
+
+import time
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from motcua.index import public
+from tests.index.test_counts import decided
+
+from .conftest import receive
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def month(world):
+    on_time = decided(world, receive(world), "2026-03-03 15:00")
+    late = decided(world, receive(world), "2026-03-30 09:00")  # due 5 March: late
+    return on_time, late
+
+
+def test_explain_lists_the_dossiers_behind_lost_points(client, world, month):
+    on_time, late = month
+    client.force_login(world.supervisor)
+    page = client.get(reverse("index:explain"), {"tu": "2026-03-01", "den": "2026-03-31"})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Tiến độ, kết quả giải quyết" in html and "không đo được" in html
+    progress = html.split('id="g-tien_do_giai_quyet"')[1].split("</section>")[0]
+    assert late.code in progress and on_time.code not in progress  # only the late one lost points
+    assert reverse("workspace:dossier", args=[late.code]) in progress
+    assert "Xếp hạng trong tỉnh" in html and "Ủy ban nhân dân xã Sóc Sơn" in html
+
+
+def test_explain_shows_the_weekly_history_with_rank_changes(client, world, month):
+    from datetime import date
+
+    from motcua.index import services
+
+    receive(world, when="2026-03-10 09:00")  # the week after has data too
+    services.take_snapshot(date(2026, 3, 2))
+    services.take_snapshot(date(2026, 3, 9))
+    client.force_login(world.supervisor)
+    html = client.get(reverse("index:explain"), {"tu": "2026-03-01", "den": "2026-03-31"}).content.decode()
+    history = html.split("Lịch sử xếp hạng theo tuần")[1]
+    assert "02/03/2026" in history and "09/03/2026" in history and "=" in history  # rank 1 kept
+
+
+def test_explain_for_a_period_without_dossiers(client, world, month):
+    client.force_login(world.supervisor)
+    html = client.get(reverse("index:explain"), {"tu": "2025-01-01", "den": "2025-01-31"}).content.decode()
+    assert "Chưa có dữ liệu" in html
+
+
+def test_explain_bad_dates_read_as_a_message(client, world, month):
+    client.force_login(world.supervisor)
+    html = client.get(reverse("index:explain"), {"tu": "2026-02-31"}).content.decode()
+    assert "Ngày không hợp lệ" in html
+
+
+def test_explain_is_for_supervisors_only(client, world, month):
+    client.force_login(world.officer)  # a reception officer
+    assert client.get(reverse("index:explain")).status_code == 404
+    client.force_login(world.supervisor)
+    assert client.get(reverse("index:explain"), {"don-vi": "tinh:79"}).status_code == 404  # not theirs
+
+
+def test_public_page_needs_no_sign_in_and_is_served_from_the_cache(client, world, month, monkeypatch):
+    cache.clear()
+    from datetime import date
+
+    monkeypatch.setattr(
+        public, "period_ending_yesterday", lambda: public.Period(date(2026, 3, 1), date(2026, 3, 31))
+    )
+    url = reverse("index:public")
+    first = client.get(url, {"tinh": world.province.code})
+    html = first.content.decode()
+    assert first.status_code == 200
+    assert "Công khai kết quả phục vụ" in html and "Ủy ban nhân dân xã Sóc Sơn" in html
+    assert "Phiếu xin lỗi" in html and "SIPAS" in html
+    assert "50%" in html  # 1 of the 2 ended on time
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        second = client.get(url, {"tinh": world.province.code})
+        elapsed = time.perf_counter() - started
+    main = lambda r: r.content.decode().split("<main")[1]  # noqa: E731 (the header holds a fresh CSRF token)
+    assert main(second) == main(first)
+    assert not [q for q in queries.captured_queries if "dossier" in q["sql"].lower()]  # no recomputation
+    assert len(queries.captured_queries) == 0  # an anonymous visitor's cache hit asks the database nothing
+    assert elapsed < 0.1  # ≤ 20 ms measured in bench; generous here for a shared CI machine
+
+
+def test_public_page_of_an_unknown_province_is_not_found(client, world):
+    assert client.get(reverse("index:public"), {"tinh": "98"}).status_code == 404
+    assert client.get(reverse("index:public"), {"tinh": "<script>"}).status_code == 404
