@@ -88,7 +88,7 @@ def broker(monkeypatch):
     """A real Redis broker (db 14, emptied), as in production: tasks are sent, not run."""
     import redis
 
-    from motcua.dossiers.services import records
+    from motcua.core import kernel
 
     app = publish_outbox.app
     saved = {key: app.conf[key] for key in ("task_always_eager", "broker_url")}
@@ -103,7 +103,7 @@ def broker(monkeypatch):
     client.flushdb()
     app.conf.update(task_always_eager=False, broker_url=REDIS_DB)
     new_pool()
-    monkeypatch.setattr(records, "_run_asked_for", 0.0)
+    monkeypatch.setattr(kernel, "_run_asked_for", 0.0)
     yield lambda: client.llen("celery")
     client.flushdb()
     app.conf.update(**saved)
@@ -113,10 +113,10 @@ def broker(monkeypatch):
 def test_a_busy_counter_asks_the_worker_once_a_second_not_once_a_reception(
     world, broker, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from motcua.dossiers.services import records
+    from motcua.core import kernel
 
     clock = [1000.0]
-    monkeypatch.setattr(records.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(kernel.time, "monotonic", lambda: clock[0])
     with django_capture_on_commit_callbacks(execute=True):
         for minute in range(5):
             receive(world, when=f"2026-03-02 09:{minute:02d}")
