@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from motcua.dossiers import outbox, services
 from motcua.dossiers.models import Dossier, OutboxMessage
@@ -130,3 +131,35 @@ def test_a_busy_counter_asks_the_worker_once_a_second_not_once_a_reception(
         receive(world, when="2026-03-02 09:11")
     assert broker() == 2  # a quarter of the countdown before the run: ask for the next one
     assert OutboxMessage.objects.filter(published_at__isnull=True).count() == 7  # no worker ran
+
+
+def test_delivered_events_past_the_retention_are_pruned_in_batches_and_pending_ones_kept(world, settings):
+    from datetime import timedelta
+
+    from django.conf import settings as conf
+    from django.utils import timezone
+
+    from motcua.dossiers.tasks import prune_outbox
+
+    assert conf.CELERY_BEAT_SCHEDULE["outbox-prune"]["task"] == prune_outbox.name
+    for hour in range(5):
+        receive(world, when=f"2026-03-02 {hour + 8:02d}:00")
+    now = timezone.now()
+    messages = list(OutboxMessage.objects.order_by("id"))
+    old, recent, pending = messages[:3], messages[3], messages[4]
+    OutboxMessage.objects.filter(pk__in=[m.pk for m in old]).update(published_at=now - timedelta(days=91))
+    OutboxMessage.objects.filter(pk=recent.pk).update(published_at=now - timedelta(days=89))
+    OutboxMessage.objects.filter(pk=pending.pk).update(
+        published_at=None, created_at=now - timedelta(days=400)
+    )
+    assert outbox.prune_published(batch_size=2, max_batches=1) == 2  # one batch of two only
+    assert outbox.prune_published(batch_size=2) == 1
+    assert set(OutboxMessage.objects.values_list("pk", flat=True)) == {recent.pk, pending.pk}
+    settings.MOTCUA_OUTBOX_RETENTION_DAYS = 30
+    assert prune_outbox.apply().get() == 1  # the beat task, run here
+    assert list(OutboxMessage.objects.values_list("pk", flat=True)) == [pending.pk]
+    out = io.StringIO()
+    call_command("dossiers", "prune-outbox", "--days", "0", stdout=out)
+    assert "0" in out.getvalue() and OutboxMessage.objects.filter(pk=pending.pk).exists()
+    with pytest.raises(CommandError):
+        call_command("dossiers", "prune-outbox", "--days", "-1", stdout=io.StringIO())
