@@ -105,10 +105,10 @@ def check_version(
         raise StaleWrite(seen, current, message)
 
 
-def bump(row: models.Model, fields: Iterable[str] = (), *, field: str = "version") -> models.Model:
-    """Save the changed `fields` of a locked row with its version + 1."""
+def bump(row: models.Model, fields: Iterable[str] | None = None, *, field: str = "version") -> models.Model:
+    """Save the changed `fields` (None: every field) of a locked row with its version + 1."""
     setattr(row, field, getattr(row, field) + 1)
-    row.save(update_fields=[*dict.fromkeys([*fields, field])])
+    row.save(update_fields=None if fields is None else [*dict.fromkeys([*fields, field])])
     return row
 
 
