@@ -24,12 +24,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, models, transaction
+from django.db import connection, connections, migrations, models, transaction
 from django.utils.translation import gettext as _
 
 from . import rows
@@ -260,3 +261,101 @@ def load_topics() -> dict[str, Topic]:
         if find_spec(name) is not None:
             import_module(name)
     return TOPICS
+
+
+# ---- append-only tables (ADR 0031) ------------------------------------------------------------------------
+
+PURGE_SETTING = "motcua.purge"  # PostgreSQL: a custom setting of the session
+_purging = False  # SQLite: read by the motcua_may_purge() function registered on each connection
+
+
+class AppendOnly(migrations.operations.base.Operation):
+    """Make a table append-only in the database: a trigger refuses every UPDATE and every DELETE, on
+    PostgreSQL (a PL/pgSQL function) and SQLite alike. Only a DELETE inside `purging()` passes (the
+    test suite's clean-up; a legal retention purge would use it too); an UPDATE never does.
+
+    SQLite rebuilds a table to alter it, which drops its triggers: a later migration altering such a
+    table must apply this operation again (tests/core/test_append_only.py checks every one of them)."""
+
+    reversible = True
+    reduces_to_sql = False
+
+    def __init__(self, table: str):
+        self.table = table
+
+    def state_forwards(self, app_label, state):
+        pass
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        for statement in _append_only_sql(schema_editor.connection, self.table):
+            schema_editor.execute(statement)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        for name in _trigger_names(self.table):
+            if schema_editor.connection.vendor == "postgresql":
+                schema_editor.execute(f'DROP TRIGGER IF EXISTS {name} ON "{self.table}"')
+            else:
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+    def describe(self):
+        return f"Make {self.table} append-only"
+
+    def deconstruct(self):
+        return (self.__class__.__qualname__, [self.table], {})
+
+
+def _trigger_names(table: str) -> list[str]:
+    return [f"{table}_append_only", f"{table}_no_update", f"{table}_no_delete"]
+
+
+def _append_only_sql(connection, table: str) -> list[str]:
+    refused = f"append-only table {table}"
+    if connection.vendor == "postgresql":
+        return [
+            f"""CREATE OR REPLACE FUNCTION motcua_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND current_setting('{PURGE_SETTING}', true) = 'on' THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP
+        USING ERRCODE = 'restrict_violation';
+END $$""",
+            f'DROP TRIGGER IF EXISTS {table}_append_only ON "{table}"',
+            f'CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON "{table}" '
+            f"FOR EACH ROW EXECUTE FUNCTION motcua_append_only()",
+        ]
+    if connection.vendor == "sqlite":
+        return [
+            f"DROP TRIGGER IF EXISTS {table}_no_update",
+            f"DROP TRIGGER IF EXISTS {table}_no_delete",
+            f'CREATE TRIGGER {table}_no_update BEFORE UPDATE ON "{table}" '
+            f"BEGIN SELECT RAISE(ABORT, '{refused}: UPDATE refused'); END",
+            f'CREATE TRIGGER {table}_no_delete BEFORE DELETE ON "{table}" WHEN NOT motcua_may_purge() '
+            f"BEGIN SELECT RAISE(ABORT, '{refused}: DELETE refused'); END",
+        ]
+    raise NotImplementedError(f"append-only tables on {connection.vendor}")
+
+
+@contextmanager
+def purging(using: str = "default"):
+    """Let DELETEs (never UPDATEs) through the append-only triggers inside the block."""
+    global _purging
+    connection = connections[using]
+    before = _purging
+    _purging = True
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config(%s, 'on', false)", [PURGE_SETTING])
+    try:
+        yield
+    finally:
+        _purging = before
+        if connection.vendor == "postgresql" and not before:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config(%s, '', false)", [PURGE_SETTING])
+
+
+def register_sqlite_functions(sender, connection, **kwargs) -> None:
+    """connection_created: the function the SQLite triggers ask (core/apps.py connects it)."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("motcua_may_purge", 0, lambda: int(_purging))
