@@ -288,7 +288,7 @@ class AppendOnly(migrations.operations.base.Operation):
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         for statement in _append_only_sql(schema_editor.connection, self.table):
-            schema_editor.execute(statement)
+            schema_editor.execute(statement, None)  # no parameters: the "%" of RAISE stay as written
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         for name in _trigger_names(self.table):
