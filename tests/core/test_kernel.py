@@ -34,7 +34,17 @@ def test_a_stale_document_is_reported_and_rewritten(tmp_path):
 
 def test_every_channel_app_declares_its_topics():
     aggregates = {t.aggregate for t in kernel.load_topics().values()}
-    assert {"dossier", "counter_slip"} <= aggregates
+    assert {
+        "dossier",
+        "counter_slip",
+        "payment",
+        "ticket",
+        "homeservice_request",
+        "shipment",
+        "handover_batch",
+        "feedback",
+        "rating",
+    } <= aggregates
 
 
 @pytest.mark.django_db
