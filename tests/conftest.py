@@ -21,6 +21,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def flush_may_purge_audit_rows():
+    """Transactional tests end with Django's flush, which empties tables with DELETE on SQLite (TRUNCATE,
+    which row triggers do not see, on PostgreSQL): let it through the append-only triggers (ADR 0031)."""
+    from django.core.management.commands import flush
+
+    from motcua.core import kernel
+
+    original = flush.Command.handle
+
+    def handle(self, *args, **options):
+        with kernel.purging(options.get("database", "default")):
+            return original(self, *args, **options)
+
+    flush.Command.handle = handle
+    yield
+    flush.Command.handle = original
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """LocaleMiddleware activates a request's language in the test thread and leaves it active: an English

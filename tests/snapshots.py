@@ -4,6 +4,8 @@ snapshot of each table's last id, and a DELETE of everything newer."""
 from django.apps import apps
 from django.db import connection
 
+from motcua.core import kernel
+
 
 def last_ids(app_labels) -> dict:
     found = {}
@@ -21,7 +23,7 @@ def last_ids(app_labels) -> dict:
 def delete_newer(before: dict) -> None:
     """Inside a transaction: foreign keys are deferred (SQLite and PostgreSQL alike), so one DELETE per
     table, in any order."""
-    with connection.cursor() as cursor:
+    with kernel.purging(), connection.cursor() as cursor:  # audit rows are append-only (ADR 0031)
         for model, last in before.items():
             table = connection.ops.quote_name(model._meta.db_table)
             cursor.execute(f"DELETE FROM {table} WHERE id > %s", [last])  # noqa: S608 (names from models)

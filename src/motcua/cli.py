@@ -23,6 +23,7 @@ KEYLESS: dict[str, frozenset[str] | None] = {
     "postal": frozenset({"check"}),
     "dossiers": frozenset({"lifecycle-doc"}),
     "index": None,  # reads and scores (a snapshot writes rows but signs nothing)
+    "kernel": frozenset({"events-doc"}),
 }
 
 # Set by main() before the settings load; read by motcua.settings.

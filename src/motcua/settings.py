@@ -247,8 +247,10 @@ CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL", "")
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "") or "memory://localhost/"
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic work for `celery beat`: unused queue numbers expire (call-next also checks, so a missed run is safe).
+# Delivered outbox events older than MOTCUA_OUTBOX_RETENTION_DAYS are pruned every hour, in batches (ADR 0031).
 CELERY_BEAT_SCHEDULE = {
     "queueing-expire": {"task": "queueing.expire", "schedule": 300.0},
+    "outbox-prune": {"task": "dossiers.prune_outbox", "schedule": 3600.0},
     # Broker ("cò hồ sơ") scan of the last 30 days, every night after the centers close (ADR 0046).
     "integrity-scan": {"task": "integrity.scan", "schedule": crontab(hour=21, minute=30)},
     # Last week's Decision 766 ranking, Monday 01:00 local time (motcua.index, ADR 0039).
@@ -257,6 +259,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=1, day_of_week=1),
     },
 }
+
+# The write kernel (core/kernel.py, ADR 0030): the one outbox of every app, and how long a delivered
+# event is kept.
+MOTCUA_OUTBOX_MODEL = "dossiers.OutboxMessage"
+MOTCUA_OUTBOX_RETENTION_DAYS = int(os.environ.get("MOTCUA_OUTBOX_RETENTION_DAYS", "90"))
+MOTCUA_OUTBOX_PRUNE_BATCH = 5000
 
 LOGGING = {
     "version": 1,

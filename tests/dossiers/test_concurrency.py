@@ -1,6 +1,6 @@
 """Real concurrency: threads, each with its own database connection, committing for real.
 
-Two actions on one dossier with the same version: one succeeds, the other gets "dossier.conflict".
+Two actions on one dossier with the same version: one succeeds, the other gets "stale_write".
 Two counters receiving at the same moment get distinct, consecutive codes; two retries with one
 idempotency key create one dossier. Runs on SQLite (IMMEDIATE transactions queue the writers) and on
 PostgreSQL (row locks), as CI does.
@@ -62,7 +62,7 @@ def test_two_actions_on_one_dossier_give_one_success_and_one_conflict(live_world
         lambda: services.stop(dossier.pk, actor=w.leader, version=1, reason="Dừng"),
     )
     successes = [r for r in results if isinstance(r, Dossier)]
-    conflicts = [r for r in results if isinstance(r, DomainError) and r.code == "dossier.conflict"]
+    conflicts = [r for r in results if isinstance(r, DomainError) and r.code == "stale_write"]
     assert len(successes) == 1 and len(conflicts) == 1, results
     final = Dossier.objects.get(pk=dossier.pk)
     assert final.version == 2 and final.status == successes[0].status

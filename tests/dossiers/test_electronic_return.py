@@ -135,7 +135,7 @@ def test_a_refusal_notice_without_an_electronic_copy_cannot_be_sent_electronical
 def test_a_stale_page_gets_a_conflict(world):
     dossier = online_result(world)
     refused_with(
-        "dossier.conflict",
+        "stale_write",
         services.return_result,
         dossier,
         actor=world.citizen,

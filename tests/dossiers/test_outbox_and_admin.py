@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from motcua.dossiers import outbox, services
 from motcua.dossiers.models import Dossier, OutboxMessage
@@ -88,7 +89,7 @@ def broker(monkeypatch):
     """A real Redis broker (db 14, emptied), as in production: tasks are sent, not run."""
     import redis
 
-    from motcua.dossiers.services import records
+    from motcua.core import kernel
 
     app = publish_outbox.app
     saved = {key: app.conf[key] for key in ("task_always_eager", "broker_url")}
@@ -103,7 +104,7 @@ def broker(monkeypatch):
     client.flushdb()
     app.conf.update(task_always_eager=False, broker_url=REDIS_DB)
     new_pool()
-    monkeypatch.setattr(records, "_run_asked_for", 0.0)
+    monkeypatch.setattr(kernel, "_run_asked_for", 0.0)
     yield lambda: client.llen("celery")
     client.flushdb()
     app.conf.update(**saved)
@@ -113,10 +114,10 @@ def broker(monkeypatch):
 def test_a_busy_counter_asks_the_worker_once_a_second_not_once_a_reception(
     world, broker, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from motcua.dossiers.services import records
+    from motcua.core import kernel
 
     clock = [1000.0]
-    monkeypatch.setattr(records.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(kernel.time, "monotonic", lambda: clock[0])
     with django_capture_on_commit_callbacks(execute=True):
         for minute in range(5):
             receive(world, when=f"2026-03-02 09:{minute:02d}")
@@ -130,3 +131,35 @@ def test_a_busy_counter_asks_the_worker_once_a_second_not_once_a_reception(
         receive(world, when="2026-03-02 09:11")
     assert broker() == 2  # a quarter of the countdown before the run: ask for the next one
     assert OutboxMessage.objects.filter(published_at__isnull=True).count() == 7  # no worker ran
+
+
+def test_delivered_events_past_the_retention_are_pruned_in_batches_and_pending_ones_kept(world, settings):
+    from datetime import timedelta
+
+    from django.conf import settings as conf
+    from django.utils import timezone
+
+    from motcua.dossiers.tasks import prune_outbox
+
+    assert conf.CELERY_BEAT_SCHEDULE["outbox-prune"]["task"] == prune_outbox.name
+    for hour in range(5):
+        receive(world, when=f"2026-03-02 {hour + 8:02d}:00")
+    now = timezone.now()
+    messages = list(OutboxMessage.objects.order_by("id"))
+    old, recent, pending = messages[:3], messages[3], messages[4]
+    OutboxMessage.objects.filter(pk__in=[m.pk for m in old]).update(published_at=now - timedelta(days=91))
+    OutboxMessage.objects.filter(pk=recent.pk).update(published_at=now - timedelta(days=89))
+    OutboxMessage.objects.filter(pk=pending.pk).update(
+        published_at=None, created_at=now - timedelta(days=400)
+    )
+    assert outbox.prune_published(batch_size=2, max_batches=1) == 2  # one batch of two only
+    assert outbox.prune_published(batch_size=2) == 1
+    assert set(OutboxMessage.objects.values_list("pk", flat=True)) == {recent.pk, pending.pk}
+    settings.MOTCUA_OUTBOX_RETENTION_DAYS = 30
+    assert prune_outbox.apply().get() == 1  # the beat task, run here
+    assert list(OutboxMessage.objects.values_list("pk", flat=True)) == [pending.pk]
+    out = io.StringIO()
+    call_command("dossiers", "prune-outbox", "--days", "0", stdout=out)
+    assert "0" in out.getvalue() and OutboxMessage.objects.filter(pk=pending.pk).exists()
+    with pytest.raises(CommandError):
+        call_command("dossiers", "prune-outbox", "--days", "-1", stdout=io.StringIO())

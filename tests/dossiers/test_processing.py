@@ -268,7 +268,7 @@ def test_a_dossier_without_fees_records_an_amount_collected(world):
 
 def test_a_stale_version_is_a_conflict_and_changes_nothing(world):
     dossier = assigned(world)
-    error = refuses("dossier.conflict", services.approve, dossier, actor=world.leader, version=1)
+    error = refuses("stale_write", services.approve, dossier, actor=world.leader, version=1)
     assert error.http_status == 409 and error.details == {"expected_version": 1, "current_version": 2}
     assert fresh(dossier).status == "in_progress" and dossier.tracking.count() == 2
 

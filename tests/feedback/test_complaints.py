@@ -113,3 +113,21 @@ def test_an_overdue_item_is_marked_on_the_officers_list(client, world):
     )
     client.force_login(world.specialist)
     assert "Quá hạn" in client.get("/can-bo/phan-anh/").content.decode()
+
+
+def test_sending_and_answering_are_audited_and_announced_and_a_stale_answer_refused(world):
+    from motcua.core.kernel import StaleWrite
+    from motcua.dossiers.models import OutboxMessage
+
+    dossier = online(world)
+    item = services.send(user=world.citizen, kind="complaint", text="Chờ lâu quá", dossier=dossier)
+    with pytest.raises(StaleWrite) as stale:
+        services.answer(item, officer=world.leader, text="Đã xem", version=item.version + 1)
+    assert stale.value.code == "stale_write" and Feedback.objects.get().is_open
+    services.answer(item, officer=world.leader, text="Cảm ơn bạn", version=item.version)
+    audit = list(FeedbackEvent.objects.filter(feedback=item).values_list("action", "to_status"))
+    assert audit == [("send", "open"), ("answer", "answered")]
+    events = OutboxMessage.objects.filter(aggregate="feedback", aggregate_id=str(item.pk)).order_by("id")
+    assert [(e.topic, e.version) for e in events] == [("feedback.sent", 1), ("feedback.answered", 2)]
+    assert events[0].payload["dossier_code"] == dossier.code
+    assert "Chờ lâu quá" not in str(events[0].payload) and "Cảm ơn" not in str(events[1].payload)

@@ -59,3 +59,16 @@ def test_only_the_owner_rates_and_only_after_the_result(world):
     services.rate(dossier=done, user=world.citizen, scores=ANSWERS)
     with pytest.raises(AlreadyRated):
         services.rate(dossier=done, user=world.citizen, scores=ANSWERS)
+
+
+def test_a_rating_is_announced_once_with_its_scores_only(world):
+    from motcua.dossiers.models import OutboxMessage
+
+    done = with_result(world, online(world))
+    rating = services.rate(dossier=done, user=world.citizen, scores=ANSWERS, comment="Cán bộ nhiệt tình")
+    with pytest.raises(AlreadyRated):
+        services.rate(dossier=done, user=world.citizen, scores=ANSWERS)
+    [event] = OutboxMessage.objects.filter(aggregate="rating")
+    assert (event.topic, event.aggregate_id) == ("rating.submitted", str(rating.pk))
+    assert event.payload["dossier_code"] == done.code and event.payload["scores"] == rating.scores()
+    assert "nhiệt tình" not in str(event.payload)

@@ -26,7 +26,7 @@ def test_two_supervisors_scheduling_at_once_give_one_success_and_one_conflict(li
         ),
     )
     won = [r for r in results if isinstance(r, HomeServiceRequest)]
-    lost = [r for r in results if isinstance(r, DomainError) and r.code == "homeservice.conflict"]
+    lost = [r for r in results if isinstance(r, DomainError) and r.code == "stale_write"]
     assert len(won) == 1 and len(lost) == 1, results
     final = HomeServiceRequest.objects.get(pk=item.pk)
     assert final.version == 2 and final.officer == won[0].officer

@@ -195,7 +195,7 @@ def test_a_stale_version_is_a_conflict(world, new_request):
     schedule(world, item)
     start, end = next_working_slot()
     refuses(
-        "homeservice.conflict",
+        "stale_write",
         services.schedule,
         item,
         actor=world.supervisor,
@@ -303,3 +303,19 @@ def test_an_ended_assignment_gives_no_right(world, new_request):
         slot_end=end,
     )
     assert commune(world.province, "00004", "Ba Đình") == world.ba_dinh
+
+
+def test_each_change_is_audited_and_announced_without_personal_data(world, new_request):
+    from motcua.dossiers.models import OutboxMessage
+
+    item = new_request()
+    scheduled = schedule(world, item)
+    audit = list(scheduled.events.values_list("action", "to_status"))
+    assert audit == [("request", "requested"), ("schedule", "scheduled")]
+    events = OutboxMessage.objects.filter(aggregate="homeservice_request", aggregate_id=item.code).order_by(
+        "id"
+    )
+    assert [(e.topic, e.version) for e in events] == [("homeservice.request", 1), ("homeservice.schedule", 2)]
+    assert events[1].payload["officer_id"] == world.officer.pk
+    text = str([e.payload for e in events])
+    assert item.person_phone not in text and item.person_name not in text

@@ -332,3 +332,38 @@ def test_a_pickup_needs_a_valid_address_in_the_province(world):
         commune="99999",
     )
     assert set(error.details["fields"]) == {"name", "phone", "address", "commune"}
+
+
+def test_items_and_records_are_audited_and_announced_and_stale_writes_refused(world, agent, ready):
+    from motcua.dossiers.models import OutboxMessage
+
+    dossier = ready()
+    batch = services.prepare_results(
+        officer=world.officer, place=world.point_ba_dinh, dossiers=[dossier], at=at("2026-03-04 08:00")
+    )
+    refuses("stale_write", services.sign, batch, user=world.officer, version=batch.version + 1)
+    services.sign(batch, user=world.officer, version=batch.version, at=at("2026-03-04 08:00"))
+    refuses("stale_write", services.sign, batch, user=agent, version=1)  # the officer's signature: 2
+    batch = services.sign(batch, user=agent, version=2, at=at("2026-03-04 08:05"))
+    item = batch.items.get()
+    refuses(
+        "stale_write",
+        services.report,
+        item,
+        status="in_transit",
+        occurred_at=at("2026-03-04 09:00"),
+        source=Source.AGENT,
+        actor=agent,
+        version=1,
+    )
+    audit = list(item.events.values_list("from_status", "status", "outcome"))
+    assert audit == [("", "ready", "applied"), ("ready", "handed_over", "applied")]
+    events = OutboxMessage.objects.filter(aggregate="shipment", aggregate_id=item.code).order_by("id")
+    assert [(e.topic, e.version) for e in events] == [("shipment.ready", 1), ("shipment.handed_over", 2)]
+    assert item.phone not in str(events[0].payload) and item.name not in str(events[0].payload)
+    records = OutboxMessage.objects.filter(aggregate="handover_batch", aggregate_id=batch.code).order_by("id")
+    assert [(e.topic, e.payload["side"], e.payload["signed"]) for e in records] == [
+        ("handover.prepared", None, False),
+        ("handover.signed", "officer", False),
+        ("handover.signed", "agent", True),
+    ]

@@ -277,3 +277,34 @@ def test_the_demo_creates_services_at_the_center_and_branches_once(world):
     assert world.center.queue_services.get(prefix="A").field == world.civil
     call_command("queueing", "demo", stdout=out)
     assert "Đã tạo 0 dịch vụ lấy số." in out.getvalue()
+
+
+def test_every_change_of_a_number_is_audited_and_announced_and_a_stale_one_refused(world):
+    from motcua.dossiers.models import OutboxMessage
+
+    ticket = walk_in(world)
+    called = services.call_next(counter=world.counter1, officer=world.officer, now=at("2026-03-02 08:12"))
+    assert called.pk == ticket.pk and called.version == 2
+    assert (
+        code_of(
+            lambda: services.start_serving(
+                ticket_id=ticket.pk, counter=world.counter1, officer=world.officer, version=1
+            )
+        )
+        == "stale_write"
+    )
+    services.start_serving(ticket_id=ticket.pk, counter=world.counter1, officer=world.officer, version=2)
+    booked = book(world, slot="09:00")
+    assert services.expire_due(now=at("2026-03-03 08:00")) == 1  # the booking; the one served stays
+    audit = list(ticket.events.values_list("to_status", flat=True))
+    assert audit == ["checked_in", "called", "serving"]
+    events = OutboxMessage.objects.filter(aggregate="ticket").order_by("id")
+    mine = [(e.topic, e.version) for e in events if e.aggregate_id == str(ticket.pk)]
+    assert mine == [
+        ("ticket.checked_in", 1),
+        ("ticket.called", 2),
+        ("ticket.serving", 3),
+    ]
+    expired = events.get(aggregate_id=str(booked.pk), topic="ticket.expired")
+    assert expired.payload["previous_status"] == "booked" and "001090012345" not in str(expired.payload)
+    assert Ticket.objects.get(pk=booked.pk).version == 2

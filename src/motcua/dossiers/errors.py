@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from motcua.core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from motcua.core.kernel import StaleWrite
 
 from . import lifecycle
 
@@ -43,13 +44,12 @@ class ActionForbidden(Forbidden):
         )
 
 
-class VersionConflict(Conflict):
-    code = "dossier.conflict"
+class VersionConflict(StaleWrite):
+    """The kernel's stale write (code "stale_write", as in every app), with the dossier's words."""
 
     def __init__(self, expected: int | None, current: int):
         super().__init__(
-            _("Hồ sơ vừa được người khác cập nhật. Hãy tải lại hồ sơ rồi thực hiện lại."),
-            details={"expected_version": expected, "current_version": current},
+            expected, current, _("Hồ sơ vừa được người khác cập nhật. Hãy tải lại hồ sơ rồi thực hiện lại.")
         )
 
 

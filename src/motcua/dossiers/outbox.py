@@ -3,13 +3,16 @@
 An event is marked published once every subscriber took it. A failing subscriber leaves it (and the
 later events of the same dossier, to keep their order) for the next run, with the error recorded.
 On PostgreSQL, concurrent workers skip each other's rows (SELECT ... FOR UPDATE SKIP LOCKED).
+Delivered events are pruned after MOTCUA_OUTBOX_RETENTION_DAYS (`prune_published`, an hourly task).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -69,4 +72,35 @@ def publish_pending(batch_size: int = 200, max_batches: int = 50) -> int:
         total += published
         if picked < batch_size or not published:
             break
+    return total
+
+
+def retention_days() -> int:
+    return int(getattr(settings, "MOTCUA_OUTBOX_RETENTION_DAYS", 90))
+
+
+def prune_published(
+    *, days: int | None = None, batch_size: int | None = None, max_batches: int = 1000, now=None
+) -> int:
+    """Delete delivered events published more than `days` ago (ADR 0031): oldest first, `batch_size`
+    rows per short transaction, so reception (which only inserts) and delivery (which reads pending
+    rows) never wait long. Pending events are never pruned, however old. Returns the number deleted."""
+    days = retention_days() if days is None else days
+    batch_size = batch_size or int(getattr(settings, "MOTCUA_OUTBOX_PRUNE_BATCH", 5000))
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    total = 0
+    for _ in range(max_batches):
+        with transaction.atomic():
+            ids = list(
+                OutboxMessage.objects.filter(published_at__lt=cutoff)
+                .order_by("id")
+                .values_list("id", flat=True)[:batch_size]
+            )
+            if ids:
+                OutboxMessage.objects.filter(id__in=ids).delete()
+        total += len(ids)
+        if len(ids) < batch_size:
+            break
+    if total:
+        log.info("outbox: %s delivered events older than %s days pruned", total, days)
     return total

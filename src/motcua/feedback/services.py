@@ -5,7 +5,9 @@
   answer deadline is computed once through the province's legal clock and stored;
 - answer: an officer of the dossier's agency (or of the place) answers; the row is locked and the
   version the officer saw is checked, so two officers cannot both answer.
-Every change of a feedback item appends a FeedbackEvent.
+Every change goes through the write kernel (core/kernel.py): a feedback item's change appends a
+FeedbackEvent and an outbox event, a rating (itself the record: who, when) an outbox event
+(feedback/events.py), in the same transaction.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from django.utils.translation import gettext as _
 
 from motcua.calendar.durations import Duration
 from motcua.calendar.selectors import calendar_for
+from motcua.core import kernel, rows
 from motcua.dossiers.lifecycle import ratable_states
 
-from . import conf, selectors, sipas
+from . import conf, events, selectors, sipas
 from .errors import AlreadyAnswered, AlreadyRated, FeedbackInvalid, FeedbackNotFound, NotAllowed, NotRatable
 from .models import Feedback, FeedbackEvent, FeedbackKind, FeedbackStatus, Rating
 
@@ -47,7 +50,7 @@ def rate(*, dossier, user, scores: dict, improve=(), comment: str = "") -> Ratin
         raise AlreadyRated()
     try:
         with transaction.atomic():
-            return Rating.objects.create(
+            rating = Rating.objects.create(
                 dossier=dossier,
                 rater=user,
                 improve=wanted,
@@ -56,6 +59,15 @@ def rate(*, dossier, user, scores: dict, improve=(), comment: str = "") -> Ratin
             )
     except IntegrityError:  # a second click at the same moment
         raise AlreadyRated() from None
+    kernel.record(
+        None,
+        "rating.submitted",
+        aggregate_id=rating.pk,
+        version=None,
+        occurred_at=rating.created_at,
+        payload=events.rating_payload(rating, dossier),
+    )
+    return rating
 
 
 def _due(province_code: str, at: datetime) -> datetime:
@@ -94,8 +106,28 @@ def send(*, user, kind: str, text: str, dossier=None, place=None, at: datetime |
         sent_at=at,
         due_at=_due(province.code, at),
     )
-    FeedbackEvent.objects.create(feedback=item, at=at, actor=user, action="send", to_status=item.status)
+    _audit(item, actor=user, action="send", from_status="", at=at)
     return item
+
+
+def _audit(item: Feedback, *, actor, action: str, from_status: str, at: datetime) -> None:
+    audit = rows.new(
+        FeedbackEvent,
+        feedback=item,
+        at=at,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        to_status=item.status,
+    )
+    kernel.record(
+        audit,
+        events.FEEDBACK_TOPICS[action],
+        aggregate_id=item.pk,
+        version=item.version,
+        occurred_at=at,
+        payload=events.feedback_payload(item, action=action, previous_status=from_status, at=at),
+    )
 
 
 @transaction.atomic
@@ -103,14 +135,12 @@ def answer(
     feedback: Feedback | int, *, officer, text: str, version: int, at: datetime | None = None
 ) -> Feedback:
     at = at or timezone.now()
-    pk = getattr(feedback, "pk", feedback)
-    locked = Feedback.objects.select_for_update().filter(pk=pk).first()
-    if locked is None:
-        raise FeedbackNotFound()
+    locked = kernel.lock(Feedback.objects.all(), feedback, missing=FeedbackNotFound)
     if not selectors.may_answer(officer, locked):
         raise NotAllowed()
-    if not locked.is_open or version != locked.version:
+    if not locked.is_open:
         raise AlreadyAnswered()
+    kernel.check_version(locked, version)
     text = (text or "").strip()
     if not text:
         raise FeedbackInvalid({"answer": _("Hãy viết câu trả lời cho người dân.")})
@@ -120,14 +150,6 @@ def answer(
         at,
         officer,
     )
-    locked.version += 1
-    locked.save()
-    FeedbackEvent.objects.create(
-        feedback=locked,
-        at=at,
-        actor=officer,
-        action="answer",
-        from_status=FeedbackStatus.OPEN,
-        to_status=locked.status,
-    )
+    kernel.bump(locked)
+    _audit(locked, actor=officer, action="answer", from_status=FeedbackStatus.OPEN, at=at)
     return locked

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from motcua.accounts.decorators import staff_login_required
+from motcua.core.kernel import StaleWrite
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
 from motcua.org.models import ReceptionPlace
@@ -183,7 +184,7 @@ def officer_detail(request, pk: int):
             services.answer(item, officer=user, text=typed, version=version)
         except FeedbackInvalid as exc:
             errors = exc.details
-        except (AlreadyAnswered, NotAllowed) as exc:
+        except (AlreadyAnswered, NotAllowed, StaleWrite) as exc:
             errors = {"answer": exc.message}
         else:
             return redirect("feedback:officer-list")

@@ -1,6 +1,7 @@
 """Home-service errors: stable codes, Vietnamese messages (translated where raised)."""
 
 from motcua.core.errors import Conflict, FieldInputError, Forbidden, NotFound
+from motcua.core.kernel import StaleWrite
 
 
 class HomeServiceInputError(FieldInputError):
@@ -19,5 +20,5 @@ class InvalidChange(Conflict):
     code = "homeservice.invalid_transition"
 
 
-class StaleRequest(Conflict):
-    code = "homeservice.conflict"
+class StaleRequest(StaleWrite):
+    """The write kernel's stale write (code "stale_write", as in every app)."""

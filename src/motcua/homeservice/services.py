@@ -1,5 +1,6 @@
-"""Writes of home service: one function per use case, one transaction each, the request row locked,
-the version the caller saw checked, one audit row (HomeServiceEvent) per change.
+"""Writes of home service: one function per use case, one transaction each, through the write kernel
+(core/kernel.py): the request row locked, the version the caller saw checked, one audit row
+(HomeServiceEvent) and one outbox event (homeservice/events.py) per change.
 
 The person asks (`create_request`); a supervisor of the province assigns an officer and a slot
 (`schedule`); the officer receives the dossier on the spot through the counter reception service and
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from motcua.calendar.clock import TZ
 from motcua.calendar.selectors import calendar_for
 from motcua.catalog.models import Procedure
+from motcua.core import kernel, rows
 from motcua.dossiers.choices import DossierChannel
 from motcua.dossiers.identity import InvalidIdentity, check_personal_id, normalise_phone
 from motcua.dossiers.models import Dossier
@@ -26,7 +28,7 @@ from motcua.org import selectors as org
 from motcua.org.roles import RoleCode
 from motcua.units.models import AdministrativeUnit, UnitLevel
 
-from . import flow, slots
+from . import events, flow, slots
 from .errors import HomeServiceForbidden, HomeServiceInputError, InvalidChange, RequestNotFound, StaleRequest
 from .flow import Action, Status
 from .models import HomeServiceEvent, HomeServiceRequest
@@ -142,12 +144,17 @@ def create_request(data: dict, *, at: datetime | None = None) -> HomeServiceRequ
 
 
 def _lock(request, version: int | None) -> HomeServiceRequest:
-    pk = getattr(request, "pk", request)
-    locked = HomeServiceRequest.objects.select_for_update().filter(pk=pk).first()
-    if locked is None:
-        raise RequestNotFound(_("Không tìm thấy yêu cầu phục vụ tại nhà."))
+    locked = kernel.lock(
+        HomeServiceRequest.objects.all(),
+        request,
+        missing=lambda: RequestNotFound(_("Không tìm thấy yêu cầu phục vụ tại nhà.")),
+    )
     if version is not None and version != locked.version:
-        raise StaleRequest(_("Yêu cầu vừa được người khác cập nhật. Hãy tải lại trang rồi thực hiện lại."))
+        raise StaleRequest(
+            version,
+            locked.version,
+            _("Yêu cầu vừa được người khác cập nhật. Hãy tải lại trang rồi thực hiện lại."),
+        )
     return locked
 
 
@@ -310,20 +317,28 @@ def _commit(
     locked, actor, action: Action, before: str, at, note: str = "", details=None
 ) -> HomeServiceRequest:
     locked.status = flow.TRANSITIONS[action].target.value
-    locked.version += 1
-    locked.save()
+    kernel.bump(locked)
     _audit(locked, actor=actor, action=action, from_status=before, at=at, note=note, details=details)
     return locked
 
 
 def _audit(request, *, actor, action, from_status, at, note="", details=None) -> None:
-    HomeServiceEvent.objects.create(
+    audit = rows.new(
+        HomeServiceEvent,
         request=request,
         at=at,
-        actor=actor,
+        actor=actor if getattr(actor, "pk", None) else None,
         action=str(action),
         from_status=from_status,
         to_status=request.status,
         note=note,
         details=details or {},
+    )
+    kernel.record(
+        audit,
+        f"homeservice.{action}",
+        aggregate_id=request.code,
+        version=request.version,
+        occurred_at=at,
+        payload=events.payload(request, action=action, previous_status=from_status, at=at),
     )

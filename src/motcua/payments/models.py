@@ -54,6 +54,7 @@ class PaymentTransaction(models.Model):
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     paid_at = models.DateTimeField(_("thanh toán lúc"), null=True, blank=True)
     settled_by = models.CharField(_("xác nhận qua"), max_length=10, blank=True)
+    version = models.PositiveIntegerField(_("phiên bản dữ liệu"), default=1)  # the write kernel's check
 
     class Meta:
         verbose_name = _("giao dịch thanh toán")

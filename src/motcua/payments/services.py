@@ -3,8 +3,9 @@
 Every confirmation (the payer's return, the gateway's webhook, a status poll) goes through
 `apply_result`, which locks the transaction row: the first correctly signed confirmation with the right
 amount marks it paid and records each fee on the dossier through `dossiers.services.record_payment`,
-in the same database transaction; any later one finds it paid and is only logged. Every change and
-every message appends a PaymentEvent.
+in the same database transaction; any later one finds it paid and is only logged. Every message
+appends a PaymentEvent; every state change goes through the write kernel (core/kernel.py): version + 1,
+its PaymentEvent and an outbox event (payments/events.py) in the same transaction.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from motcua.core import kernel, rows
 from motcua.core.errors import DomainError
 from motcua.dossiers import services as dossier_services
 from motcua.dossiers.choices import PaymentMethod
 from motcua.dossiers.models import Dossier
 
-from . import conf, registry, selectors, states
+from . import conf, events, registry, selectors, states
 from .actor import gateway_actor
 from .base import GatewayResult, StartInfo
 from .errors import (
@@ -68,6 +70,32 @@ def _event(txn, kind, *, effect="", from_status="", to_status="", error_code="",
     )
 
 
+def _changed(txn, kind, name: str, *, before, fields=(), effect="", data=None, actor=None, at=None):
+    """Write a locked transaction's state change: version + 1, its PaymentEvent and the outbox event
+    `name`, together (the write kernel)."""
+    at = at or timezone.now()
+    if before:  # a change; a creation is version 1
+        kernel.bump(txn, [*fields, "updated_at"])
+    audit = rows.new(
+        PaymentEvent,
+        transaction=txn,
+        kind=kind,
+        effect=str(effect),
+        from_status=str(before),
+        to_status=str(txn.status),
+        data=data or {},
+        actor=actor if getattr(actor, "pk", None) else None,
+    )
+    kernel.record(
+        audit,
+        name,
+        aggregate_id=txn.reference,
+        version=txn.version,
+        occurred_at=at,
+        payload=events.payload(txn, kind=kind, previous_status=before, at=at),
+    )
+
+
 # ---- start --------------------------------------------------------------------------------------------
 
 
@@ -83,7 +111,7 @@ def start_payment(
     if not due:
         raise NothingDue(message_for(NothingDue.code))
     applicant = getattr(dossier, "applicant", None)
-    txn = PaymentTransaction.objects.create(
+    txn = PaymentTransaction(
         dossier=dossier,
         amount=sum(p.amount for p in due),
         plugin=plugin.identifier,
@@ -91,12 +119,14 @@ def start_payment(
         started_by=user,
         payer_name=getattr(applicant, "full_name", "") or str(user),
     )
+    txn.save()
     txn.payments.set(due)
     info = plugin.start(txn, return_url=return_url, client_ip=client_ip)
-    _event(
+    _changed(
         txn,
         EventKind.STARTED,
-        to_status=TxnStatus.PENDING,
+        "payment.started",
+        before="",
         actor=user,
         data={"payments": [p.pk for p in due]},
     )
@@ -154,22 +184,26 @@ def _apply(result: GatewayResult, *, source: str, plugin_id: str) -> Applied:
     effect = states.effect(txn.status, result.outcome)
     before = txn.status
     if effect == Effect.SETTLE:
-        _settle(txn, result, source)
+        _settle(txn, result, source, data)
     elif effect == Effect.MARK:
         txn.status = states.marked(result.outcome)
         txn.gateway_reference = result.gateway_reference or txn.gateway_reference
-        txn.save(update_fields=["status", "gateway_reference", "updated_at"])
-    to = txn.status if effect in (Effect.SETTLE, Effect.MARK) else ""
-    _event(txn, source, effect=effect, from_status=before if to else "", to_status=to, data=data)
+        fields = ["status", "gateway_reference"]
+        _changed(txn, source, f"payment.{txn.status}", before=before, fields=fields, effect=effect, data=data)
+    else:
+        _event(txn, source, effect=effect, data=data)
     return Applied(txn, effect)
 
 
-def _settle(txn: PaymentTransaction, result: GatewayResult, source: str) -> None:
-    now = timezone.now()
+def _settle(txn: PaymentTransaction, result: GatewayResult, source: str, data: dict) -> None:
+    now, before = timezone.now(), txn.status
     txn.status, txn.paid_at, txn.settled_by = TxnStatus.PAID, now, source
     txn.gateway_reference, txn.bank = result.gateway_reference, result.bank
     txn.needs_attention = "; ".join(_record_fees(txn, now))
-    txn.save()
+    fields = ["status", "paid_at", "settled_by", "gateway_reference", "bank", "needs_attention"]
+    _changed(
+        txn, source, "payment.paid", before=before, fields=fields, effect=Effect.SETTLE, data=data, at=now
+    )
     log.info("payment %s paid (%s), dossier %s", txn.reference, source, txn.dossier.code)
 
 
@@ -227,19 +261,22 @@ def poll(txn: PaymentTransaction) -> Applied:
 
 @transaction.atomic
 def expire(txn: PaymentTransaction) -> bool:
-    locked = PaymentTransaction.objects.select_for_update().get(pk=txn.pk)
+    locked = _lock(txn)
     if not states.may_expire(locked.status):
         return False
-    locked.status = TxnStatus.EXPIRED
-    locked.save(update_fields=["status", "updated_at"])
-    _event(
-        locked,
-        EventKind.EXPIRE,
-        effect=Effect.MARK,
-        from_status=TxnStatus.PENDING,
-        to_status=TxnStatus.EXPIRED,
+    before, locked.status = locked.status, TxnStatus.EXPIRED
+    _changed(
+        locked, EventKind.EXPIRE, "payment.expired", before=before, fields=["status"], effect=Effect.MARK
     )
     return True
+
+
+def _lock(txn) -> PaymentTransaction:
+    return kernel.lock(
+        PaymentTransaction.objects.select_related("dossier"),
+        txn,
+        missing=lambda: TransactionNotFound(message_for(TransactionNotFound.code)),
+    )
 
 
 def reconcile(*, older_than_minutes: float = 5, expire_after_minutes: float | None = None) -> dict[str, int]:
@@ -269,22 +306,29 @@ def reconcile(*, older_than_minutes: float = 5, expire_after_minutes: float | No
 
 
 def refund(
-    txn: PaymentTransaction, *, actor, amount: int | None = None, reason: str = ""
+    txn: PaymentTransaction,
+    *,
+    actor,
+    amount: int | None = None,
+    reason: str = "",
+    version: int | None = None,
 ) -> PaymentTransaction:
     """Give money back through the gateway (an officer who may record the dossier's fees). The dossier's
     fee rows stay as recorded; the transaction says what was refunded. A refusal by the gateway is
-    logged and raised as GatewayRefused; an unreachable gateway changes nothing."""
-    locked, refused = _refund(txn, actor=actor, amount=amount, reason=reason)
+    logged and raised as GatewayRefused; an unreachable gateway changes nothing. `version`: the one the
+    officer saw (a stale one is refused with "stale_write")."""
+    locked, refused = _refund(txn, actor=actor, amount=amount, reason=reason, version=version)
     if refused:
         raise GatewayRefused(message_for(GatewayRefused.code), details={"code": refused})
     return locked
 
 
 @transaction.atomic
-def _refund(txn, *, actor, amount, reason) -> tuple[PaymentTransaction, str]:
-    locked = PaymentTransaction.objects.select_for_update().select_related("dossier").get(pk=txn.pk)
+def _refund(txn, *, actor, amount, reason, version=None) -> tuple[PaymentTransaction, str]:
+    locked = _lock(txn)
     if not selectors.may_refund(actor, locked.dossier):
         raise PaymentForbidden(message_for(PaymentForbidden.code))
+    kernel.check_version(locked, version)
     left = locked.amount - locked.refunded_amount
     amount = left if amount is None else amount
     if not states.may_refund(locked.status) or amount <= 0 or amount > left:
@@ -305,13 +349,13 @@ def _refund(txn, *, actor, amount, reason) -> tuple[PaymentTransaction, str]:
     locked.refunded_amount += amount
     if locked.refunded_amount == locked.amount:
         locked.status = TxnStatus.REFUNDED
-    locked.save(update_fields=["refunded_amount", "status", "updated_at"])
-    _event(
+    _changed(
         locked,
         EventKind.REFUND,
+        "payment.refunded",
+        before=before,
+        fields=["refunded_amount", "status"],
         effect=Effect.MARK,
-        from_status=before,
-        to_status=locked.status,
         data=data,
         actor=actor,
     )

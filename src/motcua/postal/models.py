@@ -65,6 +65,7 @@ class HandoverBatch(models.Model):
         related_name="+",
     )
     agent_signed_at = models.DateTimeField(_("nhân viên bưu chính xác nhận lúc"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("phiên bản dữ liệu"), default=1)  # the write kernel's check
 
     class Meta:
         verbose_name = _("biên bản bàn giao")

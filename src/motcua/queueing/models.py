@@ -175,6 +175,7 @@ class Ticket(models.Model):
     done_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
     closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
     calls = models.PositiveSmallIntegerField(_("số lần gọi"), default=0)
+    version = models.PositiveIntegerField(_("phiên bản dữ liệu"), default=1)  # the write kernel's check
 
     class Meta:
         verbose_name = _("số thứ tự")

@@ -571,7 +571,15 @@ class Shadow:
         )
         payload = records.event_payload(d, action=event.action, from_status=from_status, at=event.at)
         message = self.new(
-            OutboxMessage, topic=f"dossier.{event.action}", dossier=d, key=d.code, payload=payload
+            OutboxMessage,
+            topic=f"dossier.{event.action}",
+            dossier=d,
+            key=d.code,
+            aggregate="dossier",
+            aggregate_id=d.code,
+            version=d.version,
+            occurred_at=event.at,
+            payload=payload,
         )
         if self.w.published_at is not None:
             message.published_at, message.attempts = self.w.published_at, 1

@@ -95,7 +95,7 @@ def test_a_stale_version_is_a_conflict_and_changes_nothing(world):
     dossier = receive(world)
     ok(act(world.leader, dossier, "assign", version=1, assignee=world.specialist.pk))
     before = snapshot(dossier)
-    body = refused(act(world.leader, dossier, "stop", version=1, reason="Dừng"), 409, "dossier.conflict")
+    body = refused(act(world.leader, dossier, "stop", version=1, reason="Dừng"), 409, "stale_write")
     assert body["details"] == {"expected_version": 1, "current_version": 2}
     assert snapshot(dossier) == before
 

@@ -24,7 +24,7 @@ from ..choices import Delivery, DossierChannel
 
 
 class DossierProblemSerializer(serializers.Serializer):
-    code = serializers.CharField(help_text=_("Mã lỗi ổn định, ví dụ dossier.conflict."))
+    code = serializers.CharField(help_text=_("Mã lỗi ổn định, ví dụ stale_write."))
     title = serializers.CharField(help_text=_("Thông báo lỗi bằng tiếng Việt."))
     status = serializers.IntegerField()
     details = serializers.DictField(required=False)

@@ -334,7 +334,7 @@ def _action_view(slug: str, api_action: ApiAction) -> type[ActionView]:
             200: s.DossierDetailSerializer,
             400: problem("invalid_input, dossier.note_required, dossier.invalid_input and field codes"),
             409: problem(
-                "dossier.conflict (stale version), dossier.invalid_transition, "
+                "stale_write (stale version), dossier.invalid_transition, "
                 "dossier.supplement_already_requested, dossier.extension_already_given, "
                 "dossier.fees_already_paid, dossier.fee_due"
             ),

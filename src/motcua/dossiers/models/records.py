@@ -71,7 +71,9 @@ class TrackingEntry(models.Model):
 
 
 class OutboxMessage(models.Model):
-    """An event written in the same transaction as the change; `publish_outbox` delivers it."""
+    """An event written in the same transaction as the change; `publish_outbox` delivers it.
+
+    The one outbox of every app (settings.MOTCUA_OUTBOX_MODEL), written by the write kernel."""
 
     topic = models.CharField(_("chủ đề"), max_length=60)  # never filtered on: no index to keep up
     dossier = models.ForeignKey(
@@ -80,6 +82,11 @@ class OutboxMessage(models.Model):
     key = models.CharField(
         _("khóa"), max_length=60, blank=True, help_text=_("Mã hồ sơ: giữ thứ tự theo hồ sơ.")
     )
+    # the schema of every event (core/kernel.py, ADR 0030)
+    aggregate = models.CharField(_("loại đối tượng"), max_length=30, blank=True)
+    aggregate_id = models.CharField(_("mã đối tượng"), max_length=60, blank=True)
+    version = models.PositiveIntegerField(_("phiên bản sau thay đổi"), null=True, blank=True)
+    occurred_at = models.DateTimeField(_("xảy ra lúc"), null=True, blank=True)
     payload = models.JSONField(_("nội dung"), default=dict)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     published_at = models.DateTimeField(_("đã gửi lúc"), null=True, blank=True)

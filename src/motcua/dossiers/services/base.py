@@ -2,7 +2,8 @@
 
 A service on an existing dossier calls `begin` (row lock, access, version check, lifecycle check, note)
 and ends with `commit_change` (version + 1, one tracking line, one outbox event), all inside the one
-transaction of the service. A stale `version` is a `dossier.conflict`, never a lost update.
+transaction of the service, through the write kernel (core/kernel.py). A stale `version` is a
+`stale_write`, never a lost update.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from motcua.core import rows
+from motcua.core import kernel, rows
 
 from .. import access, lifecycle
 from ..errors import (
@@ -54,10 +55,7 @@ class Change:
 
 def lock(dossier: Dossier | int) -> Dossier:
     pk = getattr(dossier, "pk", dossier)
-    try:
-        return Dossier.objects.select_for_update(of=("self",)).select_related(*LOCK_RELATED).get(pk=pk)
-    except Dossier.DoesNotExist:
-        raise DossierNotFound(pk) from None
+    return kernel.lock(Dossier.objects.select_related(*LOCK_RELATED), pk, missing=lambda: DossierNotFound(pk))
 
 
 def begin(
@@ -75,7 +73,7 @@ def begin(
     locked = lock(dossier)
     if not access.can_fire(actor, locked, action):
         raise ActionForbidden(action)
-    if version != locked.version:
+    if version != locked.version:  # None too: a dossier action always says which version it saw
         raise VersionConflict(version, locked.version)
     if guard is not None:
         guard(locked)
@@ -125,7 +123,7 @@ def _record(dossier, actor, action, from_status, at, note, from_agency, details,
             details=details,
         )
         payload = records.event_payload(dossier, action=action, from_status=from_status, at=at)
-        records.emit(topic or f"dossier.{action}", payload, dossier=dossier)
+        records.emit(topic or f"dossier.{action}", payload, dossier=dossier, at=at)
     log.info("dossier %s: %s (%s -> %s)", dossier.code, action, from_status or "-", dossier.status)
 
 

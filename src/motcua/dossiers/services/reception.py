@@ -228,5 +228,7 @@ def _slip(
             "items": len(items),
             "at": at.isoformat(),
         },
+        aggregate_id=slip.pk,
+        at=at,
     )
     return slip

@@ -1,4 +1,5 @@
-"""The two writes that accompany every change: a tracking-sheet line (form 06) and an outbox event.
+"""The two writes that accompany every change: a tracking-sheet line (form 06) and an outbox event
+(written by the write kernel, core/kernel.py; the topics are declared in dossiers/events.py).
 
 Kept apart so that they are written the same way by every service (and so tests can make them fail).
 The event carries codes and moments only, never personal data: consumers read the dossier if they need it.
@@ -7,22 +8,17 @@ The event carries codes and moments only, never personal data: consumers read th
 from __future__ import annotations
 
 import logging
-import time
 
-from django.conf import settings
-from django.db import transaction
+from motcua.core import kernel, rows
 
-from motcua.core import rows
-
-from .. import lifecycle
+from .. import events, lifecycle  # noqa: F401 - events: the topics this module emits
 from ..choices import PORTAL_CHANNEL
-from ..models import Dossier, OutboxMessage, TrackingEntry
+from ..models import Dossier, TrackingEntry
 
 log = logging.getLogger("motcua.dossiers")
 
 
-def _iso(moment):
-    return moment.isoformat() if moment else None
+_iso = kernel.iso
 
 
 def append_tracking(
@@ -78,41 +74,17 @@ def event_payload(dossier: Dossier, *, action: str, from_status: str, at) -> dic
     }
 
 
-def emit(topic: str, payload: dict, *, dossier: Dossier | None = None) -> OutboxMessage:
-    message = rows.new(
-        OutboxMessage, topic=topic, dossier=dossier, key=dossier.code if dossier else "", payload=payload
-    )
-    rows.insert(message)
-    transaction.on_commit(_kick, robust=True)
-    return message
-
-
-_run_asked_for = 0.0  # monotonic moment at which the last publish run asked for by this process starts
-
-
-def kick_seconds() -> float:
-    return float(getattr(settings, "MOTCUA_OUTBOX_KICK_SECONDS", 1.0))
-
-
-def _kick() -> None:
-    """After commit: ask the worker to deliver.
-
-    Without a broker (development, tests) the run is eager, in-process, at once. With one, a process
-    sends at most one task per MOTCUA_OUTBOX_KICK_SECONDS, with that countdown: a run that has been
-    asked for and has not started yet reads every event committed before it starts, including this one,
-    so a busy counter costs one broker message a second instead of one per reception."""
-    global _run_asked_for
-    from ..tasks import publish_outbox
-
-    try:
-        if publish_outbox.app.conf.task_always_eager:
-            publish_outbox.delay()
-            return
-        delay = kick_seconds()
-        now = time.monotonic()
-        if now < _run_asked_for - delay / 4:  # a quarter of the countdown as a margin for clocks
-            return
-        publish_outbox.apply_async(countdown=delay)
-        _run_asked_for = now + delay
-    except Exception:  # the event stays in the outbox; the next run delivers it
-        log.exception("could not schedule publish_outbox")
+def emit(topic: str, payload: dict, *, dossier: Dossier | None = None, aggregate_id=None, at=None):
+    """The event of a dossier change (aggregate "dossier", ordered by the dossier's code), or of a counter
+    slip (`aggregate_id` the slip's key): through the write kernel."""
+    if dossier is not None:
+        return kernel.emit(
+            topic,
+            aggregate_id=dossier.code,
+            version=dossier.version,
+            occurred_at=at,
+            payload=payload,
+            key=dossier.code,
+            dossier=dossier,
+        )
+    return kernel.emit(topic, aggregate_id=aggregate_id, version=None, occurred_at=at, payload=payload)

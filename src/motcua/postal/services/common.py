@@ -1,4 +1,5 @@
-"""What the postal services share: codes, who acts where, the audit row."""
+"""What the postal services share: codes, who acts where, the audit row and the outbox event (through
+the write kernel, core/kernel.py; topics in postal/events.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from motcua.core import kernel, rows
 from motcua.dossiers.choices import Status as DossierStatus
 from motcua.org import selectors as org
 from motcua.org.roles import RoleCode
 
+from .. import events
 from ..models import ShipmentEvent
-from ..tracking import Status
+from ..tracking import Outcome, Status
 
 log = logging.getLogger("motcua.postal")
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -51,7 +54,9 @@ def event(
     note="",
     details=None,
 ):
-    return ShipmentEvent.objects.create(
+    """The audit row of a report or change; an applied one (a status change) also emits its event."""
+    audit = rows.new(
+        ShipmentEvent,
         shipment=shipment,
         recorded_at=at,
         occurred_at=occurred_at,
@@ -64,3 +69,30 @@ def event(
         note=note,
         details=details or {},
     )
+    if outcome != Outcome.APPLIED:
+        rows.insert(audit)  # recorded, changes nothing: no event
+        return audit
+    kernel.record(
+        audit,
+        f"shipment.{audit.status}",
+        aggregate_id=shipment.code,
+        version=shipment.version,
+        occurred_at=occurred_at,
+        payload=events.shipment_payload(shipment, previous_status=from_status, source=source, at=occurred_at),
+    )
+    return audit
+
+
+def batch_event(batch, name: str, *, at, side: str = "") -> None:
+    """The event of a hand-over record (its signatures are its own audit: who and when, never rewritten)."""
+    kernel.emit(
+        name,
+        aggregate_id=batch.code,
+        version=batch.version,
+        occurred_at=at,
+        payload=events.batch_payload(batch, side=side, at=at),
+    )
+
+
+def check_version(row, version: int | None) -> None:
+    kernel.check_version(row, version)

@@ -8,16 +8,17 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from motcua.core import kernel
 from motcua.dossiers.choices import DossierChannel
 from motcua.dossiers.identity import InvalidIdentity, normalise_phone
 from motcua.dossiers.models import Dossier
 from motcua.units.models import AdministrativeUnit, UnitLevel
 
 from .. import addresses
-from ..errors import PostalConflict, PostalForbidden, PostalInputError
+from ..errors import PostalConflict, PostalForbidden, PostalInputError, PostalNotFound
 from ..models import Direction, HandoverBatch, Shipment, Source
 from ..tracking import Kind, Outcome, Status
-from .common import event, is_agent, is_officer, new_code, now
+from .common import batch_event, check_version, event, is_agent, is_officer, new_code, now
 
 
 @transaction.atomic
@@ -122,6 +123,7 @@ def prepare_pickups(*, agent, place, shipments, at: datetime | None = None) -> H
         created_by=agent,
         created_at=at,
     )
+    batch_event(batch, "handover.prepared", at=at)
     for shipment in locked:
         if shipment.kind != Kind.PICKUP or shipment.place_id != place.pk or shipment.batch_id is not None:
             raise PostalInputError(
@@ -139,14 +141,18 @@ def prepare_pickups(*, agent, place, shipments, at: datetime | None = None) -> H
 
 
 @transaction.atomic
-def link_pickup_dossier(shipment, *, officer, dossier_code: str, at: datetime | None = None) -> Shipment:
-    """The officer received the collected dossier with channel "postal": link it and close the item."""
+def link_pickup_dossier(
+    shipment, *, officer, dossier_code: str, at: datetime | None = None, version: int | None = None
+) -> Shipment:
+    """The officer received the collected dossier with channel "postal": link it and close the item.
+    `version`: the item's version the officer saw (stale: "stale_write")."""
     at = at or now()
-    locked = (
-        Shipment.objects.select_for_update(of=("self",))
-        .select_related("place")
-        .get(pk=getattr(shipment, "pk", shipment))
+    locked = kernel.lock(
+        Shipment.objects.select_related("place"),
+        shipment,
+        missing=lambda: PostalNotFound(_("Không tìm thấy bưu gửi.")),
     )
+    check_version(locked, version)
     if not is_officer(officer, locked.place):
         raise PostalForbidden(_("Bạn không phải cán bộ tiếp nhận của nơi này."))
     dossier = Dossier.objects.filter(code=(dossier_code or "").strip()).first()
@@ -164,8 +170,7 @@ def link_pickup_dossier(shipment, *, officer, dossier_code: str, at: datetime | 
         )
     before = locked.status
     locked.dossier, locked.status, locked.status_at = dossier, Status.RECEIVED, at
-    locked.version += 1
-    locked.save()
+    kernel.bump(locked)
     event(
         locked,
         at=at,

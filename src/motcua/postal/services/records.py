@@ -7,46 +7,46 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from motcua.core import kernel
+
 from ..errors import PostalConflict, PostalForbidden, PostalNotFound
 from ..models import HandoverBatch, Shipment, Source
 from ..tracking import Outcome, Status
-from .common import event, is_agent, is_officer, log, now
+from .common import batch_event, check_version, event, is_agent, is_officer, log, now
 
 
 @transaction.atomic
-def sign(batch, *, user, at: datetime | None = None) -> HandoverBatch:
+def sign(batch, *, user, at: datetime | None = None, version: int | None = None) -> HandoverBatch:
     """The officer or the postal agent confirms the record with their own account. Once both have, the
-    items are handed over."""
+    items are handed over. `version`: the record's version the signer saw (stale: "stale_write")."""
     at = at or now()
-    locked = (
-        HandoverBatch.objects.select_for_update(of=("self",))
-        .filter(pk=getattr(batch, "pk", batch))
-        .select_related("place")
-        .first()
+    locked = kernel.lock(
+        HandoverBatch.objects.select_related("place"),
+        batch,
+        missing=lambda: PostalNotFound(_("Không tìm thấy biên bản bàn giao.")),
     )
-    if locked is None:
-        raise PostalNotFound(_("Không tìm thấy biên bản bàn giao."))
+    check_version(locked, version)
     if locked.signed:
         raise PostalConflict(_("Biên bản đã được hai bên xác nhận."), code="postal.already_signed")
     if user.pk in (locked.officer_id, locked.agent_id) and not locked.signed:
         if is_officer(user, locked.place) and is_agent(user, locked.place):
             raise PostalForbidden(_("Một người không thể ký cả hai bên."))
     if is_officer(user, locked.place) and locked.officer_id is None and user.pk != locked.agent_id:
-        locked.officer, locked.officer_signed_at = user, at
+        locked.officer, locked.officer_signed_at, side = user, at, "officer"
     elif is_agent(user, locked.place) and locked.agent_id is None and user.pk != locked.officer_id:
-        locked.agent, locked.agent_signed_at = user, at
+        locked.agent, locked.agent_signed_at, side = user, at, "agent"
     elif is_officer(user, locked.place) or is_agent(user, locked.place):
         raise PostalConflict(_("Bên của bạn đã xác nhận biên bản này."), code="postal.already_signed")
     else:
         raise PostalForbidden(_("Bạn không được xác nhận biên bản của nơi này."))
-    locked.save()
+    kernel.bump(locked)
+    batch_event(locked, "handover.signed", at=at, side=side)
     if locked.signed:
         transaction.on_commit(lambda: announce(locked.pk))
         for shipment in Shipment.objects.select_for_update().filter(batch=locked).order_by("pk"):
             before = shipment.status
             shipment.status, shipment.status_at = Status.HANDED_OVER, at
-            shipment.version += 1
-            shipment.save(update_fields=["status", "status_at", "version"])
+            kernel.bump(shipment, ["status", "status_at"])
             event(
                 shipment,
                 at=at,

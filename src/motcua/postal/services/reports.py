@@ -8,6 +8,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from motcua.core import kernel
 from motcua.core.errors import DomainError
 from motcua.dossiers import services as dossier_services
 from motcua.dossiers.choices import Delivery
@@ -17,8 +18,8 @@ from .. import tracking
 from ..errors import PostalConflict, PostalForbidden, PostalInputError, PostalNotFound
 from ..models import Shipment, ShipmentEvent, Source
 from ..tracking import Kind, Outcome, Status
+from .common import check_version, is_agent, now
 from .common import event as audit
-from .common import is_agent, now
 
 
 @transaction.atomic
@@ -33,20 +34,20 @@ def report(
     reason: str = "",
     tracking_number: str = "",
     at: datetime | None = None,
+    version: int | None = None,
 ) -> tuple[Shipment, ShipmentEvent]:
     """Apply one status report (agent page or operator callback). Duplicates and out-of-order reports are
-    recorded and change nothing (tracking.decide)."""
+    recorded and change nothing (tracking.decide). `version`: the item's version the agent saw (stale:
+    "stale_write"); the operator's callbacks are ordered by their moments instead."""
     at = at or now()
-    locked = (
-        Shipment.objects.select_for_update(of=("self",))
-        .filter(pk=getattr(shipment, "pk", shipment))
-        .select_related("place", "batch")
-        .first()
+    locked = kernel.lock(
+        Shipment.objects.select_related("place", "batch"),
+        shipment,
+        missing=lambda: PostalNotFound(_("Không tìm thấy bưu gửi.")),
     )
-    if locked is None:
-        raise PostalNotFound(_("Không tìm thấy bưu gửi."))
     if source == Source.AGENT and not is_agent(actor, locked.place):
         raise PostalForbidden(_("Bạn không phụ trách bưu gửi này."))
+    check_version(locked, version)
     try:
         new = Status(status)
     except ValueError:
@@ -71,8 +72,7 @@ def report(
         locked.status, locked.status_at = new, occurred_at
         locked.reason = reason if new in tracking.NEEDS_REASON else ""
         locked.tracking_number = tracking_number.strip()[:40] or locked.tracking_number
-        locked.version += 1
-        locked.save()
+        kernel.bump(locked)
     details = {"reason_code": decision.reason} if decision.reason else {}
     recorded = audit(
         locked,

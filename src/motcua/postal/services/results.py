@@ -16,7 +16,7 @@ from .. import addresses
 from ..errors import PostalConflict, PostalForbidden, PostalInputError, PostalNotFound
 from ..models import Direction, HandoverBatch, Shipment, Source
 from ..tracking import Kind, Outcome, Status
-from .common import ACTIVE_RESULT, event, is_officer, new_code, now
+from .common import ACTIVE_RESULT, batch_event, event, is_officer, new_code, now
 
 
 @transaction.atomic
@@ -44,6 +44,7 @@ def prepare_results(*, officer, place, dossiers, at: datetime | None = None) -> 
         created_by=officer,
         created_at=at,
     )
+    batch_event(batch, "handover.prepared", at=at)
     for dossier in locked:
         _check_result(officer, place, dossier)
         applicant = dossier.applicant

@@ -1,5 +1,6 @@
 """Shared pieces of the queue services: the clock, the sequence counter, status changes with their audit
-row, and the row lock that does the same on PostgreSQL and SQLite."""
+row and outbox event (through the write kernel, core/kernel.py), and the row lock that does the same on
+PostgreSQL and SQLite."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from .. import clock, rules
+from motcua.core import kernel, rows
+
+from .. import clock, events, rules
 from ..errors import InvalidTicketChange
 from ..models import Ticket, TicketEvent, TicketSequence, TicketStatus
 
@@ -60,20 +63,47 @@ def status_label(status: str) -> str:
     return str(TicketStatus(status).label)
 
 
-def change(ticket: Ticket, new: str, *, at: datetime, actor=None, counter=None, note: str = "", **fields):
-    """Move a (locked) ticket to `new`, set the given fields, append the audit row."""
+def change(
+    ticket: Ticket,
+    new: str,
+    *,
+    at: datetime,
+    actor=None,
+    counter=None,
+    note: str = "",
+    version: int | None = None,
+    **fields,
+):
+    """Move a (locked) ticket to `new`, set the given fields, version + 1, append the audit row and the
+    event. `version`: the one the actor saw, if any (stale: "stale_write")."""
     old = ticket.status
+    kernel.check_version(ticket, version)
     if not rules.can_change(old, new):
         raise InvalidTicketChange(ticket.number, status_label(old))
     ticket.status = new
     for name, value in fields.items():
         setattr(ticket, name, value)
-    ticket.save(update_fields=["status", *fields])
+    kernel.bump(ticket, ["status", *fields])
     record(ticket, old, new, at=at, actor=actor, counter=counter, note=note)
     return ticket
 
 
 def record(ticket: Ticket, old: str, new: str, *, at: datetime, actor=None, counter=None, note: str = ""):
-    TicketEvent.objects.create(
-        ticket=ticket, from_status=old, to_status=new, at=at, actor=actor, counter=counter, note=note
+    audit = rows.new(
+        TicketEvent,
+        ticket=ticket,
+        from_status=old,
+        to_status=new,
+        at=at,
+        actor=actor,
+        counter=counter,
+        note=note,
+    )
+    kernel.record(
+        audit,
+        f"ticket.{new}",
+        aggregate_id=ticket.pk,
+        version=ticket.version,
+        occurred_at=at,
+        payload=events.payload(ticket, previous_status=old, at=at, note=note),
     )

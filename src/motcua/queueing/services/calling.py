@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.db import transaction
 
+from motcua.core import kernel
 from motcua.org.models import Counter
 from motcua.org.roles import RoleCode
 from motcua.org.selectors import can_act
@@ -80,19 +81,22 @@ def call_next(*, counter: Counter, officer, now: datetime | None = None) -> Tick
         )
 
 
-def _at_counter(ticket_id: int, counter: Counter, officer):
+def _at_counter(ticket_id: int, counter: Counter, officer, version: int | None = None):
     check_counter(officer, counter)
     ticket = locked(Ticket.objects.filter(pk=ticket_id, counter=counter)).first()
     if ticket is None:
         raise TicketNotFound()
+    kernel.check_version(ticket, version)
     return ticket
 
 
-def recall(*, ticket_id: int, counter: Counter, officer, now: datetime | None = None) -> Ticket:
+def recall(
+    *, ticket_id: int, counter: Counter, officer, now: datetime | None = None, version: int | None = None
+) -> Ticket:
     """Call the same number again (the TV shows it again); the first call's time stays the wait's end."""
     now = local_now(now)
     with transaction.atomic():
-        ticket = _at_counter(ticket_id, counter, officer)
+        ticket = _at_counter(ticket_id, counter, officer, version)
         return change(
             ticket,
             TicketStatus.CALLED,
@@ -105,26 +109,32 @@ def recall(*, ticket_id: int, counter: Counter, officer, now: datetime | None = 
         )
 
 
-def start_serving(*, ticket_id: int, counter: Counter, officer, now: datetime | None = None) -> Ticket:
+def start_serving(
+    *, ticket_id: int, counter: Counter, officer, now: datetime | None = None, version: int | None = None
+) -> Ticket:
     now = local_now(now)
     with transaction.atomic():
-        ticket = _at_counter(ticket_id, counter, officer)
+        ticket = _at_counter(ticket_id, counter, officer, version)
         return change(ticket, TicketStatus.SERVING, at=now, actor=officer, counter=counter, served_at=now)
 
 
-def finish(*, ticket_id: int, counter: Counter, officer, now: datetime | None = None) -> Ticket:
+def finish(
+    *, ticket_id: int, counter: Counter, officer, now: datetime | None = None, version: int | None = None
+) -> Ticket:
     now = local_now(now)
     with transaction.atomic():
-        ticket = _at_counter(ticket_id, counter, officer)
+        ticket = _at_counter(ticket_id, counter, officer, version)
         return change(
             ticket, TicketStatus.DONE, at=now, actor=officer, counter=counter, done_at=now, closed_at=now
         )
 
 
-def mark_no_show(*, ticket_id: int, counter: Counter, officer, now: datetime | None = None) -> Ticket:
+def mark_no_show(
+    *, ticket_id: int, counter: Counter, officer, now: datetime | None = None, version: int | None = None
+) -> Ticket:
     now = local_now(now)
     with transaction.atomic():
-        ticket = _at_counter(ticket_id, counter, officer)
+        ticket = _at_counter(ticket_id, counter, officer, version)
         return change(ticket, TicketStatus.NO_SHOW, at=now, actor=officer, counter=counter, closed_at=now)
 
 

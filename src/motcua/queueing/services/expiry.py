@@ -8,12 +8,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 
+from motcua.core import kernel, rows
 from motcua.org.models import ReceptionPlace
 
+from .. import events, rules
 from .. import policy as place_policy
-from .. import rules
 from ..models import Ticket, TicketEvent, TicketStatus
 from .base import local_now, locked
 
@@ -43,14 +44,35 @@ def expire_due(*, now: datetime | None = None, place: ReceptionPlace | None = No
     if expired_places:
         due |= Q(day=today, status=TicketStatus.BOOKED, place_id__in=expired_places)
     with transaction.atomic():
-        rows = list(locked(scope.filter(due).order_by("pk"), skip_locked=True).only("pk", "status"))
-        if not rows:
-            return 0
-        TicketEvent.objects.bulk_create(
-            TicketEvent(
-                ticket_id=t.pk, from_status=t.status, to_status=TicketStatus.EXPIRED, at=now, note="expiry"
-            )
-            for t in rows
+        due_rows = list(
+            locked(scope.filter(due).order_by("pk"), skip_locked=True).only(*events.PAYLOAD_COLUMNS)
         )
-        Ticket.objects.filter(pk__in=[t.pk for t in rows]).update(status=TicketStatus.EXPIRED, closed_at=now)
-    return len(rows)
+        if not due_rows:
+            return 0
+        Ticket.objects.filter(pk__in=[t.pk for t in due_rows]).update(
+            status=TicketStatus.EXPIRED, closed_at=now, version=F("version") + 1
+        )
+        with rows.deferred():  # one audit row and one event per number, written together
+            for ticket in due_rows:
+                before = ticket.status
+                ticket.status, ticket.closed_at, ticket.version = (
+                    TicketStatus.EXPIRED,
+                    now,
+                    ticket.version + 1,
+                )
+                audit = TicketEvent(
+                    ticket_id=ticket.pk,
+                    from_status=before,
+                    to_status=TicketStatus.EXPIRED,
+                    at=now,
+                    note="expiry",
+                )
+                kernel.record(
+                    audit,
+                    "ticket.expired",
+                    aggregate_id=ticket.pk,
+                    version=ticket.version,
+                    occurred_at=now,
+                    payload=events.payload(ticket, previous_status=before, at=now, note="expiry"),
+                )
+    return len(due_rows)

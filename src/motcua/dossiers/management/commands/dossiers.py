@@ -1,5 +1,6 @@
 """`motcua dossiers lifecycle-doc`: write docs/dossier-lifecycle.md from the lifecycle table;
-`motcua dossiers publish-outbox`: deliver pending outbox events now."""
+`motcua dossiers publish-outbox`: deliver pending outbox events now;
+`motcua dossiers prune-outbox`: delete delivered events older than the retention (ADR 0031)."""
 
 from pathlib import Path
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(
-            dest="action", required=True, metavar="{lifecycle-doc,publish-outbox}"
+            dest="action", required=True, metavar="{lifecycle-doc,publish-outbox,prune-outbox}"
         )
         doc = actions.add_parser(
             "lifecycle-doc", help=gettext_lazy("Sinh docs/dossier-lifecycle.md từ bảng vòng đời hồ sơ.")
@@ -31,6 +32,16 @@ class Command(BaseCommand):
         )
         publish = actions.add_parser("publish-outbox", help=gettext_lazy("Gửi các sự kiện đang chờ."))
         publish.add_argument("--batch-size", type=int, default=200)
+        prune = actions.add_parser(
+            "prune-outbox", help=gettext_lazy("Xoá các sự kiện đã gửi cũ hơn thời hạn lưu giữ.")
+        )
+        prune.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help=gettext_lazy("Số ngày lưu giữ (mặc định MOTCUA_OUTBOX_RETENTION_DAYS, 90)."),
+        )
+        prune.add_argument("--batch-size", type=int, default=None)
 
     def handle(self, *args, action, **options):
         if action == "lifecycle-doc":
@@ -40,6 +51,13 @@ class Command(BaseCommand):
 
             sent = publish_pending(batch_size=options["batch_size"])
             self.stdout.write(_("Đã gửi %(n)s sự kiện.") % {"n": sent})
+        elif action == "prune-outbox":
+            from motcua.dossiers.outbox import prune_published
+
+            if options["days"] is not None and options["days"] < 0:
+                raise CommandError(_("Số ngày lưu giữ không được âm."))
+            pruned = prune_published(days=options["days"], batch_size=options["batch_size"])
+            self.stdout.write(_("Đã xoá %(n)s sự kiện đã gửi.") % {"n": pruned})
 
     def lifecycle_doc(self, output: Path, *, check: bool) -> None:
         text = lifecycle.document()
