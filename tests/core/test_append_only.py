@@ -13,6 +13,7 @@ AUDIT_TABLES = [
     "homeservice_homeserviceevent",
     "postal_shipmentevent",
     "feedback_feedbackevent",
+    "integrity_riskcaseevent",
 ]
 
 

@@ -99,7 +99,7 @@ def test_review_is_checked_audited_and_a_dismissed_case_returns_only_when_it_gro
         services.review(
             case.pk, actor=world.supervisor, version=case.version, decision="watch", reason=reason
         )
-    assert stale.value.code == "integrity.conflict"
+    assert stale.value.code == "stale_write"
     case.refresh_from_db()
     assert (case.status, case.dismissed_score) == ("dismissed", case.score)
     last = case.events.last()

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext as _
 
-from motcua.core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from motcua.core.errors import Forbidden, InvalidInput, NotFound
 
 
 def not_found() -> NotFound:
@@ -10,13 +10,6 @@ def not_found() -> NotFound:
 def forbidden() -> Forbidden:
     return Forbidden(
         _("Chỉ cán bộ giám sát của tỉnh được xem xét nghi vấn cò hồ sơ."), code="integrity.forbidden"
-    )
-
-
-def conflict() -> Conflict:
-    return Conflict(
-        _("Nghi vấn vừa được người khác cập nhật; tải lại trang để xem trước khi quyết định."),
-        code="integrity.conflict",
     )
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
+from motcua.core import kernel, rows
 from motcua.dossiers.models import Submitter
 
-from . import errors, scoring, selectors
+from . import errors, events, scoring, selectors
 from .models import CaseAction, CaseStatus, RiskCase, RiskCaseEvent
 
 WINDOW_DAYS = 30
@@ -46,13 +47,12 @@ def scan(province, *, last: date | None = None, days: int = WINDOW_DAYS, thresho
     hits = scoring.flagged(scoring.score(filings, bookings), threshold)
     existing = {
         (c.kind, c.value): c
-        for c in RiskCase.objects.select_for_update().filter(
+        for c in _locked(RiskCase.objects.select_related("province")).filter(
             province=province, kind__in={r.kind for r in hits}, value__in={r.value for r in hits}
         )
     }
     labels = _labels(hits)
     opened = updated = reopened = 0
-    events = []
     for risk in hits:
         facts = {
             "score": risk.score,
@@ -69,10 +69,10 @@ def scan(province, *, last: date | None = None, days: int = WINDOW_DAYS, thresho
             case = RiskCase.objects.create(
                 province=province, kind=risk.kind, value=risk.value, flagged_at=at, **facts
             )
-            events.append(RiskCaseEvent(case=case, at=at, action=CaseAction.FLAGGED, score=risk.score))
+            _record(case, CaseAction.FLAGGED, previous_status="", at=at)
             opened += 1
             continue
-        action = None
+        action, previous = None, case.status
         if case.status == CaseStatus.DISMISSED:
             if risk.score < (case.dismissed_score or 0) + REOPEN_MARGIN:
                 continue  # a supervisor looked at this already; nothing new enough to ask again
@@ -83,11 +83,9 @@ def scan(province, *, last: date | None = None, days: int = WINDOW_DAYS, thresho
             updated += 1
         for name, value in facts.items():
             setattr(case, name, value)
-        case.version += 1
-        case.save()
+        kernel.bump(case)
         if action:
-            events.append(RiskCaseEvent(case=case, at=at, action=action, score=risk.score))
-    RiskCaseEvent.objects.bulk_create(events)
+            _record(case, action, previous_status=previous, at=at)
     return ScanResult(len(filings), len(bookings), len(hits), opened, updated, reopened)
 
 
@@ -115,22 +113,33 @@ def review(pk: int, *, actor, version: int, decision: str, reason: str, at=None)
     if len(reason) < MIN_REASON:
         raise errors.reason_required()
     case_for(actor, pk)  # scope check before the lock
-    case = RiskCase.objects.select_for_update().get(pk=pk)
-    if case.version != version:
-        raise errors.conflict()
+    case = kernel.lock(RiskCase.objects.select_related("province"), pk, missing=errors.not_found)
+    kernel.check_version(case, version)
     at = at or timezone.now()
     status, action = DECISIONS[decision]
+    previous = case.status
     case.status = status
     case.dismissed_score = case.score if status == CaseStatus.DISMISSED else None
-    case.version += 1
-    case.save(update_fields=["status", "dismissed_score", "version"])
-    RiskCaseEvent.objects.create(
-        case=case,
-        at=at,
-        action=action,
-        actor=actor,
-        actor_name=getattr(actor, "full_name", "") or actor.get_username(),
-        score=case.score,
-        reason=reason,
-    )
+    kernel.bump(case, ["status", "dismissed_score"])
+    actor_name = getattr(actor, "full_name", "") or actor.get_username()
+    _record(case, action, previous_status=previous, at=at, actor=actor, actor_name=actor_name, reason=reason)
     return case
+
+
+def _locked(queryset):
+    return (
+        queryset.select_for_update(of=("self",)) if connection.features.has_select_for_update_of else queryset
+    )
+
+
+def _record(case, action, *, previous_status: str, at, **audit) -> None:
+    """The case's own history row and its event, through the write kernel (ADR 0030)."""
+    row = rows.new(RiskCaseEvent, case=case, at=at, action=action, score=case.score, **audit)
+    kernel.record(
+        row,
+        events.TOPICS[action],
+        aggregate_id=case.pk,
+        version=case.version,
+        occurred_at=at,
+        payload=events.payload(case, previous_status=previous_status, at=at),
+    )
