@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from motcua.dossiers.api.tracking import TrackingThrottle, factor_matches
 from motcua.dossiers.models import Dossier
+from motcua.legacy import tracking as legacy_tracking
 
 from . import presenters
 
@@ -40,7 +41,8 @@ def track(request):
         context["message"] = _("Bạn tra cứu quá nhiều lần. Hãy đợi một phút rồi thử lại.")
         return render(request, "portal/tracking.html", context, status=429)
     dossier = Dossier.objects.filter(code=code).select_related("procedure_version").first()
-    matches = factor_matches(code, factor)  # checked whether the code exists or not
+    # Checked whether the code exists or not; a migrated dossier's factor is its applicant's ID tail.
+    matches = factor_matches(code, factor) or legacy_tracking.factor_matches(code, factor)
     if dossier is None or not matches:
         context["message"] = _(
             "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Hãy kiểm tra lại hai mã trên giấy tiếp nhận."

@@ -9,6 +9,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from motcua.legacy.tracking import factor_matches as legacy_factor_matches  # old codes (ADR 0043)
+
 from .. import selectors
 from ..errors import DossierNotFound
 from . import serializers as s
@@ -50,7 +52,8 @@ class TrackingView(APIView):
         # The factor first: a wrong or missing one is the same 404 without reading the database, for a
         # code that exists and one that does not alike, so neither the answer nor its time tells which
         # codes exist. Only the holder of the receipt (or of SECRET_KEY) gets to the query.
-        if not factor_matches(code, request.query_params.get("k")):
+        given = request.query_params.get("k")
+        if not (factor_matches(code, given) or legacy_factor_matches(code, given)):
             raise DossierNotFound()
         body = selectors.public_tracking(code)
         if body is None:
