@@ -29,7 +29,7 @@ def test_the_public_page_finds_it_with_the_last_six_digits_of_the_id_number(clie
     page = client.get("/tra-cuu/", {"ma": CODE, "k": "001234"})
     text = page.content.decode()
     assert page.status_code == 200
-    assert "Đã trả kết quả" in text and "Thủ tục thử nghiệm 1.001193" in text
+    assert "Đã nhận kết quả" in text and "Thủ tục thử nghiệm 1.001193" in text
     assert "Nguyễn Văn Hùng" not in text and "035090001234" not in text
     assert client.get("/tra-cuu/", {"ma": CODE, "k": "001235"}).status_code == 404
     assert client.get("/tra-cuu/", {"ma": CODE, "k": "35090001234"}).status_code == 404

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # ---- TCVN3 (ABC): byte -> letter. The upper-case font (.VnTimeH) reuses the lower-case bytes, so the
 # bytes below are the whole table; 0xA1-0xA7 are the seven upper-case letters with a mark of their own.
@@ -115,6 +116,7 @@ def detect(text: str) -> str:
     return best[0]
 
 
+@lru_cache(maxsize=65_536)  # names of places, agencies, procedures and notes repeat line after line
 def fix(text: str | None) -> tuple[str, str]:
     """(the text in Unicode NFC, the encoding it was found in)."""
     if not text:

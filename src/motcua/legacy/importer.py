@@ -32,9 +32,7 @@ from motcua.dossiers.models import Applicant, Dossier, DossierStep, Pause, Suppl
 from motcua.dossiers.services import planning
 from motcua.org.models import Agency, AgencyKind, PlaceKind, ReceptionPlace
 from motcua.simulation.bulk import Blank, Ids, copy_rows
-from motcua.units.errors import UnitNotFound
-from motcua.units.models import AdministrativeUnit, UnitLevel
-from motcua.units.selectors import successors_in_force
+from motcua.units.models import AdministrativeUnit, UnitLevel, UnitSuccession
 
 from . import containers, encodings, rules
 from .models import AgencyMapping, AgencyRule, ImportRun, LegacyRecord
@@ -288,34 +286,72 @@ class Province:
             )
         )
         self.cal = calendar_for(code)
-        self.communes: dict[str, AdministrativeUnit | None | str] = {}
+        self.communes: dict[str, AdministrativeUnit | str] = {}
+        self._rows = None
         self.versions: dict[str, ProcedureVersion | None] = {}
         self.templates: dict[int, list] = {}
+        self.agency_cache: dict[tuple, tuple] = {}
         self._placeholder: ProcedureVersion | None = None
         self.today = timezone.localdate()
 
     def successor(self, old_code: str) -> AdministrativeUnit:
         found = self.communes.get(old_code)
-        if found is None and old_code not in self.communes:
+        if found is None:
             found = self.communes[old_code] = self._successor(old_code)
         if isinstance(found, str):
             raise Rejected(found, old_code)
         return found
 
+    def _load_map(self) -> None:
+        """Every commune row and succession edge, in memory once (two queries, about 28,000 small rows):
+        the first lines of a file would otherwise walk the successions of each old commune by queries."""
+        self._rows: dict[str, list[tuple]] = defaultdict(list)  # code -> [(pk, valid_from, valid_to, prov)]
+        for pk, code, start, end, prov in AdministrativeUnit.objects.filter(
+            level=UnitLevel.COMMUNE
+        ).values_list("pk", "code", "valid_from", "valid_to", "province_code"):
+            self._rows[code].append((pk, start, end, prov))
+        self._units = {row[0]: row for rows in self._rows.values() for row in rows}
+        self._edges: dict[int, list[tuple]] = defaultdict(list)
+        for before, after, on, partial, primary in UnitSuccession.objects.values_list(
+            "predecessor_id", "successor_id", "effective_on", "partial", "primary"
+        ):
+            self._edges[before].append((after, on, partial, primary))
+
     def _successor(self, old_code: str):
-        if not AdministrativeUnit.objects.filter(code=old_code, level=UnitLevel.COMMUNE).exists():
+        """As units.selectors.successors_in_force (the old row: the most recent that ended), in memory:
+        the province's primary heir first, a whole heir before a partial one."""
+        if self._rows is None:
+            self._load_map()
+        rows = self._rows.get(old_code)
+        if not rows:
             return "unknown_commune"
-        try:
-            _start, heirs = successors_in_force(old_code)
-        except UnitNotFound:
-            return "unknown_commune"
-        heirs = [h for h in heirs if h.unit.level == UnitLevel.COMMUNE]
+        ended = [r for r in rows if r[2] is not None]
+        start = max(ended, key=lambda r: r[2]) if ended else rows[0]
+        today = self.today
+        heirs: dict[int, tuple[bool, bool]] = {}  # pk -> (partial, primary)
+        frontier, seen = {start[0]: (False, True)}, set()
+        while frontier:
+            seen.update(frontier)
+            following = {}
+            for pk, (partial, primary) in frontier.items():
+                _pk, begin, end, _prov = self._units[pk]
+                if begin <= today and (end is None or today < end):
+                    known = heirs.get(pk)
+                    heirs[pk] = (
+                        (partial, primary) if known is None else (known[0] and partial, known[1] or primary)
+                    )
+                    continue
+                for after, on, edge_partial, edge_primary in self._edges.get(pk, ()):
+                    if on <= today and after not in seen and after in self._units:
+                        following[after] = (partial or edge_partial, primary and edge_primary)
+            frontier = following
+        mine = [(pk, v) for pk, v in heirs.items() if self._units[pk][3] == self.unit.code]
         if not heirs:
             return "unknown_commune"
-        mine = [h for h in heirs if h.unit.province_code == self.unit.code]
         if not mine:
             return "commune_outside_province"
-        return mine[0].unit  # primary first, whole before partial (successors_in_force's order)
+        pk = min(mine, key=lambda item: (not item[1][1], item[1][0], item[0]))[0]
+        return AdministrativeUnit.objects.get(pk=pk)
 
     def version(self, code: str) -> ProcedureVersion | None:
         if code not in self.versions:
@@ -353,6 +389,15 @@ class Province:
         """The operator's mapping first, then the rules; unresolved: the province's center queue."""
         code = str(line.raw.get("agency_code") or "").strip().upper()
         name = line.values.get("agency_name", "")
+        key = (code, name, line.commune.pk)
+        found = self.agency_cache.get(key)
+        if found is None:
+            if len(self.agency_cache) > 100_000:  # bounded memory on a file of a million distinct names
+                self.agency_cache.clear()
+            found = self.agency_cache[key] = self._agency_for(code, name, line.commune)
+        return found
+
+    def _agency_for(self, code: str, name: str, commune) -> tuple[Agency, str]:
         key = rules.name_key(name)
         if code and code in self.mapping_codes:
             return self.mapping_codes[code], AgencyRule.MAPPING
@@ -360,7 +405,7 @@ class Province:
             return self.mapping_names[key], AgencyRule.MAPPING
         kind = rules.kind_of(name, self.province_names)
         if kind in ("commune", "district"):
-            agency = self.by_commune.get(line.commune.pk)
+            agency = self.by_commune.get(commune.pk)
             if agency is not None:
                 return agency, AgencyRule.COMMUNE if kind == "commune" else AgencyRule.DISTRICT
         if kind == "department":
@@ -542,6 +587,11 @@ class Writer:
     def write(self, lines: list[Line]) -> None:
         """The batch's rows in one transaction (raises: the caller retries line by line)."""
         with transaction.atomic():
+            if self.postgresql:
+                # A committed batch is never waited for on disk: a server crash loses the last batches,
+                # never a half line, and the rerun writes them again (ADR 0042).
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO off")
             if self.ids is None or not self.postgresql:
                 self.ids = Ids(block=5_000)
             rows = defaultdict(list)
@@ -560,7 +610,7 @@ class Writer:
 
 
 class Migration:
-    def __init__(self, path, province_code: str, *, dry_run=False, rejects=None, batch=1000, progress=None):
+    def __init__(self, path, province_code: str, *, dry_run=False, rejects=None, batch=2000, progress=None):
         self.path, self.dry_run, self.batch, self.progress = str(path), dry_run, batch, progress
         containers.kind_of(path)  # an unknown container fails before anything is written
         self.p = Province(province_code)

@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--province", required=True, help="Mã tỉnh, thành phố mới, ví dụ 37.")
         parser.add_argument("--dry-run", action="store_true", help="Kiểm tra, không ghi gì.")
         parser.add_argument("--rejects", help="Tệp ghi các dòng bị từ chối (.csv hoặc .xlsx).")
-        parser.add_argument("--batch", type=int, default=1000)
+        parser.add_argument("--batch", type=int, default=2000, help="Số dòng mỗi giao dịch.")
         parser.add_argument("--quiet", action="store_true")
 
     def handle(self, *args, **options):
