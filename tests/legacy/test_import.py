@@ -124,7 +124,7 @@ def test_tcvn3_and_vni_fields_are_converted_each_on_its_own(province, tmp_path):
     assert d.applicant.address == "Phường Lê Hồng Phong, thành phố Phủ Lý"
     assert d.legacy.procedure_name == "Đăng ký khai sinh"
     assert d.legacy.agency_name == "UBND phường Lê Hồng Phong"
-    assert d.legacy.converted["applicant_name"] == ["tcvn3", "NguyÔn V¨n Hïng"]
+    assert d.legacy.converted["applicant_name"] == ["tcvn3", "NguyÔn V¨n Hïng", "Nguyễn Văn Hùng"]
     assert d.legacy.converted["applicant_address"][0] == "vni"
 
 
@@ -148,6 +148,7 @@ BAD = [
     ("bad_id_number", {"applicant_id_number": "03509000123"}),
     ("bad_id_number", {"applicant_id_number": "0350900012AB"}),
     ("empty_code", {"code": "  "}),
+    ("bad_code", {"code": "HS-2024-0001"}),
     ("bad_history", {"history": "not json"}),
 ]
 
@@ -198,25 +199,32 @@ def test_dry_run_writes_nothing(province, tmp_path):
 
 def test_agency_rules_mapping_and_the_to_assign_queue(province, tmp_path):
     rows = [
-        row(code="A.1-240612-0001", agency_name="Sở Tư pháp tỉnh Hà Nam"),
-        row(code="A.1-240612-0002", agency_name="UBND thành phố Phủ Lý"),  # an old district body
-        row(code="A.1-240612-0003", agency_name="Trung tâm Y tế dự phòng tỉnh Hà Nam"),
-        row(code="A.1-240612-0004", agency_name="Chi nhánh Văn phòng đăng ký đất đai", agency_code="H35.99"),
-        row(code="A.1-240612-0005", procedure_code="2.000999", procedure_name="Thủ tục đã bãi bỏ"),
+        row(code="000.00.31.H35-240612-0001", agency_name="Sở Tư pháp tỉnh Hà Nam"),
+        row(code="000.00.31.H35-240612-0002", agency_name="UBND thành phố Phủ Lý"),  # an old district body
+        row(code="000.00.31.H35-240612-0003", agency_name="Trung tâm Y tế dự phòng tỉnh Hà Nam"),
+        row(
+            code="000.00.31.H35-240612-0004",
+            agency_name="Chi nhánh Văn phòng đăng ký đất đai",
+            agency_code="H35.99",
+        ),
+        row(code="000.00.31.H35-240612-0005", procedure_code="2.000999", procedure_name="Thủ tục đã bãi bỏ"),
     ]
     AgencyMapping.objects.create(province=province.province, old_code="h35.99", agency=province.justice)
     migrate(write_jsonl(tmp_path / "agencies.jsonl", rows))
     got = {r.code: r for r in LegacyRecord.objects.select_related("dossier__agency")}
-    assert got["A.1-240612-0001"].dossier.agency == province.justice
-    assert got["A.1-240612-0001"].agency_rule == "department"
-    assert got["A.1-240612-0002"].dossier.agency == province.committee_phu_van
-    assert got["A.1-240612-0002"].agency_rule == "district"
-    assert got["A.1-240612-0003"].to_assign and got["A.1-240612-0003"].dossier.agency == province.committee
-    assert got["A.1-240612-0003"].dossier.received_place == province.center
+    assert got["000.00.31.H35-240612-0001"].dossier.agency == province.justice
+    assert got["000.00.31.H35-240612-0001"].agency_rule == "department"
+    assert got["000.00.31.H35-240612-0002"].dossier.agency == province.committee_phu_van
+    assert got["000.00.31.H35-240612-0002"].agency_rule == "district"
     assert (
-        got["A.1-240612-0004"].agency_rule == "mapping"
-        and got["A.1-240612-0004"].dossier.agency == province.justice
+        got["000.00.31.H35-240612-0003"].to_assign
+        and got["000.00.31.H35-240612-0003"].dossier.agency == province.committee
     )
-    unknown = got["A.1-240612-0005"]
+    assert got["000.00.31.H35-240612-0003"].dossier.received_place == province.center
+    assert (
+        got["000.00.31.H35-240612-0004"].agency_rule == "mapping"
+        and got["000.00.31.H35-240612-0004"].dossier.agency == province.justice
+    )
+    unknown = got["000.00.31.H35-240612-0005"]
     assert not unknown.procedure_known and unknown.procedure_code == "2.000999"
     assert unknown.procedure_name == "Thủ tục đã bãi bỏ" and unknown.dossier.procedure.code == "0.000000"

@@ -55,10 +55,13 @@ LEGACY_PROCEDURE = "0.000000"  # the placeholder of procedures the current catal
 LEGACY_ACTOR = "Hệ thống một cửa cũ"
 MAX_CODE = 40
 _ID = re.compile(r"^(\d{12}|\d{9})$")
+# The national format (Circular 03/2025/TT-VPCP), as the workspace and tracking URLs read it.
+_CODE = re.compile(r"^[0-9A-Z.]{13}-[0-9]{6}-[0-9]{4,}$")
 
 REASONS = {
     "empty_code": "Mã hồ sơ trống",
     "code_too_long": "Mã hồ sơ dài quá 40 ký tự",
+    "bad_code": "Mã hồ sơ không theo định dạng mã cơ quan-YYMMDD-số thứ tự",
     "bad_status": "Trạng thái không thuộc 1–10",
     "bad_channel": "Hình thức nộp không thuộc 1–3",
     "bad_date": "Ngày giờ không đọc được (ISO 8601 có múi giờ)",
@@ -172,6 +175,10 @@ def _history(value) -> list:
     return sorted(entries, key=lambda e: e[1])
 
 
+def _raw_history(value) -> list:
+    return json.loads(value) if isinstance(value, str) else value
+
+
 def parse(number: int, raw: dict) -> Line:
     """Check and convert one row; raises Rejected with the first reason found."""
     line = Line(number, raw)
@@ -182,6 +189,8 @@ def parse(number: int, raw: dict) -> Line:
         raise Rejected("empty_code")
     if len(code) > MAX_CODE:
         raise Rejected("code_too_long")
+    if not _CODE.match(code):
+        raise Rejected("bad_code")
     line.code = code
     line.portal_status = _int(raw.get("status"), "bad_status", PORTAL_STATES)
     line.status = PORTAL_STATES[line.portal_status]
@@ -205,10 +214,11 @@ def parse(number: int, raw: dict) -> Line:
             text = _capitalise(text)  # TCVN3's capitals with a tone mark share the lower-case bytes
         line.values[name] = text
         if encoding != "unicode":
-            line.converted[name] = [encoding, str(raw.get(name))]
+            line.converted[name] = [encoding, str(raw.get(name)), text]
     for i, (_s, _at, note, encoding) in enumerate(line.history):
         if encoding != "unicode" and "history" not in line.converted:
-            line.converted["history"] = [encoding, note]
+            original = next(str(e.get("note")) for e in _raw_history(raw.get("history")) if e.get("note"))
+            line.converted["history"] = [encoding, original, note]
         line.history[i] = line.history[i][:3]
     line.fingerprint = _fingerprint(line)
     return line

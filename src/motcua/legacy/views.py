@@ -1,0 +1,110 @@
+"""The migration report of a province (supervisors): per old commune and old agency the lines imported,
+skipped and rejected by the latest run, the "to assign" queue, and a sample of converted text to check
+by eye."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from motcua.dossiers.lifecycle import STATES
+from motcua.org.roles import RoleCode, ScopeKind
+from motcua.units.models import AdministrativeUnit, UnitLevel
+from motcua.workspace.views.common import officer_required, page
+
+from .models import ImportRun, LegacyRecord
+
+QUEUE_SIZE = 100
+SAMPLE_SIZE = 20
+WATCHERS = {RoleCode.SUPERVISOR.value, RoleCode.SYSTEM_ADMIN.value}
+FIELD_LABELS = {
+    "applicant_name": "Họ tên người yêu cầu",
+    "applicant_address": "Địa chỉ",
+    "procedure_name": "Tên thủ tục",
+    "agency_name": "Cơ quan",
+    "history": "Ghi chú lịch sử",
+}
+
+
+def _may_watch(request, province) -> bool:
+    for a in request.officer_assignments:
+        if a.role.code in WATCHERS and (a.scope_kind == ScopeKind.SYSTEM or a.province_id == province.pk):
+            return True
+    return False
+
+
+@officer_required
+def report(request, province: str):
+    unit = AdministrativeUnit.objects.current().filter(code=province, level=UnitLevel.PROVINCE).first()
+    if unit is None:
+        raise Http404
+    if not _may_watch(request, unit):
+        raise PermissionDenied
+    runs = list(ImportRun.objects.filter(province=unit, dry_run=False)[:10])
+    latest = runs[0] if runs else None
+    communes, agencies = _tallies(latest)
+    records = LegacyRecord.objects.filter(province=unit)
+    open_states = [s.value for s, info in STATES.items() if not info.terminal]
+    queue = (
+        records.filter(to_assign=True, dossier__agency_id=_committee_of(records))
+        .select_related("dossier")
+        .order_by("dossier__due_at", "code")
+    )
+    waiting = queue.filter(dossier__status__in=open_states)
+    sample = []
+    for record in records.exclude(converted={}).order_by("-id")[:SAMPLE_SIZE]:
+        for field, (encoding, original, *converted) in sorted(record.converted.items()):
+            sample.append(
+                {
+                    "code": record.code,
+                    "field": _(FIELD_LABELS.get(field, field)),
+                    "encoding": encoding.upper(),
+                    "original": original,
+                    "converted": converted[0] if converted else "",
+                }
+            )
+    return page(
+        request,
+        "legacy/report.html",
+        {
+            "province": unit,
+            "runs": runs,
+            "latest": latest,
+            "communes": communes,
+            "agencies": agencies,
+            "in_system": records.count(),
+            "unknown_procedures": records.filter(procedure_known=False).count(),
+            "queue": list(waiting[:QUEUE_SIZE])
+            + list(queue.exclude(dossier__status__in=open_states)[:QUEUE_SIZE]),
+            "queue_open": waiting.count(),
+            "queue_total": queue.count(),
+            "sample": sample[:SAMPLE_SIZE],
+        },
+    )
+
+
+def _committee_of(records):
+    """The agency the unresolved dossiers were given (the provincial committee): any to-assign record's."""
+    first = records.filter(to_assign=True).values_list("dossier__agency_id", flat=True).first()
+    return first or 0
+
+
+def _tallies(run: ImportRun | None) -> tuple[list[dict], list[dict]]:
+    if run is None:
+        return [], []
+    communes, agencies = [], []
+    for key, (imported, skipped, rejected) in run.tallies.items():
+        kind, _sep, value = key.partition(":")
+        row = {"key": value, "name": value, "imported": imported, "skipped": skipped, "rejected": rejected}
+        (communes if kind == "commune" else agencies).append(row)
+    names = dict(
+        AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE, code__in=[c["key"] for c in communes])
+        .exclude(valid_to__isnull=True)
+        .values_list("code", "full_name")
+    )
+    for row in communes:
+        row["name"] = names.get(row["key"].zfill(5), "")
+    communes.sort(key=lambda r: (-r["rejected"], r["key"]))
+    agencies.sort(key=lambda r: (-r["rejected"], r["key"]))
+    return communes, agencies

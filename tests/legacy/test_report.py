@@ -1,0 +1,44 @@
+"""The province's migration report: tallies per old commune and agency, the to-assign queue, a sample of
+converted text; supervisors of the province only."""
+
+from motcua.org.roles import RoleCode
+from tests.dossiers.factories import staff
+
+from .conftest import row, write_jsonl
+from .test_import import migrate
+
+
+def test_the_supervisor_sees_tallies_the_queue_and_the_converted_sample(client, province, tmp_path):
+    rows = [
+        row(),
+        row(
+            code="000.00.32.H35-240612-0002",
+            applicant_name="NguyÔn V¨n Hïng",
+            agency_name="Trung tâm Y tế huyện Kim Bảng cũ",
+        ),
+        row(
+            code="000.00.32.H35-240612-0003",
+            agency_name="Hội Nông dân tỉnh Hà Nam",
+            status=4,
+            finished_at=None,
+            returned_at=None,
+        ),
+        row(code="000.00.32.H35-240612-0004", commune_code="99999"),
+    ]
+    migrate(write_jsonl(tmp_path / "r.jsonl", rows))
+    client.force_login(staff(RoleCode.SUPERVISOR, province.province, "Giám sát Ninh Bình"))
+    page = client.get("/can-bo/chuyen-doi/37/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "13291" in text and "Phường Lê Hồng Phong" in text and "99999" in text
+    assert (
+        "Hội Nông dân tỉnh Hà Nam" in text and "000.00.32.H35-240612-0003" in text
+    )  # in the to-assign queue
+    assert "NguyÔn V¨n Hïng" in text and "Nguyễn Văn Hùng" in text and "TCVN3" in text
+
+
+def test_a_reception_officer_or_another_province_may_not_see_it(client, province):
+    client.force_login(staff(RoleCode.RECEPTION_OFFICER, province.center, "Cán bộ một cửa"))
+    assert client.get("/can-bo/chuyen-doi/37/").status_code in (403, 404)
+    client.force_login(staff(RoleCode.SUPERVISOR, province.province, "Giám sát"))
+    assert client.get("/can-bo/chuyen-doi/99/").status_code == 404
