@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from motcua.dossiers.lifecycle import STATES
 from motcua.org.roles import RoleCode, ScopeKind
@@ -19,11 +19,11 @@ QUEUE_SIZE = 100
 SAMPLE_SIZE = 20
 WATCHERS = {RoleCode.SUPERVISOR.value, RoleCode.SYSTEM_ADMIN.value}
 FIELD_LABELS = {
-    "applicant_name": "Họ tên người yêu cầu",
-    "applicant_address": "Địa chỉ",
-    "procedure_name": "Tên thủ tục",
-    "agency_name": "Cơ quan",
-    "history": "Ghi chú lịch sử",
+    "applicant_name": gettext_lazy("Họ tên người yêu cầu"),
+    "applicant_address": gettext_lazy("Địa chỉ"),
+    "procedure_name": gettext_lazy("Tên thủ tục"),
+    "agency_name": gettext_lazy("Cơ quan"),
+    "history": gettext_lazy("Ghi chú lịch sử"),
 }
 
 
@@ -58,7 +58,7 @@ def report(request, province: str):
             sample.append(
                 {
                     "code": record.code,
-                    "field": _(FIELD_LABELS.get(field, field)),
+                    "field": FIELD_LABELS.get(field, field),
                     "encoding": encoding.upper(),
                     "original": original,
                     "converted": converted[0] if converted else "",
