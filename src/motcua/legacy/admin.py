@@ -2,7 +2,6 @@
 the runs (read-only: a migrated dossier changes only through the dossier services)."""
 
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 
 from .models import AgencyMapping, ImportRun, LegacyRecord
 
@@ -40,4 +39,3 @@ class ImportRunAdmin(ReadOnly):
     list_display = ("file_name", "province", "started_at", "imported", "skipped", "rejected")
     list_filter = ("province",)
     readonly_fields = ("tallies", "reasons")
-    verbose_name = _("lần chuyển đổi")

@@ -49,7 +49,10 @@ class LegacyRecord(models.Model):
         help_text=_("Sáu chữ số cuối số CCCD/CMND: yếu tố thứ hai khi tra cứu bằng mã cũ (ADR 0043)."),
     )
     converted = models.JSONField(
-        _("văn bản đã chuyển mã"), default=dict, blank=True, help_text=_("Trường → [bảng mã, nguyên văn].")
+        _("văn bản đã chuyển mã"),
+        default=dict,
+        blank=True,
+        help_text=_("Trường → [bảng mã, nguyên văn, sau chuyển đổi]."),
     )
     imported_at = models.DateTimeField(_("chuyển đổi lúc"), auto_now_add=True)
 
