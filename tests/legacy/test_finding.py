@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 
+from motcua.dossiers.models import Dossier
 from motcua.org.roles import RoleCode
 from tests.dossiers.factories import staff
 
@@ -52,3 +53,36 @@ def test_the_workspace_search_finds_it_by_the_old_code(client, migrated):
     assert page.status_code == 200 and CODE in page.content.decode()
     dossier_page = client.get(f"/can-bo/ho-so/{CODE}/")
     assert dossier_page.status_code == 200 and "Nguyễn Văn Hùng" in dossier_page.content.decode()
+
+
+STATUS_ROWS = {
+    1: ("pending_acceptance", {"channel": 2, "finished_at": None, "returned_at": None, "history": []}),
+    2: ("received", {"finished_at": None, "returned_at": None, "history": []}),
+    3: ("not_accepted", {"returned_at": None, "history": []}),
+    4: ("in_progress", {"finished_at": None, "returned_at": None}),
+    5: ("supplement_requested", {"finished_at": None, "returned_at": None}),
+    6: ("in_progress", {"finished_at": None, "returned_at": None}),
+    7: ("in_progress", {"finished_at": None, "returned_at": None}),
+    8: ("stopped", {"returned_at": None}),
+    9: ("result_ready", {"returned_at": None}),
+    10: ("returned", {}),
+}
+
+
+def test_every_portal_status_gives_a_dossier_the_workspace_shows(client, province, tmp_path):
+    rows = [
+        row(**{"code": f"000.00.20.H35-240612-{9000 + s}", "status": s, **extra})
+        for s, (_state, extra) in STATUS_ROWS.items()
+    ]
+    assert migrate(write_jsonl(tmp_path / "all.jsonl", rows))[-1] == "imported 10, skipped 0, rejected 0"
+    client.force_login(staff(RoleCode.SUPERVISOR, province.province, "Giám sát"))
+    for status, (state, _extra) in STATUS_ROWS.items():
+        code = f"000.00.20.H35-240612-{9000 + status}"
+        d = Dossier.objects.get(code=code)
+        assert d.status == state, status
+        assert d.tracking.order_by("dossier_version").last().to_status == state
+        assert d.version == d.tracking.count()
+        page = client.get(f"/can-bo/ho-so/{code}/")
+        assert page.status_code == 200, (status, page.content[:300])
+    pending = Dossier.objects.get(code="000.00.20.H35-240612-9001")
+    assert pending.acceptance_due_at is not None and pending.received_at is None
