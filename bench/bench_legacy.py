@@ -89,7 +89,8 @@ def setup_province() -> None:
             )
 
 
-def run(path: Path, extra: list[str]) -> tuple[float, float, str]:
+def run(path: Path, extra: list[str]) -> tuple[float, float, float, str]:
+    """(wall seconds, the command's CPU seconds, its peak RSS in MB, its last line)."""
     args = [
         sys.executable,
         "-m",
@@ -101,14 +102,14 @@ def run(path: Path, extra: list[str]) -> tuple[float, float, str]:
         "--quiet",
         *extra,
     ]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run(
-        args, env={**os.environ, "PYTHONPATH": SRC}, capture_output=True, text=True, check=True
-    )
+    env = {**os.environ, "PYTHONPATH": SRC}
+    done = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
     seconds = time.perf_counter() - started
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(rss, before) / 1024, done.stdout.strip().splitlines()[-1]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return seconds, cpu, after.ru_maxrss / 1024, done.stdout.strip().splitlines()[-1]
 
 
 def main() -> None:
@@ -128,14 +129,13 @@ def main() -> None:
     from django.db import connection
 
     print(f"database: {connection.vendor}, file: {path.stat().st_size / 1e6:.0f} MB")
-    seconds, rss, last = run(path, [])
-    print(
-        f"first run: {last} in {seconds:.1f} s = {options.lines / seconds:,.0f} lines/s, peak RSS {rss:.0f} MB"
-    )
-    if options.rerun:
-        seconds, rss, last = run(path, [])
+    for name in ("first run", "rerun") if options.rerun else ("first run",):
+        load = os.getloadavg()[0]
+        seconds, cpu, rss, last = run(path, [])
         print(
-            f"rerun: {last} in {seconds:.1f} s = {options.lines / seconds:,.0f} lines/s, peak RSS {rss:.0f} MB"
+            f"{name}: {last} in {seconds:.1f} s = {options.lines / seconds:,.0f} lines/s wall; command CPU "
+            f"{cpu:.1f} s = {options.lines / cpu:,.0f} lines per CPU second; peak RSS {rss:.0f} MB "
+            f"(load average {load:.1f} before)"
         )
 
 
