@@ -42,3 +42,22 @@ def test_a_reception_officer_or_another_province_may_not_see_it(client, province
     assert client.get("/can-bo/chuyen-doi/37/").status_code in (403, 404)
     client.force_login(staff(RoleCode.SUPERVISOR, province.province, "Giám sát"))
     assert client.get("/can-bo/chuyen-doi/99/").status_code == 404
+
+
+def test_the_operator_edits_the_mapping_table_in_the_admin(client, province, django_user_model, tmp_path):
+    from motcua.legacy.models import AgencyMapping, LegacyRecord
+
+    admin = django_user_model.objects.create_superuser("quantri", password="x")
+    client.force_login(admin)
+    assert client.get("/admin/legacy/agencymapping/").status_code == 200
+    response = client.post(
+        "/admin/legacy/agencymapping/add/",
+        {"province": province.province.pk, "old_code": "", "old_name": "Hội Nông dân tỉnh Hà Nam",
+         "agency": province.justice.pk, "note": ""},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content[:500]
+    assert AgencyMapping.objects.get().old_name_key == "hoi nong dan tinh ha nam"
+    migrate(write_jsonl(tmp_path / "m.jsonl", [row(agency_name="HỘI NÔNG DÂN tỉnh Hà Nam")]))
+    record = LegacyRecord.objects.select_related("dossier").get()
+    assert record.agency_rule == "mapping" and record.dossier.agency == province.justice
+    assert client.get(f"/admin/legacy/legacyrecord/{record.pk}/change/").status_code == 200
