@@ -245,3 +245,18 @@ def test_a_broken_json_line_a_bad_channel_and_a_code_the_new_system_uses(provinc
     with open(rejects, encoding="utf-8") as f:
         reasons = [r["reason"].split(":")[0] for r in csv.DictReader(f)]
     assert reasons == ["malformed_line", "bad_channel", "code_taken"]
+
+
+def test_a_province_without_its_center_or_a_wrong_file_is_refused_before_anything(province, tmp_path):
+    from django.core.management.base import CommandError
+
+    path = write_jsonl(tmp_path / "old.jsonl", [row()])
+    with pytest.raises(CommandError, match="chưa có Trung tâm Phục vụ hành chính công"):
+        call_command("migrate-legacy", path, "--province", "01", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="Không có tỉnh, thành phố mã 99"):
+        call_command("migrate-legacy", path, "--province", "99", stdout=io.StringIO())
+    with pytest.raises(CommandError, match=r"chỉ nhận \.jsonl, \.csv hoặc \.xlsx"):
+        call_command("migrate-legacy", str(tmp_path / "old.txt"), "--province", "37", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="Không mở được tệp"):
+        call_command("migrate-legacy", str(tmp_path / "none.csv"), "--province", "37", stdout=io.StringIO())
+    assert not Dossier.objects.exists() and not ImportRun.objects.exists()
