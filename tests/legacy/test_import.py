@@ -260,3 +260,21 @@ def test_a_province_without_its_center_or_a_wrong_file_is_refused_before_anythin
     with pytest.raises(CommandError, match="Không mở được tệp"):
         call_command("migrate-legacy", str(tmp_path / "none.csv"), "--province", "37", stdout=io.StringIO())
     assert not Dossier.objects.exists() and not ImportRun.objects.exists()
+
+
+def test_excel_number_cells_lose_no_leading_zero(province, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(FIELDS))
+    r = row()
+    numbers = {"status": 10.0, "channel": 1, "commune_code": 13291, "province_code": 35, "district_code": 347,
+               "applicant_id_number": 35090001234, "applicant_phone": 912345678}  # fmt: skip
+    sheet.append(
+        [json.dumps(r[k], ensure_ascii=False) if k == "history" else numbers.get(k, r[k]) for k in FIELDS]
+    )
+    book.save(tmp_path / "numbers.xlsx")
+    assert migrate(tmp_path / "numbers.xlsx")[-1] == "imported 1, skipped 0, rejected 0"
+    d = Dossier.objects.select_related("applicant").get(code=r["code"])
+    assert d.applicant.id_number == "035090001234" and d.applicant.phone == "0912345678"
+    # The same record as text in JSON lines is the same content.
+    assert migrate(write_jsonl(tmp_path / "same.jsonl", [r]))[-1] == "imported 0, skipped 1, rejected 0"

@@ -147,6 +147,8 @@ def _moment(value, name: str, *, required: bool) -> datetime | None:
 
 
 def _int(value, reason: str, allowed) -> int:
+    if isinstance(value, float) and value.is_integer():  # an Excel number cell
+        value = int(value)
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
@@ -202,11 +204,11 @@ def parse(number: int, raw: dict) -> Line:
     for moment in (line.finished_at, line.returned_at):
         if moment is not None and moment < line.received_at:
             raise Rejected("finished_before_received")
-    id_number = re.sub(r"\s", "", str(raw.get("applicant_id_number") or ""))
+    id_number = _digits(raw.get("applicant_id_number"), {11: 12, 8: 9})
     if id_number and not _ID.match(id_number):
         raise Rejected("bad_id_number", f"{len(id_number)} ký tự")
     line.id_number = id_number
-    line.old_commune = str(raw.get("commune_code") or "").strip().zfill(5)
+    line.old_commune = _unit_code(raw.get("commune_code"), 5)
     line.history = _history(raw.get("history"))
     for name in TEXT_FIELDS:
         text, encoding = encodings.fix(str(raw.get(name) or "").strip())
@@ -222,6 +224,21 @@ def parse(number: int, raw: dict) -> Line:
         line.history[i] = line.history[i][:3]
     line.fingerprint = _fingerprint(line)
     return line
+
+
+def _digits(value, pad: dict[int, int]) -> str:
+    """A number as text; an Excel number cell lost its leading zero (every CCCD starts with 0): put it back."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        text = str(value)
+        return text.zfill(pad.get(len(text), len(text)))
+    return re.sub(r"\s", "", str(value or ""))
+
+
+def _unit_code(value, width: int) -> str:
+    text = str(int(value) if isinstance(value, float) and value.is_integer() else (value or "")).strip()
+    return text.zfill(width) if text.isdigit() else text
 
 
 def _capitalise(name: str) -> str:
@@ -244,7 +261,7 @@ def _fingerprint(line: Line) -> str:
         + [line.old_commune],
         "procedure": str(raw.get("procedure_code") or "").strip(),
         "agency_code": str(raw.get("agency_code") or "").strip(),
-        "phone": str(raw.get("applicant_phone") or "").strip(),
+        "phone": _digits(raw.get("applicant_phone"), {9: 10}),
         "id": line.id_number,
         "text": line.values,
         "history": [[s, iso(at), note] for s, at, note in line.history],
@@ -499,7 +516,7 @@ class Writer:
             dossier=d,
             full_name=applicant[:200] or "?",
             id_number=line.id_number,
-            phone=re.sub(r"[^\d+]", "", str(line.raw.get("applicant_phone") or ""))[:15],
+            phone=re.sub(r"[^\d+]", "", _digits(line.raw.get("applicant_phone"), {9: 10}))[:15],
             address=line.values["applicant_address"][:300],
         )
         step = None
@@ -542,8 +559,8 @@ class Writer:
             code=line.code,
             province=p.unit,
             fingerprint=line.fingerprint,
-            old_province_code=str(line.raw.get("province_code") or "").strip()[:4],
-            old_district_code=str(line.raw.get("district_code") or "").strip()[:5],
+            old_province_code=_unit_code(line.raw.get("province_code"), 2)[:4],
+            old_district_code=_unit_code(line.raw.get("district_code"), 3)[:5],
             old_commune_code=line.old_commune,
             procedure_code=procedure_code[:40],
             procedure_name=line.values["procedure_name"],
