@@ -61,3 +61,10 @@ def test_the_operator_edits_the_mapping_table_in_the_admin(client, province, dja
     record = LegacyRecord.objects.select_related("dossier").get()
     assert record.agency_rule == "mapping" and record.dossier.agency == province.justice
     assert client.get(f"/admin/legacy/legacyrecord/{record.pk}/change/").status_code == 200
+
+
+def test_the_bar_leads_a_supervisor_to_the_report_of_their_province(client, province):
+    client.force_login(staff(RoleCode.SUPERVISOR, province.province, "Giám sát"))
+    home = client.get("/can-bo/giam-sat/").content.decode()
+    assert 'href="/can-bo/chuyen-doi/"' in home and "Hồ sơ chuyển đổi" in home
+    assert client.get("/can-bo/chuyen-doi/").url == "/can-bo/chuyen-doi/37/"

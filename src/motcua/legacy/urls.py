@@ -5,5 +5,6 @@ from . import views
 app_name = "legacy"
 
 urlpatterns = [
+    path("", views.index, name="index"),
     path("<str:province>/", views.report, name="report"),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy
 
 from motcua.dossiers.lifecycle import STATES
@@ -32,6 +33,22 @@ def _may_watch(request, province) -> bool:
         if a.role.code in WATCHERS and (a.scope_kind == ScopeKind.SYSTEM or a.province_id == province.pk):
             return True
     return False
+
+
+@officer_required
+def index(request):
+    """The bar's link: the report of the province the supervisor watches (a choice when several)."""
+    watched = [a for a in request.officer_assignments if a.role.code in WATCHERS]
+    if not watched:
+        raise PermissionDenied
+    if any(a.scope_kind == ScopeKind.SYSTEM for a in watched):
+        ids = ImportRun.objects.values_list("province_id", flat=True)
+    else:
+        ids = [a.province_id for a in watched if a.province_id]
+    provinces = list(AdministrativeUnit.objects.filter(pk__in=ids).order_by("code"))
+    if len(provinces) == 1:
+        return redirect("legacy:report", province=provinces[0].code)
+    return page(request, "legacy/index.html", {"provinces": provinces})
 
 
 @officer_required
