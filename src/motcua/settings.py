@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "motcua.feedback",
     "motcua.integrity",
     "motcua.index",
+    "motcua.legacy",
 ]
 
 MIDDLEWARE = [

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("motcua.feedback.urls")),
     path("can-bo/co-ho-so/", include("motcua.integrity.urls")),
     path("", include("motcua.index.urls")),  # before the workspace's and portal's catch-alls
+    path("can-bo/chuyen-doi/", include("motcua.legacy.urls")),
     path("can-bo/", include("motcua.workspace.urls")),
     path("", include("motcua.portal.urls")),
 ]

@@ -26,5 +26,17 @@ def second_factor(code: str) -> str:
     return base64.b32encode(mac.digest()).decode()[:FACTOR_LENGTH]
 
 
+# Other ways a code's second factor may match, registered by the apps that own them (the migrated
+# dossiers of the former provinces: the applicant's ID tail, ADR 0043). The HMAC factor is tried first.
+_OTHER_FACTORS: list = []
+
+
+def register_factor(check) -> None:
+    if check not in _OTHER_FACTORS:
+        _OTHER_FACTORS.append(check)
+
+
 def factor_matches(code: str, given: str | None) -> bool:
-    return hmac.compare_digest(second_factor(code), (given or "").strip().upper())
+    if hmac.compare_digest(second_factor(code), (given or "").strip().upper()):
+        return True
+    return any(check(code, given) for check in _OTHER_FACTORS)

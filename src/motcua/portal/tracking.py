@@ -41,7 +41,8 @@ def track(request):
         context["message"] = _("Bạn tra cứu quá nhiều lần. Hãy đợi một phút rồi thử lại.")
         return render(request, "portal/tracking.html", context, status=429)
     dossier = Dossier.objects.filter(code=code).select_related("procedure_version").first()
-    matches = factor_matches(code, factor)  # checked whether the code exists or not
+    # Checked whether the code exists or not; a migrated dossier's factor is its applicant's ID tail.
+    matches = factor_matches(code, factor)  # the old codes' factor too (ADR 0043)
     if dossier is None or not matches:
         context["message"] = _(
             "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Hãy kiểm tra lại hai mã trên giấy tiếp nhận."

@@ -124,7 +124,13 @@ class DocumentUploadSerializer(serializers.Serializer):
 
 
 class TrackingQuerySerializer(serializers.Serializer):
-    k = serializers.CharField(required=False, help_text=_("Mã tra cứu in trên phiếu tiếp nhận."))
+    k = serializers.CharField(
+        required=False,
+        help_text=_(
+            "Mã tra cứu in trên phiếu tiếp nhận; hồ sơ chuyển từ hệ thống một cửa cũ: 6 chữ số cuối số "
+            "CCCD/CMND của người yêu cầu (ADR 0043)."
+        ),
+    )
 
 
 # ---- output -------------------------------------------------------------------------------------------
