@@ -22,6 +22,7 @@ KEYLESS: dict[str, frozenset[str] | None] = {
     "payments": frozenset({"check"}),
     "postal": frozenset({"check"}),
     "dossiers": frozenset({"lifecycle-doc"}),
+    "portal": frozenset({"simulator", "status"}),
 }
 
 # Set by main() before the settings load; read by motcua.settings.

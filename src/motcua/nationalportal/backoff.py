@@ -1,0 +1,26 @@
+"""Exponential backoff with jitter ("equal jitter": half fixed, half random), capped."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+from django.conf import settings
+
+
+def base_seconds() -> float:
+    return float(getattr(settings, "MOTCUA_PORTAL_BACKOFF_BASE", 2.0))
+
+
+def cap_seconds() -> float:
+    return float(getattr(settings, "MOTCUA_PORTAL_BACKOFF_CAP", 300.0))
+
+
+def max_tries() -> int:
+    return int(getattr(settings, "MOTCUA_PORTAL_MAX_TRIES", 8))
+
+
+def delay(tries: int, rng: random.Random | None = None) -> timedelta:
+    """The wait after the `tries`-th failure in a row (1, 2, ...)."""
+    ceiling = min(cap_seconds(), base_seconds() * 2 ** max(tries - 1, 0))
+    return timedelta(seconds=ceiling / 2 + (rng or random).uniform(0, ceiling / 2))
