@@ -259,6 +259,8 @@ if CELERY_BROKER_URL.startswith("filesystem:"):
         "store_processed": False,
     }
 CELERY_TIMEZONE = TIME_ZONE
+# One broker can serve several installations (or test runs): each names its own queue.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("MOTCUA_CELERY_QUEUE", "motcua")
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True  # a worker killed mid-task leaves the message to be redelivered
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
