@@ -13,7 +13,7 @@ from motcua.dossiers import services
 from motcua.dossiers.outbox import publish_pending
 from motcua.org.services import ensure_roles
 from tests.dossiers.conftest import receive
-from tests.dossiers.factories import World
+from tests.dossiers.factories import World, at
 
 
 def free_port() -> int:
@@ -73,8 +73,13 @@ def changed_dossiers(world, count: int = 3) -> list:
     for n in range(count):
         dossier = receive(world, when=f"2026-03-02 09:{n:02d}")
         if n % 2 == 0:
-            dossier = services.assign(dossier, actor=world.leader, version=1, assignee=world.specialist)
-            dossier = services.stop(dossier, actor=world.leader, version=2, reason="Người nộp đề nghị dừng")
+            later = at(f"2026-03-02 10:{n:02d}")
+            dossier = services.assign(
+                dossier, actor=world.leader, version=1, assignee=world.specialist, at=later
+            )
+            dossier = services.stop(
+                dossier, actor=world.leader, version=2, reason="Người nộp đề nghị dừng", at=later
+            )
         made.append(dossier)
     publish_pending()
     return made

@@ -9,6 +9,7 @@ committed together, and a failure here leaves the outbox event for the next run.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
@@ -29,6 +30,11 @@ def event_from(message) -> PortalEvent | None:
     kept = {name: payload.get(name) for name in FIELDS if payload.get(name) is not None}
     kept["channel_code"] = payload.get("portal_channel") or payload.get("channel_code")
     kept["topic"] = str(getattr(message, "topic", ""))[:60]
+    created = getattr(message, "created_at", None) or timezone.now()
+    try:
+        occurred = datetime.fromisoformat(payload["at"]) if payload.get("at") else created
+    except (TypeError, ValueError):
+        occurred = created
     return PortalEvent(
         event_id=uuid.uuid4().hex,
         outbox_id=message.pk,
@@ -36,7 +42,8 @@ def event_from(message) -> PortalEvent | None:
         sequence=sequence,
         status_code=status,
         payload=kept,
-        created_at=getattr(message, "created_at", None) or timezone.now(),
+        occurred_at=occurred,
+        created_at=created,
     )
 
 

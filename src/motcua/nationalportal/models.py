@@ -30,6 +30,7 @@ class PortalEvent(models.Model):
     rejections = models.PositiveSmallIntegerField(_("số lần bị từ chối"), default=0)
     next_attempt_at = models.DateTimeField(_("gửi lại từ"), null=True, blank=True)
     last_error = models.TextField(_("lỗi lần gửi cuối"), blank=True)
+    occurred_at = models.DateTimeField(_("thay đổi lúc"), db_index=True)  # the change's own moment
     created_at = models.DateTimeField(_("ghi nhận lúc"), db_index=True)
     delivered_at = models.DateTimeField(_("đã gửi lúc"), null=True, blank=True)
 

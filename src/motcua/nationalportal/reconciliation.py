@@ -6,9 +6,9 @@ out, as the portal would count what it accepted. A difference lists the status, 
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date, datetime, timedelta
 
+from django.db.models import Count
 from django.utils import timezone
 
 from . import contract
@@ -18,16 +18,14 @@ from .models import EventState, PortalEvent, Reconciliation
 
 def our_counts(day: date) -> dict[str, int]:
     start = datetime.combine(day, datetime.min.time(), tzinfo=contract.ZONE)
-    counts: Counter = Counter()
-    # created_at follows the change by seconds; a day on either side catches late captures.
-    window = PortalEvent.objects.filter(
-        created_at__gte=start - timedelta(days=1), created_at__lt=start + timedelta(days=2)
-    ).exclude(state=EventState.SKIPPED)
-    for status, payload in window.values_list("status_code", "payload").iterator(chunk_size=2000):
-        moment = contract.fmt_time(payload.get("at")) if isinstance(payload, dict) else None
-        if moment and moment[:8] == day.strftime("%Y%m%d"):
-            counts[str(status)] += 1
-    return dict(counts)
+    rows = (
+        PortalEvent.objects.filter(occurred_at__gte=start, occurred_at__lt=start + timedelta(days=1))
+        .exclude(state=EventState.SKIPPED)
+        .values_list("status_code")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {str(status): n for status, n in rows}
 
 
 def reconcile(day: str | date | None = None, client: Client | None = None) -> dict:
