@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Min, Q
 from django.utils import timezone
 
 from . import backoff, contract
@@ -163,11 +163,15 @@ def deliver_batch(client: Client, size: int = 500, rng: random.Random | None = N
                 e.next_attempt_at = now + backoff.delay(e.rejections, rng)
         retry.append(e)
     with transaction.atomic():
-        PortalEvent.objects.bulk_update(
-            delivered + retry,
-            ["state", "attempts", "rejections", "delivered_at", "last_error", "next_attempt_at"],
-            batch_size=500,
-        )
+        # The usual case in one statement; only refused events need their own values.
+        PortalEvent.objects.filter(pk__in=[e.pk for e in delivered]).update(
+            state=EventState.DELIVERED, delivered_at=now, last_error="", next_attempt_at=None,
+            attempts=F("attempts") + 1,
+        )  # fmt: skip
+        if retry:
+            PortalEvent.objects.bulk_update(
+                retry, ["state", "attempts", "rejections", "last_error", "next_attempt_at"], batch_size=500
+            )
     outcome.delivered = len(delivered)
     return outcome
 
