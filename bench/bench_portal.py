@@ -118,6 +118,8 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=30_000)
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--latency-ms", type=int, default=0, help="simulator latency per request")
+    parser.add_argument("--fail-rate", type=float, default=0.0, help="simulator faults (the drill)")
+    parser.add_argument("--down-for", type=float, default=0.0, help="simulator down for S seconds")
     parser.add_argument("--json", default="")
     args = parser.parse_args()
     configure(args.db)
@@ -143,7 +145,8 @@ def main() -> None:
     port, log = free_port(), Path(tempfile.mkdtemp()) / "portal.jsonl"
     sim = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "motcua.nationalportal.simulator", "--port", str(port), "--log", str(log),
-         "--latency-ms", str(args.latency_ms)],
+         "--latency-ms", str(args.latency_ms), "--fail-rate", str(args.fail_rate),
+         "--down-for", str(args.down_for), "--seed", "1"],
         stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
     )  # fmt: skip
     sim.stdout.readline()
@@ -165,13 +168,16 @@ def main() -> None:
         "db": args.db,
         "events": n,
         "batch": args.batch,
+        "fail_rate": args.fail_rate,
+        "down_for_s": args.down_for,
+        "duplicates_seen": len(lines) - len(accepted),
         "capture_s": round(capture_s, 2),
         "capture_per_s": round(n / capture_s),
         "drain_s": round(drain_s, 2),
         "drain_per_s": round(n / drain_s),
         "accepted_once": len(accepted) == n == len({line["event_id"] for line in accepted}),
         "in_order": in_order,
-        "requests": totals["sent"] // max(args.batch, 1),
+        "batches_sent": -(-totals["sent"] // max(args.batch, 1)),
         "target_per_s": TARGET_PER_S,
         "python": platform.python_version(),
         "load": os.getloadavg()[0],

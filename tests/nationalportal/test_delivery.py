@@ -116,3 +116,23 @@ def test_the_simulator_refuses_malformed_requests_with_contract_codes(start_port
     answer = requests.post(url, data=big, timeout=5)
     assert answer.status_code == 413 and answer.json()["error_code"] == "-2"
     assert portal.lines() == []  # nothing accepted
+
+
+def test_a_committed_change_is_delivered_through_the_kick(
+    world, start_portal, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Reception commits → the outbox publishes (eager here) → capture → the sync task, kicked after commit."""
+    from motcua.nationalportal import capture
+
+    from .conftest import receive
+
+    monkeypatch.setattr(capture, "_kicked_at", float("-inf"))
+    portal = start_portal()
+    settings.MOTCUA_PORTAL_URL = portal.url
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier = receive(world)
+    event = PortalEvent.objects.get(dossier_code=dossier.code)
+    assert event.state == EventState.DELIVERED
+    assert [(line["dossier_code"], line["status"], line["sequence"]) for line in portal.lines()] == [
+        (dossier.code, 2, 1)
+    ]
