@@ -24,6 +24,11 @@ def pull() -> dict:
 
 @app.task(name="nationalportal.reconcile", ignore_result=True)
 def reconcile(day: str | None = None) -> dict:
+    from django.conf import settings
+
     from . import reconciliation
+
+    if not getattr(settings, "MOTCUA_PORTAL_URL", ""):
+        return {}
 
     return reconciliation.reconcile(day)

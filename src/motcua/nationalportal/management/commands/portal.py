@@ -47,6 +47,16 @@ class Command(BaseCommand):
         from motcua.nationalportal import delivery
         from motcua.nationalportal.client import PortalUnavailable
 
+        if action in ("sync", "pull", "reconcile"):
+            from django.conf import settings
+
+            if not settings.MOTCUA_PORTAL_URL:
+                raise CommandError(
+                    _(
+                        "Chưa đặt MOTCUA_PORTAL_URL (địa chỉ Cổng Dịch vụ công quốc gia, hoặc của "
+                        "`motcua portal simulator`)."
+                    )
+                )
         if action == "sync":
             try:
                 totals = delivery.sync(until_empty=options["until_empty"], size=options["batch"])
