@@ -138,7 +138,7 @@ def deliver_batch(client: Client, size: int = 500, rng: random.Random | None = N
         results = client.push(_records(events))
     except PortalUnavailable as exc:
         outcome.unavailable = True
-        _unavailable(events, str(exc), timezone.now(), rng)
+        _unavailable(events, str(exc))
         log.warning("national portal unavailable (%s events wait): %s", len(events), exc)
         return outcome
     delivered, retry = [], []
@@ -176,11 +176,11 @@ def deliver_batch(client: Client, size: int = 500, rng: random.Random | None = N
     return outcome
 
 
-def _unavailable(events, error: str, now, rng) -> None:
-    tries = max(e.attempts for e in events) + 1
-    wait = backoff.delay(min(tries, 30), rng)
+def _unavailable(events, error: str) -> None:
+    """A failed request says nothing about these events: they keep their place (no backoff of their
+    own, so a recovered portal gets the whole backlog at once); the lane waits instead (sync)."""
     PortalEvent.objects.filter(pk__in=[e.pk for e in events]).update(
-        attempts=tries, last_error=error[:2000], next_attempt_at=now + wait
+        attempts=F("attempts") + 1, last_error=error[:2000]
     )
 
 
@@ -191,6 +191,7 @@ def sync(
     What the Celery task and `motcua portal sync` run."""
     totals = {"sent": 0, "delivered": 0, "rejected": 0, "busy": False}
     started = time.monotonic()
+    outages = 0  # failed requests in a row: the lane's own backoff
     with lane() as held:
         if not held:
             totals["busy"] = True
@@ -201,17 +202,21 @@ def sync(
             totals["sent"] += outcome.sent
             totals["delivered"] += outcome.delivered
             totals["rejected"] += outcome.rejected
+            outages = outages + 1 if outcome.unavailable else 0
             if max_seconds is not None and time.monotonic() - started > max_seconds:
                 break
-            if outcome.sent and not outcome.unavailable:
+            if outcome.unavailable:
+                if not until_empty:
+                    break  # the next run (beat, a kick) tries again
+                time.sleep(backoff.delay(outages).total_seconds())
+                continue
+            if outcome.sent:
                 continue
             if not until_empty:
                 break
             wait = _next_wait()
             if wait is None:
-                if not outcome.unavailable:
-                    break  # what is left is dead or waits behind a dead event
-                wait = 0.0
+                break  # what is left is dead or waits behind a dead event
             time.sleep(min(max(wait, 0.01), 5.0))
     return totals
 
