@@ -192,6 +192,7 @@ def sync(
     totals = {"sent": 0, "delivered": 0, "rejected": 0, "busy": False}
     started = time.monotonic()
     outages = 0  # failed requests in a row: the lane's own backoff
+    idle = 0  # rounds in a row that found nothing to send
     with lane() as held:
         if not held:
             totals["busy"] = True
@@ -211,24 +212,28 @@ def sync(
                 time.sleep(backoff.delay(outages).total_seconds())
                 continue
             if outcome.sent:
+                idle = 0
                 continue
             if not until_empty:
                 break
             wait = _next_wait()
-            if wait is None:
+            idle = idle + 1 if wait == 0 else 0  # due yet not sendable, again and again: give up
+            if wait is None or idle > 20:
                 break  # what is left is dead or waits behind a dead event
             time.sleep(min(max(wait, 0.01), 5.0))
     return totals
 
 
 def _next_wait() -> float | None:
-    """Seconds until the next pending event waiting out a backoff is due; None when there is none (what
-    is left is dead, or waits behind a dead event of its dossier: an operator's decision)."""
-    now = timezone.now()
-    first = PortalEvent.objects.filter(state=EventState.PENDING, next_attempt_at__gt=now).aggregate(
-        at=Min("next_attempt_at")
-    )["at"]
-    return (first - now).total_seconds() if first else None
+    """Seconds until the next refused event waiting out its backoff is due (0: already due); None when
+    there is none (what is left is dead, or waits behind a dead event: an operator's decision)."""
+    dead = PortalEvent.objects.filter(state=EventState.DEAD).values("dossier_code")
+    first = (
+        PortalEvent.objects.filter(state=EventState.PENDING, next_attempt_at__isnull=False)
+        .exclude(dossier_code__in=dead)
+        .aggregate(at=Min("next_attempt_at"))["at"]
+    )
+    return max((first - timezone.now()).total_seconds(), 0.0) if first else None
 
 
 def figures(now=None) -> dict:
