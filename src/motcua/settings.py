@@ -291,6 +291,9 @@ MOTCUA_PORTAL_PROVINCE = os.environ.get("MOTCUA_PORTAL_PROVINCE", "")  # pull: e
 MOTCUA_PORTAL_MAX_TRIES = int(os.environ.get("MOTCUA_PORTAL_MAX_TRIES", "8"))
 MOTCUA_PORTAL_BACKOFF_BASE = float(os.environ.get("MOTCUA_PORTAL_BACKOFF_BASE", "2"))
 MOTCUA_PORTAL_BACKOFF_CAP = float(os.environ.get("MOTCUA_PORTAL_BACKOFF_CAP", "300"))
+MOTCUA_PORTAL_PROBE_CAP = float(
+    os.environ.get("MOTCUA_PORTAL_PROBE_CAP", "30")
+)  # portal down: probe this often
 
 LOGGING = {
     "version": 1,

@@ -16,11 +16,17 @@ def cap_seconds() -> float:
     return float(getattr(settings, "MOTCUA_PORTAL_BACKOFF_CAP", 300.0))
 
 
+def probe_cap_seconds() -> float:
+    """The longest wait of the lane between probes of a portal that is down: a probe is one request, and
+    a recovered portal should get its backlog within this many seconds."""
+    return float(getattr(settings, "MOTCUA_PORTAL_PROBE_CAP", 30.0))
+
+
 def max_tries() -> int:
     return int(getattr(settings, "MOTCUA_PORTAL_MAX_TRIES", 8))
 
 
-def delay(tries: int, rng: random.Random | None = None) -> timedelta:
+def delay(tries: int, rng: random.Random | None = None, cap: float | None = None) -> timedelta:
     """The wait after the `tries`-th failure in a row (1, 2, ...)."""
-    ceiling = min(cap_seconds(), base_seconds() * 2 ** max(tries - 1, 0))
+    ceiling = min(cap_seconds() if cap is None else cap, base_seconds() * 2 ** max(min(tries, 40) - 1, 0))
     return timedelta(seconds=ceiling / 2 + (rng or random).uniform(0, ceiling / 2))
