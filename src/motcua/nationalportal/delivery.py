@@ -209,7 +209,7 @@ def sync(
             if outcome.unavailable:
                 if not until_empty:
                     break  # the next run (beat, a kick) tries again
-                time.sleep(backoff.delay(outages, cap=backoff.probe_cap_seconds()).total_seconds())
+                time.sleep(backoff.probe_delay(outages))
                 continue
             if outcome.sent:
                 idle = 0
