@@ -10,16 +10,22 @@ export MOTCUA_INSECURE_DEV_KEY ?= 1
 .PHONY: run test setup venv demo lint schema schema-check browser messages clean constraints
 
 ## run: install, migrate, load reference + demo data, serve on http://127.0.0.1:8000, with the local
-##      stand-ins of VNeID (sign-in, :8001) and of the payment gateway (:8002), stopped with the server
-##      (DEBUG without OIDC_* / MOTCUA_VNPAY_* settings uses exactly these two addresses).
+##      stand-ins of VNeID (sign-in, :8001), of the payment gateway (:8002) and of the National Public
+##      Service Portal (:8003), and a Celery worker and beat on the embedded broker (kombu's filesystem
+##      transport in var/broker: nothing to install), all stopped with the server
+##      (DEBUG without OIDC_* / MOTCUA_VNPAY_* settings uses exactly these addresses).
 ##      Django's "development server, not for production" banner is left out: that is what `make run` is.
+RUN_ENV = CELERY_BROKER_URL=filesystem://localhost/ MOTCUA_PORTAL_URL=http://$(HOST):8003
 run: setup demo
-	@echo "Stand-ins: VNeID http://127.0.0.1:8001, payment gateway http://127.0.0.1:8002"
+	@echo "Stand-ins: VNeID http://127.0.0.1:8001, payment gateway http://127.0.0.1:8002, national portal http://127.0.0.1:8003"
 	$(BIN)/motcua oidc-provider --port 8001 --site http://$(HOST):$(PORT) --site http://localhost:$(PORT) & oidc=$$!; \
 	$(BIN)/motcua payments gateway-simulator --port 8002 \
 	  --ipn-url http://$(HOST):$(PORT)/thanh-toan/ipn/vnpay/ & gateway=$$!; \
-	trap 'kill $$oidc $$gateway 2>/dev/null' EXIT INT TERM; \
-	DJANGO_RUNSERVER_HIDE_WARNING=true $(BIN)/motcua runserver $(HOST):$(PORT)
+	$(BIN)/motcua portal simulator --port 8003 --log var/national-portal.jsonl & portal=$$!; \
+	$(RUN_ENV) $(BIN)/celery -A motcua worker --pool=solo --without-mingle --without-gossip -l warning & worker=$$!; \
+	$(RUN_ENV) $(BIN)/celery -A motcua beat -s var/celerybeat-schedule -l warning & beat=$$!; \
+	trap 'kill $$oidc $$gateway $$portal $$worker $$beat 2>/dev/null' EXIT INT TERM; \
+	$(RUN_ENV) DJANGO_RUNSERVER_HIDE_WARNING=true $(BIN)/motcua runserver $(HOST):$(PORT)
 
 ## test: install (with test tools and the browser), run the whole suite
 test: venv browser

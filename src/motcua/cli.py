@@ -24,6 +24,7 @@ KEYLESS: dict[str, frozenset[str] | None] = {
     "dossiers": frozenset({"lifecycle-doc"}),
     "index": None,  # reads and scores (a snapshot writes rows but signs nothing)
     "kernel": frozenset({"events-doc"}),
+    "portal": frozenset({"simulator", "status"}),
 }
 
 # Set by main() before the settings load; read by motcua.settings.

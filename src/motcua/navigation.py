@@ -43,6 +43,7 @@ OFFICER_LINKS: tuple[Link, ...] = (
     Link("workspace:search", _("Tìm hồ sơ")),
     Link("workspace:supervisor", _("Giám sát"), SUPERVISION),
     Link("index:explain", _("Chỉ số 766"), SUPERVISION),
+    Link("nationalportal:operations", _("Cổng quốc gia"), SUPERVISION),
     Link("queueing:panel", _("Gọi số"), RECEPTION),
     Link("homeservice:visits", _("Lịch phục vụ tại nhà"), RECEPTION),
     Link("homeservice:supervise", _("Yêu cầu phục vụ tại nhà"), SUPERVISION),

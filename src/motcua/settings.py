@@ -5,7 +5,9 @@ SECRET_KEY       required when DEBUG is off (but for read-only commands, motcua.
 DEBUG            "1"/"true" to enable
 ALLOWED_HOSTS    comma-separated
 MOTCUA_HOME      folder for the SQLite file and uploaded media (default ./var)
-CELERY_BROKER_URL  default: tasks run eagerly in-process (development, tests)
+CELERY_BROKER_URL  default: tasks run eagerly in-process (tests); `make run`: filesystem:// (embedded);
+                 production: amqp://... (RabbitMQ) or redis://...
+MOTCUA_PORTAL_URL  the National Public Service Portal (or `motcua portal simulator`); empty: nothing sent
 OIDC_*           citizen sign-in through the national identity provider (see below)
 """
 
@@ -83,6 +85,7 @@ INSTALLED_APPS = [
     "motcua.integrity",
     "motcua.index",
     "motcua.legacy",
+    "motcua.nationalportal",
 ]
 
 MIDDLEWARE = [
@@ -246,15 +249,46 @@ CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL", "")
 # the in-memory transport (with the host name kombu wants) rather than an empty URL, for which kombu
 # warned "No hostname was supplied" and fell back to amqp://localhost, a broker nobody runs.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "") or "memory://localhost/"
+if CELERY_BROKER_URL.startswith("filesystem:"):
+    # The embedded broker of `make run` (ADR 0034): kombu's filesystem transport, messages as files in
+    # MOTCUA_HOME/broker. Nothing to install; one machine only. Production uses RabbitMQ or Redis.
+    _broker = MOTCUA_HOME / "broker"
+    for _folder in ("queue", "processed"):
+        (_broker / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_broker / "queue"),
+        "data_folder_out": str(_broker / "queue"),
+        "processed_folder": str(_broker / "processed"),
+        "store_processed": False,
+    }
 CELERY_TIMEZONE = TIME_ZONE
-# Periodic work for `celery beat`: unused queue numbers expire (call-next also checks, so a missed run is safe).
-# Delivered outbox events older than MOTCUA_OUTBOX_RETENTION_DAYS are pruned every hour, in batches (ADR 0031).
+# One broker can serve several installations (or test runs): each names its own queue.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("MOTCUA_CELERY_QUEUE", "motcua")
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True  # a worker killed mid-task leaves the message to be redelivered
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Periodic work for `celery beat` (every job is also safe to run by hand, and to miss once):
 CELERY_BEAT_SCHEDULE = {
+    # unused queue numbers expire (call-next also checks)
     "queueing-expire": {"task": "queueing.expire", "schedule": 300.0},
+    # the outbox sweep: events whose after-commit kick was lost (a crash, a broker hiccup)
+    "dossiers-publish-outbox": {"task": "dossiers.publish_outbox", "schedule": 30.0},
+    # payments whose return and webhook never came; abandoned ones expire
+    "payments-reconcile": {"task": "payments.reconcile", "schedule": 300.0},
+    # national portal: push what is due (also kicked after each capture), pull, daily reconciliation
+    "nationalportal-sync": {"task": "nationalportal.sync", "schedule": 60.0},
+    "nationalportal-pull": {"task": "nationalportal.pull", "schedule": 300.0},
+    "nationalportal-reconcile": {
+        "task": "nationalportal.reconcile",
+        "schedule": crontab(hour=1, minute=30),  # yesterday's counts, once the day is closed
+    },
+    # delivered outbox events older than MOTCUA_OUTBOX_RETENTION_DAYS, pruned in batches (ADR 0031)
     "outbox-prune": {"task": "dossiers.prune_outbox", "schedule": 3600.0},
-    # Broker ("cò hồ sơ") scan of the last 30 days, every night after the centers close (ADR 0046).
+    # broker ("cò hồ sơ") scan of the last 30 days, every night after the centers close (ADR 0046)
     "integrity-scan": {"task": "integrity.scan", "schedule": crontab(hour=21, minute=30)},
-    # Last week's Decision 766 ranking, Monday 01:00 local time (motcua.index, ADR 0039).
+    # last week's Decision 766 ranking, Monday 01:00 local time (motcua.index, ADR 0039)
     "index-weekly-snapshot": {
         "task": "index.weekly_snapshot",
         "schedule": crontab(minute=0, hour=1, day_of_week=1),
@@ -266,6 +300,18 @@ CELERY_BEAT_SCHEDULE = {
 MOTCUA_OUTBOX_MODEL = "dossiers.OutboxMessage"
 MOTCUA_OUTBOX_RETENTION_DAYS = int(os.environ.get("MOTCUA_OUTBOX_RETENTION_DAYS", "90"))
 MOTCUA_OUTBOX_PRUNE_BATCH = 5000
+
+# The National Public Service Portal (motcua.nationalportal, docs/nationalportal.md). Empty URL: events
+# are captured and wait; nothing is sent.
+MOTCUA_PORTAL_URL = os.environ.get("MOTCUA_PORTAL_URL", "")
+MOTCUA_PORTAL_TOKEN = os.environ.get("MOTCUA_PORTAL_TOKEN", "")
+MOTCUA_PORTAL_PROVINCE = os.environ.get("MOTCUA_PORTAL_PROVINCE", "")  # pull: e.g. H26's unit code "01"
+MOTCUA_PORTAL_MAX_TRIES = int(os.environ.get("MOTCUA_PORTAL_MAX_TRIES", "8"))
+MOTCUA_PORTAL_BACKOFF_BASE = float(os.environ.get("MOTCUA_PORTAL_BACKOFF_BASE", "2"))
+MOTCUA_PORTAL_BACKOFF_CAP = float(os.environ.get("MOTCUA_PORTAL_BACKOFF_CAP", "300"))
+MOTCUA_PORTAL_PROBE_CAP = float(
+    os.environ.get("MOTCUA_PORTAL_PROBE_CAP", "30")
+)  # portal down: probe this often
 
 LOGGING = {
     "version": 1,

@@ -30,6 +30,7 @@ urlpatterns = [
     path("can-bo/co-ho-so/", include("motcua.integrity.urls")),
     path("", include("motcua.index.urls")),  # before the workspace's and portal's catch-alls
     path("can-bo/chuyen-doi/", include("motcua.legacy.urls")),
+    path("can-bo/cong-quoc-gia/", include("motcua.nationalportal.urls")),
     path("can-bo/", include("motcua.workspace.urls")),
     path("", include("motcua.portal.urls")),
 ]
