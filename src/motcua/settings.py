@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "motcua.workspace",
     "motcua.simulation",
     "motcua.feedback",
+    "motcua.supervision",
 ]
 
 MIDDLEWARE = [
