@@ -27,6 +27,7 @@ urlpatterns = [
     path("buu-chinh/", include("motcua.postal.urls")),
     path("", include("motcua.queueing.urls")),
     path("", include("motcua.feedback.urls")),
+    path("can-bo/giam-sat/", include("motcua.supervision.urls")),
     path("can-bo/", include("motcua.workspace.urls")),
     path("", include("motcua.portal.urls")),
 ]

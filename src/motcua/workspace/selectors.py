@@ -62,6 +62,7 @@ class Moments:
     now: datetime
     end_of_today: datetime
     soon: datetime  # now + 2 working days
+    risk: datetime | None = None  # now + 1 working day: "at risk" below it (the supervisor's alert)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,12 @@ def current_time() -> datetime:
 def moments(cal: WorkCalendar, now: datetime | None = None) -> Moments:
     now = (now or current_time()).astimezone(TZ)
     tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=TZ)
-    return Moments(now=now, end_of_today=tomorrow, soon=cal.due(now, Duration.working_days(SOON_DAYS)))
+    return Moments(
+        now=now,
+        end_of_today=tomorrow,
+        soon=cal.due(now, Duration.working_days(SOON_DAYS)),
+        risk=cal.due(now, Duration.working_days(1)),
+    )
 
 
 def work_calendar(province_code: str = "") -> WorkCalendar:
@@ -286,29 +292,60 @@ def search(user, query: SearchQuery, *, limit: int = SEARCH_SIZE) -> list[Dossie
 # ---- supervisor -------------------------------------------------------------------------------------
 
 
+TALLY_FIELDS = (
+    "received_today",
+    "in_progress",
+    "due_today",
+    "at_risk",
+    "late",
+    "supplement",
+    "apology",
+    "returned_today",
+)
+
+
 @dataclass
 class Tally:
-    key: str  # "place:<id>" or "agency:<id>"
+    key: str  # "place:<id>", "agency:<id>" or "officer:<id>"
     name: str
     received_today: int = 0
     in_progress: int = 0
-    due_soon: int = 0
+    due_today: int = 0
+    at_risk: int = 0  # at most one working day left on the legal clock
     late: int = 0
+    supplement: int = 0  # waiting for the applicant's supplement
+    apology: int = 0  # open dossiers with an apology letter (form 04)
+    returned_today: int = 0
+
+    @property
+    def cells(self) -> list[tuple[str, int]]:
+        return [(f, getattr(self, f)) for f in TALLY_FIELDS]
 
     def add(self, row: dict) -> None:
-        for field in ("received_today", "in_progress", "due_soon", "late"):
-            setattr(self, field, getattr(self, field) + (row[field] or 0))
+        for field in TALLY_FIELDS:
+            setattr(self, field, getattr(self, field) + (row.get(field) or 0))
 
 
 def tally_conditions(m: Moments) -> dict[str, Q]:
+    """The figures counted in the grouped queries (the apology letters are counted apart: a join)."""
     running = Q(status__in=RUNNING)
     start_of_day = datetime.combine(m.now.date(), time(0), tzinfo=TZ)
+    risk = m.risk or m.soon
     return {
         "received_today": Q(received_at__gte=start_of_day, received_at__lt=m.end_of_today),
         "in_progress": Q(status__in=RUNNING | {S.SUPPLEMENT_REQUESTED}),
-        "due_soon": running & Q(due_at__gte=m.now, due_at__lte=m.soon),
+        "due_today": running & Q(due_at__gte=m.now, due_at__lt=m.end_of_today),
+        "at_risk": running & Q(due_at__gte=m.now, due_at__lte=risk),
         "late": running & Q(due_at__lt=m.now),
+        "supplement": Q(status=S.SUPPLEMENT_REQUESTED),
+        "returned_today": Q(status=S.RETURNED, returned_at__gte=start_of_day, returned_at__lt=m.end_of_today),
     }
+
+
+def drill_condition(column: str, m: Moments) -> Q:
+    if column == "apology":
+        return Q(status__in=QUEUED_STATES, apology_letter__isnull=False)
+    return tally_conditions(m)[column]
 
 
 def supervisor_overview(user, m: Moments) -> dict:
@@ -362,16 +399,18 @@ def _branch_of(place: ReceptionPlace | None) -> ReceptionPlace | None:
 
 def drill_down(user, key: str, column: str, m: Moments, *, limit: int = LIST_SIZE) -> list[Dossier]:
     """The dossiers behind one number of the overview."""
-    condition = tally_conditions(m)[column]
+    condition = drill_condition(column, m)
     kind, _, ident = key.partition(":")
     ident = int(ident) if ident.isdigit() else 0
     if kind == "agency":
         where = Q(agency_id=ident)
     elif kind == "place":
         where = Q(received_place_id=ident) | Q(received_place__parent_id=ident)
+    elif kind == "officer":
+        where = Q(assignee_id=ident)
     else:
         where = Q()
-    if column != "received_today":  # every other column is open dossiers: the partial index serves it
+    if column not in ("received_today", "returned_today"):  # open dossiers: the partial index serves it
         where &= Q(status__in=QUEUED_STATES)
     rows = listed(visible(user).filter(condition, where)).order_by("due_at", "id")
     return list(rows[:limit])
