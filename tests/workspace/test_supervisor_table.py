@@ -5,8 +5,8 @@ import re
 
 from django.urls import reverse
 
-from motcua.workspace import supervision
 from motcua.core.collation import sort_key as vietnamese
+from motcua.workspace import supervision
 from tests.workspace.conftest import receive, signed_in
 
 
