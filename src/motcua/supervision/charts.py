@@ -58,8 +58,9 @@ def line_chart(
             f'<text x="{left - 4}" y="{y(v) + 4:.1f}" text-anchor="end" class="tick">{v}</text>'
         )
     for i in sorted({0, len(days) // 2, len(days) - 1}) if days else []:
+        anchor = "start" if i == 0 else "end" if i == len(days) - 1 else "middle"  # inside the box
         out.append(
-            f'<text x="{x(i):.1f}" y="{height - 8}" text-anchor="middle" class="tick">{days[i]:%d/%m}</text>'
+            f'<text x="{x(i):.1f}" y="{height - 8}" text-anchor="{anchor}" class="tick">{days[i]:%d/%m}</text>'
         )
     for s in series:
         points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(s.values))

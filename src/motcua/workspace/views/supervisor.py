@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -18,7 +19,7 @@ from .. import selectors, supervision
 from .common import clock, officer_required, page, rows
 
 COLUMNS = selectors.TALLY_FIELDS
-POLL_SECONDS = 30
+POLL_SECONDS = 30  # the default of the setting SUPERVISION_POLL_SECONDS
 
 
 def _column_labels() -> dict[str, str]:
@@ -104,7 +105,7 @@ def supervisor(request):
         "alerts": alerts,
         "now": m.now,
         "limit": selectors.LIST_SIZE,
-        "poll": POLL_SECONDS,
+        "poll": getattr(settings, "SUPERVISION_POLL_SECONDS", POLL_SECONDS),
         "branch_choices": [(int(t.key.partition(":")[2]), t.name) for t in overview.branches if t.name],
         "previous_page": page_link(overview.page - 1) if overview.page > 1 else "",
         "next_page": page_link(overview.page + 1) if overview.page < overview.pages else "",
