@@ -177,7 +177,7 @@ def _samples(user):
     }
 
 
-def _time(client, url: str, params: dict, repeat: int) -> dict:
+def _time(client, url: str, params: dict, repeat: int, headers: dict | None = None) -> dict:
     """Wall time of each request, the CPU time this process spent on it (Python: URL, middleware, ORM,
     template) and the time spent waiting for PostgreSQL, with the number of queries."""
     from django.db import connection
@@ -192,14 +192,14 @@ def _time(client, url: str, params: dict, repeat: int) -> dict:
             sql["n"] += 1
             sql["s"] += time.perf_counter() - started
 
-    response = client.get(url, params)  # warm-up
+    response = client.get(url, params, headers=headers)  # warm-up
     assert response.status_code == 200, (url, params, response.status_code)
     wall, cpu, db, queries = [], [], [], set()
     with connection.execute_wrapper(counting):
         for _ in range(repeat):
             sql.update(n=0, s=0.0)
             started, started_cpu = time.perf_counter(), time.process_time()
-            client.get(url, params)
+            client.get(url, params, headers=headers)
             wall.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - started_cpu) * 1000)
             db.append(sql["s"] * 1000)
@@ -238,7 +238,11 @@ def measure(repeat: int) -> dict:
         pages = {f"my work: {q}": (reverse("workspace:home"), {"hang": q}) for q in _desk_queues(user)}
         for kind, value in samples.items():
             pages[f"search: {kind}"] = (reverse("workspace:search"), {"q": value})
-        figures[role] = {name: _time(client, url, params, repeat) for name, (url, params) in pages.items()}
+        if role == "supervisor":  # the live page, its htmx poll (live part only) and the staffing page
+            pages["supervisor: live page"] = (reverse("workspace:supervisor"), {})
+            pages["supervisor: poll"] = (reverse("workspace:supervisor"), {}, {"HX-Request": "true"})
+            pages["supervisor: staffing"] = (reverse("supervision:staffing"), {})
+        figures[role] = {name: _time(client, *spec[:2], repeat, *spec[2:]) for name, spec in pages.items()}
         print(f"\n{role} ({user})", flush=True)
         for name, row in figures[role].items():
             print(
