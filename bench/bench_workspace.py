@@ -219,7 +219,7 @@ def _pct(values: list[float], p: int) -> float:
     return round(ordered[max(0, int(round(p / 100 * len(ordered))) - 1)], 1)
 
 
-def measure(repeat: int) -> dict:
+def measure(repeat: int, roles: set[str] | None = None) -> dict:
     from django.core import signals
     from django.db import close_old_connections
     from django.test import Client
@@ -232,6 +232,8 @@ def measure(repeat: int) -> dict:
     users, median = _users()
     figures = {"officer_place_dossiers": median}
     for role, user in users.items():
+        if roles and role not in roles:
+            continue
         client = Client()
         client.force_login(user)
         samples = _samples(type(user).objects.get(pk=user.pk))
@@ -263,6 +265,7 @@ def main() -> int:
     parser.add_argument("--vacuum", action="store_true", help="VACUUM ANALYZE the database before measuring")
     parser.add_argument("--repeat", type=int, default=40, help="requests per page")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--roles", help="only these users, comma-separated (officer,specialist,supervisor)")
     args = parser.parse_args()
     url = configure(args.generate, args.name)
     result = {"database": url.rsplit("/", 1)[-1], "python": platform.python_version()}
@@ -278,7 +281,7 @@ def main() -> int:
     result["dossiers"] = Dossier.objects.count()
     print(f"dossiers in the database: {result['dossiers']:,}", flush=True)
     result["load_before"] = os.getloadavg()
-    result["figures"] = measure(args.repeat)
+    result["figures"] = measure(args.repeat, set(args.roles.split(",")) if args.roles else None)
     result["load_after"] = os.getloadavg()
     print(f"load average before {result['load_before']}, after {result['load_after']}")
     worst = max(
