@@ -167,7 +167,8 @@ def _samples(user):
     """A name prefix, a phone, an ID number and a code of a dossier this user sees."""
     from motcua.workspace import selectors
 
-    d = selectors.visible(user).select_related("applicant").order_by("-id").first()
+    rows = selectors.visible(user).select_related("applicant").order_by("-id")
+    d = rows.filter(applicant__isnull=False).first()  # copied rows (INSERT … SELECT) have no applicant
     folded = d.applicant_name_folded.split()
     return {
         "name": " ".join(folded[:2]),
