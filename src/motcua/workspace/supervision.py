@@ -75,65 +75,75 @@ def _aggregates(m):
     return {name: Count("pk", filter=cond) for name, cond in conditions.items()}, relevant
 
 
-def _apologies(base, group: str) -> dict:
-    """Open dossiers with an apology letter, per `group` (a Dossier column): the letters are few, so
-    this reads the letters' table and joins the dossiers it names (not the other way round)."""
+KEYS = ("received_place", "agency", "assignee", "assignee__full_name")
+
+
+def _apologies(base) -> dict:
+    """Open dossiers with an apology letter, per (place, agency, officer): the letters are few, so this
+    reads the letters' table and joins the dossiers it names (not the other way round)."""
     rows = (
         ApologyLetter.objects.filter(dossier__in=base.filter(status__in=QUEUED_STATES).values("pk"))
-        .values(f"dossier__{group}")
+        .values(*(f"dossier__{k}" for k in KEYS))
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return {r[f"dossier__{group}"]: r["n"] for r in rows}
+    return {tuple(r[f"dossier__{k}"] for k in KEYS): r["n"] for r in rows}
+
+
+def _rows(base, aggregates, relevant) -> list[dict]:
+    """One grouped pass over the relevant dossiers per (place, agency, officer): a few hundred rows
+    for a province, added up here into branches, agencies and officers (three passes cost three scans)."""
+    rows = list(base.filter(relevant).values(*KEYS).annotate(**aggregates))
+    letters = _apologies(base)
+    for row in rows:
+        row["apology"] = letters.pop(tuple(row[k] for k in KEYS), 0)
+    for key, n in letters.items():  # letters of open dossiers counted in no other figure
+        rows.append({**dict(zip(KEYS, key, strict=True)), "apology": n})
+    return rows
 
 
 def overview(user, m, wanted: AgencyFilter) -> Overview:
     base = visible(user).order_by()
     aggregates, relevant = _aggregates(m)
-    by_place = list(base.filter(relevant).values("received_place").annotate(**aggregates))
-    deciding = base.filter(relevant)
-    if wanted.branch:
-        deciding = deciding.filter(
-            Q(received_place_id=wanted.branch) | Q(received_place__parent_id=wanted.branch)
-        )
-    by_agency = list(deciding.values("agency").annotate(**aggregates))
-    for rows, group in ((by_place, "received_place"), (by_agency, "agency")):
-        letters = _apologies(base, group)
-        for row in rows:
-            row["apology"] = letters.get(row[group], 0)
-    places = ReceptionPlace.objects.filter(pk__in=[r["received_place"] for r in by_place]).select_related(
+    rows = _rows(base, aggregates, relevant)
+    places = ReceptionPlace.objects.filter(pk__in={r["received_place"] for r in rows}).select_related(
         "parent"
     )
     places = {p.pk: p for p in places}
     branches: dict[int, Tally] = {}
-    for row in by_place:
+    for row in rows:
         branch = _branch_of(places.get(row["received_place"]))
         key = branch.pk if branch else 0
         branches.setdefault(key, Tally(f"place:{key}", branch.name if branch else "")).add(row)
     total = Tally("all", "")
     for tally in branches.values():
         total.add(tally.__dict__)
+
+    def in_branch(row) -> bool:
+        place = places.get(row["received_place"])
+        return place is not None and wanted.branch in (place.pk, place.parent_id)
+
+    by_agency: dict[int, Tally] = {}
+    for row in rows:
+        if not wanted.branch or in_branch(row):
+            by_agency.setdefault(row["agency"], Tally(f"agency:{row['agency']}", "")).add(row)
     agencies = {
-        a[0]: a
-        for a in Agency.objects.filter(pk__in=[r["agency"] for r in by_agency]).values_list(
-            "pk", "name", "kind"
-        )
+        a[0]: a for a in Agency.objects.filter(pk__in=list(by_agency)).values_list("pk", "name", "kind")
     }
     labels = dict(AgencyKind.choices)
     needle = fold(wanted.name)
     listed_, kinds = [], set()
-    for row in by_agency:
-        _pk, name, kind = agencies.get(row["agency"], (None, "", ""))
+    for pk, tally in by_agency.items():
+        _pk, name, kind = agencies.get(pk, (None, "", ""))
         kinds.add(kind)
         if (wanted.kind and kind != wanted.kind) or (needle and needle not in fold(name)):
             continue
-        tally = Tally(f"agency:{row['agency']}", name)
-        tally.add(row)
+        tally.name = name
         listed_.append(tally)
     listed_.sort(key=lambda t: vietnamese(t.name))
     pages = max((len(listed_) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
     page = min(wanted.page, pages)
-    officers, officers_of = _officers(base, aggregates, relevant, wanted.agency)
+    officers, officers_of = _officers(rows, wanted.agency, agencies)
     return Overview(
         branches=sorted(branches.values(), key=lambda t: vietnamese(t.name)),
         agencies=listed_[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
@@ -147,26 +157,20 @@ def overview(user, m, wanted: AgencyFilter) -> Overview:
     )
 
 
-def _officers(base, aggregates, relevant, agency: int | None) -> tuple[list[Tally], str]:
+def _officers(rows, agency: int | None, agencies: dict) -> tuple[list[Tally], str]:
     """Per officer holding dossiers (the assignee): of one agency, or the busiest of all."""
-    held = base.filter(relevant, assignee__isnull=False)
-    name = ""
-    if agency:
-        held = held.filter(agency_id=agency)
-        name = Agency.objects.filter(pk=agency).values_list("name", flat=True).first() or ""
-    # The name comes with the group (a join on the few thousand users): one query however many officers.
-    rows = list(held.values("assignee", "assignee__full_name").annotate(**aggregates))
-    letters = _apologies(base.filter(agency_id=agency) if agency else base, "assignee")
-    tallies = []
+    people: dict[int, Tally] = {}
     for row in rows:
-        row["apology"] = letters.get(row["assignee"], 0)
-        tally = Tally(f"officer:{row['assignee']}", row["assignee__full_name"] or "")
-        tally.add(row)
-        tallies.append(tally)
+        if row["assignee"] is None or (agency and row["agency"] != agency):
+            continue
+        name = row["assignee__full_name"] or ""
+        people.setdefault(row["assignee"], Tally(f"officer:{row['assignee']}", name)).add(row)
+    tallies = list(people.values())
     if agency:
+        name = agencies[agency][1] if agency in agencies else ""
         return sorted(tallies, key=lambda t: vietnamese(t.name)), name
     tallies.sort(key=lambda t: (-(t.late + t.at_risk), -t.in_progress, vietnamese(t.name)))
-    return tallies[:OFFICERS], name
+    return tallies[:OFFICERS], ""
 
 
 def alerts(user, m: Moments, *, limit: int = ALERTS) -> list[Dossier]:
