@@ -19,12 +19,11 @@ from django.utils import timezone
 from motcua.calendar.clock import TZ, WorkCalendar
 from motcua.calendar.durations import Duration
 from motcua.calendar.selectors import calendar_for
-from motcua.core.collation import sort_key
 from motcua.core.text import fold
 from motcua.dossiers import access, lifecycle
 from motcua.dossiers.identity import InvalidIdentity, normalise_phone
 from motcua.dossiers.models import Dossier
-from motcua.org.models import Agency, PlaceKind, ReceptionPlace
+from motcua.org.models import PlaceKind, ReceptionPlace
 
 S = lifecycle.State
 # States in which the legal clock runs towards the due moment (from the lifecycle table), except
@@ -346,46 +345,6 @@ def drill_condition(column: str, m: Moments) -> Q:
     if column == "apology":
         return Q(status__in=QUEUED_STATES, apology_letter__isnull=False)
     return tally_conditions(m)[column]
-
-
-def supervisor_overview(user, m: Moments) -> dict:
-    """Per branch (reception side) and per agency (deciding side) of what the supervisor sees: two
-    grouped queries over the dossiers, plus the names of the branches and agencies."""
-    base = visible(user).order_by()
-    conditions = tally_conditions(m)
-    aggregates = {name: Count("pk", filter=cond) for name, cond in conditions.items()}
-    relevant = Q()
-    for cond in conditions.values():
-        relevant |= cond
-    by_place = list(base.filter(relevant).values("received_place").annotate(**aggregates))
-    by_agency = list(base.filter(relevant).values("agency").annotate(**aggregates))
-    places = {
-        p.pk: p
-        for p in ReceptionPlace.objects.filter(pk__in=[r["received_place"] for r in by_place]).select_related(
-            "parent"
-        )
-    }
-    branches: dict[int, Tally] = {}
-    for row in by_place:
-        place = places.get(row["received_place"])
-        branch = _branch_of(place)
-        key = branch.pk if branch else 0
-        tally = branches.setdefault(key, Tally(f"place:{key}", branch.name if branch else ""))
-        tally.add(row)
-    names = dict(Agency.objects.filter(pk__in=[r["agency"] for r in by_agency]).values_list("pk", "name"))
-    agencies = []
-    for row in by_agency:
-        tally = Tally(f"agency:{row['agency']}", names.get(row["agency"], ""))
-        tally.add(row)
-        agencies.append(tally)
-    total = Tally("all", "")
-    for tally in branches.values():
-        total.add(tally.__dict__)
-    return {
-        "branches": sorted(branches.values(), key=lambda t: (-t.late, sort_key(t.name))),
-        "agencies": sorted(agencies, key=lambda t: (-t.late, sort_key(t.name))),
-        "total": total,
-    }
 
 
 def _branch_of(place: ReceptionPlace | None) -> ReceptionPlace | None:

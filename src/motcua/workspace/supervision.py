@@ -1,9 +1,9 @@
 """The supervisor's table: per branch, per agency and per officer, the agencies filtered (kind, name,
 branch) and paged; the officers of one agency (or the busiest ones); the alert list.
 
-Same two grouped queries as `selectors.supervisor_overview` (ADR 0018: counts from index ranges, a query
-count that does not grow with the dossiers); the filters on kind and name apply to the few hundred
-agency rows in Python, the branch filter narrows the grouped query to the branch's places.
+One grouped pass over the relevant dossiers per (place, agency, officer) (ADR 0040; a query count that
+does not grow with the dossiers, ADR 0018), added up here; the filters on kind, name and branch apply to
+the few hundred groups in Python.
 """
 
 from __future__ import annotations
