@@ -167,7 +167,8 @@ def _samples(user):
     """A name prefix, a phone, an ID number and a code of a dossier this user sees."""
     from motcua.workspace import selectors
 
-    d = selectors.visible(user).select_related("applicant").order_by("-id").first()
+    rows = selectors.visible(user).select_related("applicant").order_by("-id")
+    d = rows.filter(applicant__isnull=False).first()  # copied rows (INSERT … SELECT) have no applicant
     folded = d.applicant_name_folded.split()
     return {
         "name": " ".join(folded[:2]),
@@ -177,7 +178,7 @@ def _samples(user):
     }
 
 
-def _time(client, url: str, params: dict, repeat: int) -> dict:
+def _time(client, url: str, params: dict, repeat: int, headers: dict | None = None) -> dict:
     """Wall time of each request, the CPU time this process spent on it (Python: URL, middleware, ORM,
     template) and the time spent waiting for PostgreSQL, with the number of queries."""
     from django.db import connection
@@ -192,14 +193,14 @@ def _time(client, url: str, params: dict, repeat: int) -> dict:
             sql["n"] += 1
             sql["s"] += time.perf_counter() - started
 
-    response = client.get(url, params)  # warm-up
+    response = client.get(url, params, headers=headers)  # warm-up
     assert response.status_code == 200, (url, params, response.status_code)
     wall, cpu, db, queries = [], [], [], set()
     with connection.execute_wrapper(counting):
         for _ in range(repeat):
             sql.update(n=0, s=0.0)
             started, started_cpu = time.perf_counter(), time.process_time()
-            client.get(url, params)
+            client.get(url, params, headers=headers)
             wall.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - started_cpu) * 1000)
             db.append(sql["s"] * 1000)
@@ -219,7 +220,7 @@ def _pct(values: list[float], p: int) -> float:
     return round(ordered[max(0, int(round(p / 100 * len(ordered))) - 1)], 1)
 
 
-def measure(repeat: int) -> dict:
+def measure(repeat: int, roles: set[str] | None = None) -> dict:
     from django.core import signals
     from django.db import close_old_connections
     from django.test import Client
@@ -232,13 +233,19 @@ def measure(repeat: int) -> dict:
     users, median = _users()
     figures = {"officer_place_dossiers": median}
     for role, user in users.items():
+        if roles and role not in roles:
+            continue
         client = Client()
         client.force_login(user)
         samples = _samples(type(user).objects.get(pk=user.pk))
         pages = {f"my work: {q}": (reverse("workspace:home"), {"hang": q}) for q in _desk_queues(user)}
         for kind, value in samples.items():
             pages[f"search: {kind}"] = (reverse("workspace:search"), {"q": value})
-        figures[role] = {name: _time(client, url, params, repeat) for name, (url, params) in pages.items()}
+        if role == "supervisor":  # the live page, its htmx poll (live part only) and the staffing page
+            pages["supervisor: live page"] = (reverse("workspace:supervisor"), {})
+            pages["supervisor: poll"] = (reverse("workspace:supervisor"), {}, {"HX-Request": "true"})
+            pages["supervisor: staffing"] = (reverse("supervision:staffing"), {})
+        figures[role] = {name: _time(client, *spec[:2], repeat, *spec[2:]) for name, spec in pages.items()}
         print(f"\n{role} ({user})", flush=True)
         for name, row in figures[role].items():
             print(
@@ -259,6 +266,7 @@ def main() -> int:
     parser.add_argument("--vacuum", action="store_true", help="VACUUM ANALYZE the database before measuring")
     parser.add_argument("--repeat", type=int, default=40, help="requests per page")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--roles", help="only these users, comma-separated (officer,specialist,supervisor)")
     args = parser.parse_args()
     url = configure(args.generate, args.name)
     result = {"database": url.rsplit("/", 1)[-1], "python": platform.python_version()}
@@ -274,7 +282,7 @@ def main() -> int:
     result["dossiers"] = Dossier.objects.count()
     print(f"dossiers in the database: {result['dossiers']:,}", flush=True)
     result["load_before"] = os.getloadavg()
-    result["figures"] = measure(args.repeat)
+    result["figures"] = measure(args.repeat, set(args.roles.split(",")) if args.roles else None)
     result["load_after"] = os.getloadavg()
     print(f"load average before {result['load_before']}, after {result['load_after']}")
     worst = max(

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "motcua.index",
     "motcua.legacy",
     "motcua.nationalportal",
+    "motcua.supervision",
 ]
 
 MIDDLEWARE = [

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("motcua.index.urls")),  # before the workspace's and portal's catch-alls
     path("can-bo/chuyen-doi/", include("motcua.legacy.urls")),
     path("can-bo/cong-quoc-gia/", include("motcua.nationalportal.urls")),
+    path("can-bo/giam-sat/", include("motcua.supervision.urls")),
     path("can-bo/", include("motcua.workspace.urls")),
     path("", include("motcua.portal.urls")),
 ]

@@ -6,7 +6,6 @@ import gettext
 
 from django.template.loader import get_template
 
-from motcua.workspace.sorting import vietnamese as _unused  # noqa: F401 (imported by the supervisor view)
 from tests.i18n.test_english import read_po
 
 from .guards import ROOT, english_leftovers, po_files, python_leaks, template_literals

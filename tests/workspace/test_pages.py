@@ -263,7 +263,7 @@ def test_supervisor_sees_each_branch_and_agency_with_links_down_to_the_dossiers(
         3,
         1,
     )
-    assert branch.due_soon == 1  # due today at 09:00
+    assert branch.due_today == 1 and branch.at_risk == 1  # due today at 09:00
     [agency] = overview["agencies"]
     assert agency.name == "Ủy ban nhân dân xã Sóc Sơn" and agency.late == 1
     assert f'href="?o={branch.key}&amp;cot=late"' in page.content.decode()

@@ -19,12 +19,11 @@ from django.utils import timezone
 from motcua.calendar.clock import TZ, WorkCalendar
 from motcua.calendar.durations import Duration
 from motcua.calendar.selectors import calendar_for
-from motcua.core.collation import sort_key
 from motcua.core.text import fold
 from motcua.dossiers import access, lifecycle
 from motcua.dossiers.identity import InvalidIdentity, normalise_phone
 from motcua.dossiers.models import Dossier
-from motcua.org.models import Agency, PlaceKind, ReceptionPlace
+from motcua.org.models import PlaceKind, ReceptionPlace
 
 S = lifecycle.State
 # States in which the legal clock runs towards the due moment (from the lifecycle table), except
@@ -62,6 +61,7 @@ class Moments:
     now: datetime
     end_of_today: datetime
     soon: datetime  # now + 2 working days
+    risk: datetime | None = None  # now + 1 working day: "at risk" below it (the supervisor's alert)
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,12 @@ def current_time() -> datetime:
 def moments(cal: WorkCalendar, now: datetime | None = None) -> Moments:
     now = (now or current_time()).astimezone(TZ)
     tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=TZ)
-    return Moments(now=now, end_of_today=tomorrow, soon=cal.due(now, Duration.working_days(SOON_DAYS)))
+    return Moments(
+        now=now,
+        end_of_today=tomorrow,
+        soon=cal.due(now, Duration.working_days(SOON_DAYS)),
+        risk=cal.due(now, Duration.working_days(1)),
+    )
 
 
 def work_calendar(province_code: str = "") -> WorkCalendar:
@@ -286,69 +291,60 @@ def search(user, query: SearchQuery, *, limit: int = SEARCH_SIZE) -> list[Dossie
 # ---- supervisor -------------------------------------------------------------------------------------
 
 
+TALLY_FIELDS = (
+    "received_today",
+    "in_progress",
+    "due_today",
+    "at_risk",
+    "late",
+    "supplement",
+    "apology",
+    "returned_today",
+)
+
+
 @dataclass
 class Tally:
-    key: str  # "place:<id>" or "agency:<id>"
+    key: str  # "place:<id>", "agency:<id>" or "officer:<id>"
     name: str
     received_today: int = 0
     in_progress: int = 0
-    due_soon: int = 0
+    due_today: int = 0
+    at_risk: int = 0  # at most one working day left on the legal clock
     late: int = 0
+    supplement: int = 0  # waiting for the applicant's supplement
+    apology: int = 0  # open dossiers with an apology letter (form 04)
+    returned_today: int = 0
+
+    @property
+    def cells(self) -> list[tuple[str, int]]:
+        return [(f, getattr(self, f)) for f in TALLY_FIELDS]
 
     def add(self, row: dict) -> None:
-        for field in ("received_today", "in_progress", "due_soon", "late"):
-            setattr(self, field, getattr(self, field) + (row[field] or 0))
+        for field in TALLY_FIELDS:
+            setattr(self, field, getattr(self, field) + (row.get(field) or 0))
 
 
 def tally_conditions(m: Moments) -> dict[str, Q]:
+    """The figures counted in the grouped queries (the apology letters are counted apart: a join)."""
     running = Q(status__in=RUNNING)
     start_of_day = datetime.combine(m.now.date(), time(0), tzinfo=TZ)
+    risk = m.risk or m.soon
     return {
         "received_today": Q(received_at__gte=start_of_day, received_at__lt=m.end_of_today),
         "in_progress": Q(status__in=RUNNING | {S.SUPPLEMENT_REQUESTED}),
-        "due_soon": running & Q(due_at__gte=m.now, due_at__lte=m.soon),
+        "due_today": running & Q(due_at__gte=m.now, due_at__lt=m.end_of_today),
+        "at_risk": running & Q(due_at__gte=m.now, due_at__lte=risk),
         "late": running & Q(due_at__lt=m.now),
+        "supplement": Q(status=S.SUPPLEMENT_REQUESTED),
+        "returned_today": Q(status=S.RETURNED, returned_at__gte=start_of_day, returned_at__lt=m.end_of_today),
     }
 
 
-def supervisor_overview(user, m: Moments) -> dict:
-    """Per branch (reception side) and per agency (deciding side) of what the supervisor sees: two
-    grouped queries over the dossiers, plus the names of the branches and agencies."""
-    base = visible(user).order_by()
-    conditions = tally_conditions(m)
-    aggregates = {name: Count("pk", filter=cond) for name, cond in conditions.items()}
-    relevant = Q()
-    for cond in conditions.values():
-        relevant |= cond
-    by_place = list(base.filter(relevant).values("received_place").annotate(**aggregates))
-    by_agency = list(base.filter(relevant).values("agency").annotate(**aggregates))
-    places = {
-        p.pk: p
-        for p in ReceptionPlace.objects.filter(pk__in=[r["received_place"] for r in by_place]).select_related(
-            "parent"
-        )
-    }
-    branches: dict[int, Tally] = {}
-    for row in by_place:
-        place = places.get(row["received_place"])
-        branch = _branch_of(place)
-        key = branch.pk if branch else 0
-        tally = branches.setdefault(key, Tally(f"place:{key}", branch.name if branch else ""))
-        tally.add(row)
-    names = dict(Agency.objects.filter(pk__in=[r["agency"] for r in by_agency]).values_list("pk", "name"))
-    agencies = []
-    for row in by_agency:
-        tally = Tally(f"agency:{row['agency']}", names.get(row["agency"], ""))
-        tally.add(row)
-        agencies.append(tally)
-    total = Tally("all", "")
-    for tally in branches.values():
-        total.add(tally.__dict__)
-    return {
-        "branches": sorted(branches.values(), key=lambda t: (-t.late, sort_key(t.name))),
-        "agencies": sorted(agencies, key=lambda t: (-t.late, sort_key(t.name))),
-        "total": total,
-    }
+def drill_condition(column: str, m: Moments) -> Q:
+    if column == "apology":
+        return Q(status__in=QUEUED_STATES, apology_letter__isnull=False)
+    return tally_conditions(m)[column]
 
 
 def _branch_of(place: ReceptionPlace | None) -> ReceptionPlace | None:
@@ -362,16 +358,18 @@ def _branch_of(place: ReceptionPlace | None) -> ReceptionPlace | None:
 
 def drill_down(user, key: str, column: str, m: Moments, *, limit: int = LIST_SIZE) -> list[Dossier]:
     """The dossiers behind one number of the overview."""
-    condition = tally_conditions(m)[column]
+    condition = drill_condition(column, m)
     kind, _, ident = key.partition(":")
     ident = int(ident) if ident.isdigit() else 0
     if kind == "agency":
         where = Q(agency_id=ident)
     elif kind == "place":
         where = Q(received_place_id=ident) | Q(received_place__parent_id=ident)
+    elif kind == "officer":
+        where = Q(assignee_id=ident)
     else:
         where = Q()
-    if column != "received_today":  # every other column is open dossiers: the partial index serves it
+    if column not in ("received_today", "returned_today"):  # open dossiers: the partial index serves it
         where &= Q(status__in=QUEUED_STATES)
     rows = listed(visible(user).filter(condition, where)).order_by("due_at", "id")
     return list(rows[:limit])
