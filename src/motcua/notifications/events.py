@@ -1,0 +1,170 @@
+"""From outbox events to planned deliveries: the subscriber registered in apps.py.
+
+It runs inside the outbox's publishing transaction: the delivery rows are written with the event's
+"published" mark or not at all, and a redelivered event finds its rows (unique per event, kind and
+channel) and plans nothing more. The sending is a Celery task started after the commit.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import DatabaseError, IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from motcua.dossiers.models import ApologyLetter, Dossier, OutboxMessage, Payment, SupplementRequest
+
+from . import conf, messages
+from .models import Delivery, InAppNotification, Kind, OptOut, Preference, Status
+
+log = logging.getLogger("motcua.notifications")
+
+# What the citizen hears about (issue #18): the outbox topic and the message kind(s) it sends.
+CITIZEN_TOPICS: dict[str, tuple[str, ...]] = {
+    "dossier.receive": (Kind.RECEIVED, Kind.PAYMENT),
+    "dossier.accept": (Kind.RECEIVED, Kind.PAYMENT),
+    "dossier.request_supplement": (Kind.SUPPLEMENT,),
+    "payment.requested": (Kind.PAYMENT,),
+    "dossier.extend": (Kind.APOLOGY,),
+    "dossier.issue_result": (Kind.RESULT_READY,),
+    "dossier.return_result": (Kind.RETURNED,),
+}
+# What lands on an officer's or a leader's desk: the dossier's assignee hears about it.
+DESK_TOPICS: dict[str, str] = {
+    "dossier.assign": "Hồ sơ {code} được giao cho bạn xử lý",
+    "dossier.transfer": "Hồ sơ {code} được chuyển đến bạn",
+    "dossier.finish_step": "Hồ sơ {code} chuyển đến bạn ở bước tiếp theo",
+    "dossier.receive_supplement": "Hồ sơ {code} đã được bổ sung",
+}
+
+
+def on_event(message: OutboxMessage) -> None:
+    kinds = CITIZEN_TOPICS.get(message.topic)
+    desk = DESK_TOPICS.get(message.topic)
+    if not kinds and not desk:
+        return
+    dossier = (
+        Dossier.objects.select_related("applicant", "procedure_version", "agency")
+        .filter(pk=message.dossier_id)
+        .first()
+    )
+    if dossier is None:
+        return
+    if desk and dossier.assignee_id:
+        _in_app(message, dossier, desk)
+    if kinds:
+        planned = plan(message, dossier, kinds)
+        if planned:
+            from .tasks import deliver
+
+            transaction.on_commit(lambda: [deliver.delay(pk) for pk in planned], robust=True)
+
+
+def _in_app(message: OutboxMessage, dossier: Dossier, title: str) -> None:
+    if InAppNotification.objects.filter(user_id=dossier.assignee_id, event_id=message.pk).exists():
+        return
+    InAppNotification.objects.create(
+        user_id=dossier.assignee_id,
+        event_id=message.pk,
+        dossier_code=dossier.code,
+        title=_(title).format(code=dossier.code),
+    )
+
+
+def contacts(dossier: Dossier) -> dict[str, str]:
+    applicant = getattr(dossier, "applicant", None)
+    if applicant is None:
+        return {}
+    phone = "".join(ch for ch in applicant.phone if ch.isdigit() or ch == "+")
+    found = {conf.EMAIL: applicant.email.strip().lower(), conf.SMS: phone, conf.ZALO: phone}
+    return {channel: to for channel, to in found.items() if to}
+
+
+def chosen_channels(found: dict[str, str]) -> list[str]:
+    """The applicant's choice (a Preference under their phone or e-mail), else the default channels."""
+    prefs = Preference.objects.filter(contact__in=set(found.values())).order_by("-updated_at").first()
+    channels = prefs.channels if prefs else conf.default_channels()
+    enabled = conf.enabled_channels()
+    return [c for c in channels if c in found and c in enabled]
+
+
+def opted_out(found: dict[str, str], channel: str) -> bool:
+    return OptOut.objects.filter(contact=found[channel], channel__in=["", channel]).exists()
+
+
+def plan(message: OutboxMessage, dossier: Dossier, kinds: tuple[str, ...]) -> list[int]:
+    """Write the deliveries of this event (once); the ids to send now."""
+    found = contacts(dossier)
+    channels = chosen_channels(found)
+    if not channels:
+        return []
+    planned = []
+    for kind in kinds:
+        try:
+            context = _context(kind, dossier)
+        except DatabaseError:
+            raise  # the event stays in the outbox and is tried again
+        except Exception:  # a broken template must not hold back the event's other subscribers
+            log.exception("notification %s of event %s not planned", kind, message.pk)
+            continue
+        if context is None:  # e.g. a payment request without any fee due
+            continue
+        for channel in channels:
+            if Delivery.objects.filter(event_id=message.pk, kind=kind, channel=channel).exists():
+                continue  # a redelivered event: its messages were planned the first time
+            skipped = opted_out(found, channel)
+            try:
+                subject, body = messages.render(kind, channel, context)
+            except Exception:  # as above: logged, the other messages go
+                log.exception("notification %s/%s of event %s not rendered", kind, channel, message.pk)
+                continue
+            try:
+                with transaction.atomic():
+                    delivery = Delivery.objects.create(
+                        event_id=message.pk,
+                        kind=kind,
+                        channel=channel,
+                        dossier=dossier,
+                        recipient=found[channel],
+                        subject=subject[:255],
+                        body=body,
+                        provider=conf.provider_id(channel),
+                        status=Status.SKIPPED if skipped else Status.PENDING,
+                    )
+            except IntegrityError:  # another worker planned it at the same moment
+                continue
+            if not skipped:
+                planned.append(delivery.pk)
+    return planned
+
+
+def _tracking_url() -> str:
+    return getattr(settings, "MOTCUA_PUBLIC_URL", "").rstrip("/") + "/tra-cuu/"
+
+
+def _context(kind: str, dossier: Dossier) -> dict | None:
+    applicant = getattr(dossier, "applicant", None)
+    context = {
+        "code": dossier.code,
+        "name": applicant.full_name if applicant else "",
+        "procedure": dossier.procedure_version.name,
+        "agency": dossier.agency.name,
+        "appointment": messages.local_moment(dossier.appointment_at),
+        "tracking_url": _tracking_url(),
+    }
+    if kind == Kind.SUPPLEMENT:
+        request = SupplementRequest.objects.filter(dossier=dossier).order_by("-requested_at", "-id").first()
+        context.update(items=request.items if request else [], reason=request.reason if request else "")
+    elif kind == Kind.PAYMENT:
+        due = list(Payment.objects.filter(dossier=dossier, status="due").values_list("amount", flat=True))
+        if not due:
+            return None
+        context["amount"] = f"{sum(due):,}".replace(",", ".")
+    elif kind == Kind.APOLOGY:
+        letter = ApologyLetter.objects.filter(dossier=dossier).first()
+        if letter:
+            context.update(reason=letter.reason, appointment=messages.local_moment(letter.new_appointment))
+    elif kind == Kind.RESULT_READY:
+        context["return_how"] = dossier.get_return_method_display() if dossier.return_method else ""
+    return context

@@ -1,0 +1,158 @@
+"""Planning webhook deliveries from outbox events, and posting them with retries and backoff.
+
+Planning runs inside the outbox's publishing transaction (like motcua.notifications.events): a
+delivery row exists exactly when the event is marked published. Posting is at-least-once: a receiver
+that times out may get the same delivery again, with the same X-Motcua-Delivery id to recognise it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from datetime import timedelta
+
+import requests
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from motcua.dossiers.masking import mask_text
+from motcua.dossiers.models import OutboxMessage
+from motcua.notifications import metrics
+
+from . import signing
+from .models import DeliveryStatus, Subscription, WebhookDelivery
+
+log = logging.getLogger("motcua.webhooks")
+_CACHE_SECONDS = 5.0
+_cache: tuple[float, list[Subscription]] = (0.0, [])
+
+
+def active_subscriptions() -> list[Subscription]:
+    """Read at most every few seconds: most events go to nobody, and publishing must stay fast."""
+    global _cache
+    now = time.monotonic()
+    if now - _cache[0] > _CACHE_SECONDS:
+        _cache = (now, list(Subscription.objects.filter(active=True)))
+    return _cache[1]
+
+
+def forget_cache() -> None:
+    global _cache
+    _cache = (0.0, [])
+
+
+def on_event(message: OutboxMessage) -> None:
+    wanted = [s for s in active_subscriptions() if s.wants(message.topic)]
+    if not wanted:
+        return
+    planned = []
+    for subscription in wanted:
+        if WebhookDelivery.objects.filter(subscription=subscription, event_id=message.pk).exists():
+            continue
+        try:
+            with transaction.atomic():
+                delivery = WebhookDelivery.objects.create(
+                    subscription=subscription,
+                    event_id=message.pk,
+                    topic=message.topic,
+                    payload=message.payload,
+                )
+        except IntegrityError:
+            continue
+        planned.append(delivery.pk)
+    if planned:
+        from .tasks import deliver
+
+        transaction.on_commit(lambda: [deliver.delay(pk) for pk in planned], robust=True)
+
+
+def backoff(attempts: int) -> timedelta:
+    """30 s, 1, 2, 4… minutes, at most six hours."""
+    return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 6 * 3600))
+
+
+def body_of(delivery: WebhookDelivery) -> bytes:
+    envelope = {
+        "id": delivery.event_id,
+        "topic": delivery.topic,
+        "created_at": delivery.created_at.isoformat(),
+        "data": delivery.payload,
+    }
+    return json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _claim(delivery_id: int) -> WebhookDelivery | None:
+    """Take the delivery for one try: a lease (next_attempt_at pushed past the timeout) keeps other
+    workers off it, and no lock is held while the receiver answers (on SQLite a held write lock would
+    stop every other writer)."""
+    with transaction.atomic():
+        delivery = (
+            WebhookDelivery.objects.select_for_update()
+            .select_related("subscription")
+            .filter(pk=delivery_id)
+            .first()
+        )
+        if delivery is None or delivery.status not in (DeliveryStatus.PENDING, DeliveryStatus.FAILED):
+            return None
+        now = timezone.now()
+        if delivery.next_attempt_at and delivery.next_attempt_at > now:
+            return None
+        delivery.attempts += 1
+        delivery.next_attempt_at = now + timedelta(seconds=2 * _timeout() + 30)
+        delivery.save(update_fields=["attempts", "next_attempt_at"])
+    return delivery
+
+
+def _timeout() -> float:
+    return float(getattr(settings, "MOTCUA_WEBHOOK_TIMEOUT", 5))
+
+
+def send(delivery_id: int) -> str:
+    delivery = _claim(delivery_id)
+    if delivery is None:
+        return "not_due"
+    body = body_of(delivery)
+    headers = {
+        "Content-Type": "application/json; charset=utf-8",
+        "User-Agent": "motcua-webhooks/1",
+        "X-Motcua-Event": delivery.topic,
+        "X-Motcua-Delivery": str(delivery.pk),
+        **signing.headers(delivery.subscription.secret, body),
+    }
+    try:
+        response = requests.post(
+            delivery.subscription.url, data=body, headers=headers, timeout=_timeout(), allow_redirects=False
+        )
+        code, error = response.status_code, "" if response.ok else response.text[:500]
+    except requests.RequestException as exc:
+        code, error = None, f"{type(exc).__name__}: {exc}"
+    now = timezone.now()
+    delivery.last_status_code = code
+    if code is not None and 200 <= code < 300:
+        delivery.status, delivery.delivered_at, delivery.last_error = DeliveryStatus.DELIVERED, now, ""
+        delivery.next_attempt_at = None
+    else:
+        final = delivery.attempts >= int(getattr(settings, "MOTCUA_WEBHOOK_MAX_ATTEMPTS", 8))
+        delivery.status = DeliveryStatus.DEAD if final else DeliveryStatus.FAILED
+        delivery.next_attempt_at = None if final else now + backoff(delivery.attempts)
+        delivery.last_error = mask_text(f"HTTP {code}: {error}" if code else error)[:2000]
+        log.warning("webhook %s to %s failed: %s", delivery.pk, delivery.subscription, delivery.last_error)
+    delivery.save(
+        update_fields=["status", "delivered_at", "last_error", "next_attempt_at", "last_status_code"]
+    )
+    metrics.WEBHOOKS.labels(status=delivery.status).inc()
+    return delivery.status
+
+
+def sweep(limit: int = 500) -> dict:
+    now = timezone.now()
+    due = list(
+        WebhookDelivery.objects.filter(status__in=[DeliveryStatus.PENDING, DeliveryStatus.FAILED])
+        .exclude(next_attempt_at__gt=now)
+        .order_by("id")
+        .values_list("pk", flat=True)[:limit]
+    )
+    statuses = [send(pk) for pk in due]
+    return {"delivered": statuses.count(DeliveryStatus.DELIVERED), "tried": len(due)}
