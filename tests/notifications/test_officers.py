@@ -24,10 +24,15 @@ def test_an_assigned_dossier_lands_in_the_specialists_inbox(world, publish, clie
     client.force_login(world.specialist)
     page = client.get(reverse("notifications:inbox")).content.decode()
     assert item.title in page and 'class="badge"' in page
+    assert client.get(reverse("notifications:unread")).json() == {
+        "unread": 1,
+        "label": "1 thông báo chưa đọc",
+    }
     response = client.post(reverse("notifications:open", args=[item.pk]))
     assert response.status_code == 302 and dossier.code in response["Location"]
     item.refresh_from_db()
     assert item.read_at is not None
+    assert client.get(reverse("notifications:unread")).json()["unread"] == 0
 
 
 def test_an_officer_cannot_open_someone_elses_notification(world, publish, client):

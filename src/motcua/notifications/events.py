@@ -12,6 +12,7 @@ import logging
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from motcua.dossiers.models import ApologyLetter, Dossier, OutboxMessage, Payment, SupplementRequest
 
@@ -31,11 +32,12 @@ CITIZEN_TOPICS: dict[str, tuple[str, ...]] = {
     "dossier.return_result": (Kind.RETURNED,),
 }
 # What lands on an officer's or a leader's desk: the dossier's assignee hears about it.
+# The title is stored in the site's language (Vietnamese), as the tracking sheet's lines are.
 DESK_TOPICS: dict[str, str] = {
-    "dossier.assign": "Hồ sơ {code} được giao cho bạn xử lý",
-    "dossier.transfer": "Hồ sơ {code} được chuyển đến bạn",
-    "dossier.finish_step": "Hồ sơ {code} chuyển đến bạn ở bước tiếp theo",
-    "dossier.receive_supplement": "Hồ sơ {code} đã được bổ sung",
+    "dossier.assign": gettext_noop("Hồ sơ {code} được giao cho bạn xử lý"),
+    "dossier.transfer": gettext_noop("Hồ sơ {code} được chuyển đến bạn"),
+    "dossier.finish_step": gettext_noop("Hồ sơ {code} chuyển đến bạn ở bước tiếp theo"),
+    "dossier.receive_supplement": gettext_noop("Hồ sơ {code} đã được bổ sung"),
 }
 
 

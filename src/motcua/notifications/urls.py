@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("<int:pk>/", views.open_notification, name="open"),
     path("da-doc/", views.mark_all_read, name="read-all"),
+    path("so-chua-doc/", views.unread, name="unread"),
 ]

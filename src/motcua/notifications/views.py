@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from motcua.workspace.views.common import officer_required, page
@@ -30,6 +32,14 @@ def open_notification(request, pk: int):
     if item.dossier_code:
         return redirect(reverse("workspace:dossier", kwargs={"code": item.dossier_code}))
     return redirect("notifications:inbox")
+
+
+@officer_required
+def unread(request):
+    """The badge's number (badge.js), one indexed count (notify_unread_idx)."""
+    n = InAppNotification.objects.filter(user=request.user, read_at__isnull=True).count()
+    label = ngettext("%(n)s thông báo chưa đọc", "%(n)s thông báo chưa đọc", n) % {"n": n}
+    return JsonResponse({"unread": n, "label": label})
 
 
 @officer_required
