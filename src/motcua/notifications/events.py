@@ -25,6 +25,7 @@ log = logging.getLogger("motcua.notifications")
 CITIZEN_TOPICS: dict[str, tuple[str, ...]] = {
     "dossier.receive": (Kind.RECEIVED, Kind.PAYMENT),
     "dossier.accept": (Kind.RECEIVED, Kind.PAYMENT),
+    "dossier.submit_online": (Kind.PAYMENT,),  # an online dossier with a fee: pay before it is accepted
     "dossier.request_supplement": (Kind.SUPPLEMENT,),
     "payment.requested": (Kind.PAYMENT,),
     "dossier.extend": (Kind.APOLOGY,),
