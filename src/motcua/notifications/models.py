@@ -69,7 +69,12 @@ class Delivery(models.Model):
                 fields=["next_attempt_at"],
                 condition=models.Q(status__in=["pending", "failed"]),
                 name="notify_delivery_due_idx",
-            )
+            ),
+            models.Index(  # the dead letters' gauge counts on it
+                fields=["id"],
+                condition=models.Q(status__in=["dead", "uncertain"]),
+                name="notify_delivery_dead_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -89,7 +89,8 @@ class WebhookDelivery(models.Model):
                 fields=["next_attempt_at"],
                 condition=models.Q(status__in=["pending", "failed"]),
                 name="webhook_delivery_due_idx",
-            )
+            ),
+            models.Index(fields=["id"], condition=models.Q(status="dead"), name="webhook_delivery_dead_idx"),
         ]
 
     def __str__(self) -> str:
