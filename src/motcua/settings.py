@@ -259,7 +259,14 @@ CELERY_BEAT_SCHEDULE = {
 # Notifications to citizens (docs/notifications.md, ADR 0036). E-mail through Django's SMTP backend;
 # SMS and Zalo OA through a provider each (empty: the channel is off). The local simulator of both:
 # python -m motcua.notifications.simulator --port 8003 --log var/messages.jsonl
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# In development without an SMTP server (DEBUG, no EMAIL_HOST) the messages are files in $MOTCUA_HOME/mail.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.filebased.EmailBackend"
+    if DEBUG and not os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_FILE_PATH = MOTCUA_HOME / "mail"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

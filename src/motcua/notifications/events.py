@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -92,18 +92,19 @@ def chosen_channels(found: dict[str, str]) -> list[str]:
     return [c for c in channels if c in found and c in enabled]
 
 
-def opted_out(found: dict[str, str], channel: str) -> bool:
-    return OptOut.objects.filter(contact=found[channel], channel__in=["", channel]).exists()
-
-
 def plan(message: OutboxMessage, dossier: Dossier, kinds: tuple[str, ...]) -> list[int]:
-    """Write the deliveries of this event (once); the ids to send now."""
+    """Write the deliveries of this event (once); the ids to send now. A handful of queries whatever
+    the number of kinds and channels: publishing runs in the request thread when Celery is eager."""
     found = contacts(dossier)
     channels = chosen_channels(found)
     if not channels:
         return []
-    planned = []
+    existing = set(Delivery.objects.filter(event_id=message.pk).values_list("kind", "channel"))
+    refused = set(OptOut.objects.filter(contact__in=set(found.values())).values_list("contact", "channel"))
+    rows = []
     for kind in kinds:
+        if all((kind, channel) in existing for channel in channels):
+            continue  # a redelivered event: its messages were planned the first time
         try:
             context = _context(kind, dossier)
         except DatabaseError:
@@ -114,32 +115,36 @@ def plan(message: OutboxMessage, dossier: Dossier, kinds: tuple[str, ...]) -> li
         if context is None:  # e.g. a payment request without any fee due
             continue
         for channel in channels:
-            if Delivery.objects.filter(event_id=message.pk, kind=kind, channel=channel).exists():
-                continue  # a redelivered event: its messages were planned the first time
-            skipped = opted_out(found, channel)
+            if (kind, channel) in existing:
+                continue
+            skipped = (found[channel], "") in refused or (found[channel], channel) in refused
             try:
                 subject, body = messages.render(kind, channel, context)
             except Exception:  # as above: logged, the other messages go
                 log.exception("notification %s/%s of event %s not rendered", kind, channel, message.pk)
                 continue
-            try:
-                with transaction.atomic():
-                    delivery = Delivery.objects.create(
-                        event_id=message.pk,
-                        kind=kind,
-                        channel=channel,
-                        dossier=dossier,
-                        recipient=found[channel],
-                        subject=subject[:255],
-                        body=body,
-                        provider=conf.provider_id(channel),
-                        status=Status.SKIPPED if skipped else Status.PENDING,
-                    )
-            except IntegrityError:  # another worker planned it at the same moment
-                continue
-            if not skipped:
-                planned.append(delivery.pk)
-    return planned
+            rows.append(
+                Delivery(
+                    event_id=message.pk,
+                    kind=kind,
+                    channel=channel,
+                    dossier=dossier,
+                    recipient=found[channel],
+                    subject=subject[:255],
+                    body=body,
+                    provider=conf.provider_id(channel),
+                    status=Status.SKIPPED if skipped else Status.PENDING,
+                )
+            )
+    if not rows:
+        return []
+    # A concurrent worker planning the same event loses on the unique key and plans nothing.
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    return list(
+        Delivery.objects.filter(event_id=message.pk, status=Status.PENDING, attempts=0)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
 
 
 def _tracking_url() -> str:
