@@ -114,3 +114,36 @@ def test_without_a_channel_the_applicant_gets_nothing(world, smtp, publish, sett
     dossier = receive(world)
     publish()
     assert smtp.messages == [] and not Delivery.objects.filter(dossier=dossier).exists()
+
+
+def test_a_refusal_is_given_up_at_once(world, simulator, publish, settings):
+    settings.MOTCUA_NOTIFY_DEFAULT_CHANNELS = ["zalo"]
+    settings.MOTCUA_ZALO_ACCESS_TOKEN = "het-han"  # noqa: S105 - an expired token: Zalo answers -124
+    dossier = receive(world)
+    publish()
+    row = Delivery.objects.get(dossier=dossier)
+    assert (row.status, row.attempts, row.next_attempt_at) == (Status.DEAD, 1, None)
+    assert row.last_error.startswith("-124")
+    assert simulator.lines() == []
+
+
+def test_a_send_interrupted_midway_becomes_uncertain_not_resent(world, simulator, settings):
+    settings.MOTCUA_NOTIFY_DEFAULT_CHANNELS = ["sms"]
+    dossier = receive(world)
+    from motcua.dossiers import outbox
+
+    outbox.publish_pending()  # planned; the task after commit never ran (the worker was killed)
+    row = Delivery.objects.get(dossier=dossier)
+    Delivery.objects.filter(pk=row.pk).update(
+        status=Status.SENDING, attempts=1, claimed_at=timezone.now() - timedelta(minutes=11)
+    )
+    assert sending.sweep() == {"sent": 0, "tried": 0, "uncertain": 1}
+    assert sending.send(row.pk) == "not_due" and simulator.lines() == []
+
+
+def test_the_command_reports_the_channels(simulator, capsys):
+    from django.core.management import call_command
+
+    call_command("notifications", "check")
+    out = capsys.readouterr().out
+    assert "sms: sms_http ok" in out and "zalo: zalo_oa ok" in out and "email:" in out
