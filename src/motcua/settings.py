@@ -254,6 +254,9 @@ CELERY_BEAT_SCHEDULE = {
     # Messages and webhooks whose backoff has passed are sent again (docs/notifications.md).
     "notifications-sweep": {"task": "notifications.sweep", "schedule": 60.0},
     "webhooks-sweep": {"task": "webhooks.sweep", "schedule": 60.0},
+    # Events whose hand-over to the planning task was lost are planned again (idempotent).
+    "notifications-catch-up": {"task": "notifications.catch_up", "schedule": 900.0},
+    "webhooks-catch-up": {"task": "webhooks.catch_up", "schedule": 900.0},
 }
 
 # Notifications to citizens (docs/notifications.md, ADR 0036). E-mail through Django's SMTP backend;

@@ -130,9 +130,10 @@ def test_a_refusal_is_given_up_at_once(world, simulator, publish, settings):
 def test_a_send_interrupted_midway_becomes_uncertain_not_resent(world, simulator, settings):
     settings.MOTCUA_NOTIFY_DEFAULT_CHANNELS = ["sms"]
     dossier = receive(world)
-    from motcua.dossiers import outbox
+    from motcua.notifications import events
 
-    outbox.publish_pending()  # planned; the task after commit never ran (the worker was killed)
+    # Planned (what the plan task does), and the worker killed before it sent: the row says "sending".
+    events.plan_events(list(OutboxMessage.objects.filter(dossier=dossier).values_list("pk", flat=True)))
     row = Delivery.objects.get(dossier=dossier)
     Delivery.objects.filter(pk=row.pk).update(
         status=Status.SENDING, attempts=1, claimed_at=timezone.now() - timedelta(minutes=11)

@@ -1,8 +1,8 @@
 """From outbox events to planned deliveries: the subscriber registered in apps.py.
 
-It runs inside the outbox's publishing transaction: the delivery rows are written with the event's
-"published" mark or not at all, and a redelivered event finds its rows (unique per event, kind and
-channel) and plans nothing more. The sending is a Celery task started after the commit.
+The subscriber only hands the events of interest over (handoff.py): `plan_events`, a Celery task, writes
+the deliveries; a redelivered or re-planned event finds its rows (unique per event, kind and channel)
+and plans nothing more. Each delivery is then sent by its own task.
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from motcua.dossiers.models import ApologyLetter, Dossier, OutboxMessage, Payment, SupplementRequest
 
 from . import conf, messages
+from .handoff import Handoff
 from .models import Delivery, InAppNotification, Kind, OptOut, Preference, Status
 
 log = logging.getLogger("motcua.notifications")
@@ -42,26 +43,50 @@ DESK_TOPICS: dict[str, str] = {
 }
 
 
-def on_event(message: OutboxMessage) -> None:
-    kinds = CITIZEN_TOPICS.get(message.topic)
-    desk = DESK_TOPICS.get(message.topic)
-    if not kinds and not desk:
-        return
-    dossier = (
-        Dossier.objects.select_related("applicant", "procedure_version", "agency")
-        .filter(pk=message.dossier_id)
-        .first()
-    )
-    if dossier is None:
-        return
-    if desk and dossier.assignee_id:
-        _in_app(message, dossier, desk)
-    if kinds:
-        planned = plan(message, dossier, kinds)
-        if planned:
-            from .tasks import deliver
+def _plan_task():
+    from .tasks import plan_events
 
-            transaction.on_commit(lambda: [deliver.delay(pk) for pk in planned], robust=True)
+    return plan_events
+
+
+handoff = Handoff(_plan_task)
+
+
+def on_event(message: OutboxMessage) -> None:
+    """The outbox subscriber: events of interest are handed to `plan_events` after the commit."""
+    if message.topic in CITIZEN_TOPICS or message.topic in DESK_TOPICS:
+        handoff.add(message.pk)
+
+
+def plan_events(event_ids: list[int]) -> list[int]:
+    """Plan the messages and in-app notifications of these events (again: idempotent); the deliveries
+    to send now."""
+    messages_ = list(OutboxMessage.objects.filter(pk__in=event_ids).order_by("pk"))
+    dossiers = Dossier.objects.select_related("applicant", "procedure_version", "agency").in_bulk(
+        {m.dossier_id for m in messages_ if m.dossier_id}
+    )
+    planned: list[int] = []
+    for message in messages_:
+        dossier = dossiers.get(message.dossier_id)
+        if dossier is None:
+            continue
+        desk = DESK_TOPICS.get(message.topic)
+        if desk and dossier.assignee_id:
+            _in_app(message, dossier, desk)
+        kinds = CITIZEN_TOPICS.get(message.topic)
+        if kinds:
+            planned += plan(message, dossier, kinds)
+    return planned
+
+
+def catch_up(window: int = 5000) -> int:
+    """The recent events of interest planned again (a hand-over lost between commit and broker)."""
+    last = OutboxMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    topics = [*CITIZEN_TOPICS, *DESK_TOPICS]
+    ids = list(
+        OutboxMessage.objects.filter(pk__gt=last - window, topic__in=topics).values_list("pk", flat=True)
+    )
+    return len(plan_events(ids)) if ids else 0
 
 
 def _in_app(message: OutboxMessage, dossier: Dossier, title: str) -> None:
@@ -94,7 +119,7 @@ def chosen_channels(found: dict[str, str]) -> list[str]:
 
 def plan(message: OutboxMessage, dossier: Dossier, kinds: tuple[str, ...]) -> list[int]:
     """Write the deliveries of this event (once); the ids to send now. A handful of queries whatever
-    the number of kinds and channels: publishing runs in the request thread when Celery is eager."""
+    the number of kinds and channels."""
     found = contacts(dossier)
     channels = chosen_channels(found)
     if not channels:

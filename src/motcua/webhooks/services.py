@@ -1,7 +1,7 @@
 """Planning webhook deliveries from outbox events, and posting them with retries and backoff.
 
-Planning runs inside the outbox's publishing transaction (like motcua.notifications.events): a
-delivery row exists exactly when the event is marked published. Posting is at-least-once: a receiver
+The outbox subscriber hands the wanted events to a task after the commit (notifications/handoff.py),
+which writes one delivery per (subscription, event), unique. Posting is at-least-once: a receiver
 that times out may get the same delivery again, with the same X-Motcua-Delivery id to recognise it.
 """
 
@@ -14,12 +14,13 @@ from datetime import timedelta
 
 import requests
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from motcua.dossiers.masking import mask_text
 from motcua.dossiers.models import OutboxMessage
 from motcua.notifications import metrics
+from motcua.notifications.handoff import Handoff
 
 from . import signing
 from .models import DeliveryStatus, Subscription, WebhookDelivery
@@ -43,29 +44,45 @@ def forget_cache() -> None:
     _cache = (0.0, [])
 
 
-def on_event(message: OutboxMessage) -> None:
-    wanted = [s for s in active_subscriptions() if s.wants(message.topic)]
-    if not wanted:
-        return
-    planned = []
-    for subscription in wanted:
-        if WebhookDelivery.objects.filter(subscription=subscription, event_id=message.pk).exists():
-            continue
-        try:
-            with transaction.atomic():
-                delivery = WebhookDelivery.objects.create(
-                    subscription=subscription,
-                    event_id=message.pk,
-                    topic=message.topic,
-                    payload=message.payload,
-                )
-        except IntegrityError:
-            continue
-        planned.append(delivery.pk)
-    if planned:
-        from .tasks import deliver
+def _plan_task():
+    from .tasks import plan_events
 
-        transaction.on_commit(lambda: [deliver.delay(pk) for pk in planned], robust=True)
+    return plan_events
+
+
+handoff = Handoff(_plan_task)
+
+
+def on_event(message: OutboxMessage) -> None:
+    """The outbox subscriber: no query; events some subscription wants go to `plan_events`."""
+    if any(s.wants(message.topic) for s in active_subscriptions()):
+        handoff.add(message.pk)
+
+
+def plan_events(event_ids: list[int]) -> list[int]:
+    """One delivery per (subscription, event), once; the ids to post now."""
+    subscriptions = active_subscriptions()
+    rows = [
+        WebhookDelivery(subscription=s, event_id=m.pk, topic=m.topic, payload=m.payload)
+        for m in OutboxMessage.objects.filter(pk__in=event_ids).order_by("pk")
+        for s in subscriptions
+        if s.wants(m.topic)
+    ]
+    if not rows:
+        return []
+    WebhookDelivery.objects.bulk_create(rows, ignore_conflicts=True)  # a planned pair stays as it is
+    return list(
+        WebhookDelivery.objects.filter(event_id__in=event_ids, status=DeliveryStatus.PENDING, attempts=0)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def catch_up(window: int = 5000) -> int:
+    """The recent events planned again (a hand-over lost between commit and broker); idempotent."""
+    last = OutboxMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    ids = list(OutboxMessage.objects.filter(pk__gt=last - window).values_list("pk", flat=True))
+    return len(plan_events(ids)) if ids and active_subscriptions() else 0
 
 
 def backoff(attempts: int) -> timedelta:
