@@ -142,3 +142,20 @@ def test_an_unreachable_receiver_is_recorded_not_raised(world, publish):
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == DeliveryStatus.FAILED and "ConnectionError" in delivery.last_error
     assert not OutboxMessage.objects.filter(published_at__isnull=True).exists()
+
+
+def test_an_administrator_retries_a_dead_delivery_and_it_is_audited(world, receiver, publish, admin_client):
+    from django.contrib.admin.models import LogEntry
+
+    subscribe(receiver, ["dossier.receive"])
+    receive(world)
+    publish()
+    delivery = WebhookDelivery.objects.get()
+    WebhookDelivery.objects.update(status=DeliveryStatus.DEAD)
+    response = admin_client.post(
+        "/admin/webhooks/webhookdelivery/", {"action": "retry_now", "_selected_action": [delivery.pk]}
+    )
+    assert response.status_code == 302
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.DELIVERED and len(receiver.requests) == 2
+    assert LogEntry.objects.filter(object_id=str(delivery.pk), change_message="Gửi lại ngay").exists()

@@ -29,7 +29,11 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Gửi lại ngay"))
     def retry_now(self, request, queryset):
-        ids = list(queryset.exclude(status=DeliveryStatus.DELIVERED).values_list("pk", flat=True))
-        queryset.filter(pk__in=ids).update(status=DeliveryStatus.FAILED, next_attempt_at=None)
-        for pk in ids:
-            services.send(pk)
+        chosen = list(queryset.exclude(status=DeliveryStatus.DELIVERED))
+        WebhookDelivery.objects.filter(pk__in=[d.pk for d in chosen]).update(
+            status=DeliveryStatus.FAILED, next_attempt_at=None
+        )
+        for delivery in chosen:
+            self.log_change(request, delivery, "Gửi lại ngay")  # the admin's history: who retried what
+            services.send(delivery.pk)
+        self.message_user(request, _("Đã gửi lại %(n)s lần gửi.") % {"n": len(chosen)})
