@@ -148,3 +148,15 @@ def test_the_command_reports_the_channels(simulator, capsys):
     call_command("notifications", "check")
     out = capsys.readouterr().out
     assert "sms: sms_http ok" in out and "zalo: zalo_oa ok" in out and "email:" in out
+
+
+def test_the_subscriber_costs_publishing_no_query(world, django_assert_num_queries):
+    from motcua.notifications import events
+    from motcua.webhooks import services as webhooks
+
+    receive(world)
+    message = OutboxMessage.objects.get(topic="dossier.receive")
+    webhooks.active_subscriptions()  # the subscriptions' cache is warm, as in a running worker
+    with django_assert_num_queries(0):
+        events.on_event(message)
+        webhooks.on_event(message)
