@@ -8,9 +8,11 @@ and plans nothing more. Each delivery is then sent by its own task.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.db.models import Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -60,12 +62,14 @@ def on_event(message: OutboxMessage) -> None:
 
 def plan_events(event_ids: list[int]) -> list[int]:
     """Plan the messages and in-app notifications of these events (again: idempotent); the deliveries
-    to send now."""
+    to send now. A fixed number of queries for the whole batch (but per supplement request and apology)."""
     messages_ = list(OutboxMessage.objects.filter(pk__in=event_ids).order_by("pk"))
     dossiers = Dossier.objects.select_related("applicant", "procedure_version", "agency").in_bulk(
         {m.dossier_id for m in messages_ if m.dossier_id}
     )
-    planned: list[int] = []
+    citizen = [m for m in messages_ if m.topic in CITIZEN_TOPICS and m.dossier_id in dossiers]
+    batch = Batch.load(citizen, dossiers)
+    rows: list[Delivery] = []
     for message in messages_:
         dossier = dossiers.get(message.dossier_id)
         if dossier is None:
@@ -75,8 +79,54 @@ def plan_events(event_ids: list[int]) -> list[int]:
             _in_app(message, dossier, desk)
         kinds = CITIZEN_TOPICS.get(message.topic)
         if kinds:
-            planned += plan(message, dossier, kinds)
-    return planned
+            rows += plan(message, dossier, kinds, batch)
+    if not rows:
+        return []
+    # A concurrent worker planning the same event loses on the unique key and plans nothing.
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    return list(
+        Delivery.objects.filter(event_id__in=[m.pk for m in citizen], status=Status.PENDING, attempts=0)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+@dataclass
+class Batch:
+    """What planning a batch of events reads, read once."""
+
+    preferences: dict[str, list[str]] = field(default_factory=dict)  # contact -> channels (newest wins)
+    refused: set[tuple[str, str]] = field(default_factory=set)  # (contact, channel or "")
+    existing: set[tuple[int, str, str]] = field(default_factory=set)  # (event, kind, channel)
+    dues: dict[int, int] = field(default_factory=dict)  # dossier -> đồng due
+
+    @classmethod
+    def load(cls, citizen: list[OutboxMessage], dossiers: dict[int, Dossier]) -> Batch:
+        if not citizen:
+            return cls()
+        found = {to for m in citizen for to in contacts(dossiers[m.dossier_id]).values()}
+        preferences = {}
+        for contact, channels in (
+            Preference.objects.filter(contact__in=found)
+            .order_by("updated_at")
+            .values_list("contact", "channels")
+        ):
+            preferences[contact] = channels
+        return cls(
+            preferences=preferences,
+            refused=set(OptOut.objects.filter(contact__in=found).values_list("contact", "channel")),
+            existing=set(
+                Delivery.objects.filter(event_id__in=[m.pk for m in citizen]).values_list(
+                    "event_id", "kind", "channel"
+                )
+            ),
+            dues=dict(
+                Payment.objects.filter(dossier_id__in={m.dossier_id for m in citizen}, status="due")
+                .values("dossier_id")
+                .annotate(total=Sum("amount"))
+                .values_list("dossier_id", "total")
+            ),
+        )
 
 
 def catch_up(window: int = 5000) -> int:
@@ -109,40 +159,36 @@ def contacts(dossier: Dossier) -> dict[str, str]:
     return {channel: to for channel, to in found.items() if to}
 
 
-def chosen_channels(found: dict[str, str]) -> list[str]:
+def chosen_channels(found: dict[str, str], batch: Batch) -> list[str]:
     """The applicant's choice (a Preference under their phone or e-mail), else the default channels."""
-    prefs = Preference.objects.filter(contact__in=set(found.values())).order_by("-updated_at").first()
-    channels = prefs.channels if prefs else conf.default_channels()
+    chosen = [batch.preferences[to] for to in found.values() if to in batch.preferences]
+    channels = chosen[-1] if chosen else conf.default_channels()
     enabled = conf.enabled_channels()
     return [c for c in channels if c in found and c in enabled]
 
 
-def plan(message: OutboxMessage, dossier: Dossier, kinds: tuple[str, ...]) -> list[int]:
-    """Write the deliveries of this event (once); the ids to send now. A handful of queries whatever
-    the number of kinds and channels."""
+def plan(message: OutboxMessage, dossier: Dossier, kinds: tuple[str, ...], batch: Batch) -> list[Delivery]:
+    """The deliveries of this event not planned yet (unsaved)."""
     found = contacts(dossier)
-    channels = chosen_channels(found)
+    channels = chosen_channels(found, batch)
     if not channels:
         return []
-    existing = set(Delivery.objects.filter(event_id=message.pk).values_list("kind", "channel"))
-    refused = set(OptOut.objects.filter(contact__in=set(found.values())).values_list("contact", "channel"))
     rows = []
     for kind in kinds:
-        if all((kind, channel) in existing for channel in channels):
+        todo = [c for c in channels if (message.pk, kind, c) not in batch.existing]
+        if not todo:
             continue  # a redelivered event: its messages were planned the first time
         try:
-            context = _context(kind, dossier)
+            context = _context(kind, dossier, batch)
         except DatabaseError:
-            raise  # the event stays in the outbox and is tried again
-        except Exception:  # a broken template must not hold back the event's other subscribers
+            raise  # the task fails; Celery or the catch-up plans the event again
+        except Exception:  # a broken template must not hold back the other messages
             log.exception("notification %s of event %s not planned", kind, message.pk)
             continue
         if context is None:  # e.g. a payment request without any fee due
             continue
-        for channel in channels:
-            if (kind, channel) in existing:
-                continue
-            skipped = (found[channel], "") in refused or (found[channel], channel) in refused
+        for channel in todo:
+            skipped = (found[channel], "") in batch.refused or (found[channel], channel) in batch.refused
             try:
                 subject, body = messages.render(kind, channel, context)
             except Exception:  # as above: logged, the other messages go
@@ -161,22 +207,14 @@ def plan(message: OutboxMessage, dossier: Dossier, kinds: tuple[str, ...]) -> li
                     status=Status.SKIPPED if skipped else Status.PENDING,
                 )
             )
-    if not rows:
-        return []
-    # A concurrent worker planning the same event loses on the unique key and plans nothing.
-    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
-    return list(
-        Delivery.objects.filter(event_id=message.pk, status=Status.PENDING, attempts=0)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    return rows
 
 
 def _tracking_url() -> str:
     return getattr(settings, "MOTCUA_PUBLIC_URL", "").rstrip("/") + "/tra-cuu/"
 
 
-def _context(kind: str, dossier: Dossier) -> dict | None:
+def _context(kind: str, dossier: Dossier, batch: Batch) -> dict | None:
     applicant = getattr(dossier, "applicant", None)
     context = {
         "code": dossier.code,
@@ -190,10 +228,10 @@ def _context(kind: str, dossier: Dossier) -> dict | None:
         request = SupplementRequest.objects.filter(dossier=dossier).order_by("-requested_at", "-id").first()
         context.update(items=request.items if request else [], reason=request.reason if request else "")
     elif kind == Kind.PAYMENT:
-        due = list(Payment.objects.filter(dossier=dossier, status="due").values_list("amount", flat=True))
+        due = batch.dues.get(dossier.pk)
         if not due:
             return None
-        context["amount"] = f"{sum(due):,}".replace(",", ".")
+        context["amount"] = f"{due:,}".replace(",", ".")
     elif kind == Kind.APOLOGY:
         letter = ApologyLetter.objects.filter(dossier=dossier).first()
         if letter:
