@@ -9,6 +9,8 @@ CELERY_BROKER_URL  default: tasks run eagerly in-process (tests); `make run`: fi
                  production: amqp://... (RabbitMQ) or redis://...
 MOTCUA_PORTAL_URL  the National Public Service Portal (or `motcua portal simulator`); empty: nothing sent
 OIDC_*           citizen sign-in through the national identity provider (see below)
+EMAIL_*, MOTCUA_SMS_*, MOTCUA_ZALO_*, MOTCUA_NOTIFY_*  notifications to citizens (see below)
+MOTCUA_LOG_FORMAT  "json" for one JSON object a log line
 """
 
 import os
@@ -87,6 +89,9 @@ INSTALLED_APPS = [
     "motcua.legacy",
     "motcua.nationalportal",
     "motcua.supervision",
+    "motcua.notifications",
+    "motcua.webhooks",
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
@@ -313,13 +318,76 @@ MOTCUA_PORTAL_BACKOFF_CAP = float(os.environ.get("MOTCUA_PORTAL_BACKOFF_CAP", "3
 MOTCUA_PORTAL_PROBE_CAP = float(
     os.environ.get("MOTCUA_PORTAL_PROBE_CAP", "30")
 )  # portal down: probe this often
+# More periodic work (notifications and webhooks, ADR 0036–0037):
+CELERY_BEAT_SCHEDULE |= {
+    # Messages and webhooks whose backoff has passed are sent again (docs/notifications.md).
+    "notifications-sweep": {"task": "notifications.sweep", "schedule": 60.0},
+    "webhooks-sweep": {"task": "webhooks.sweep", "schedule": 60.0},
+    # Events whose hand-over to the planning task was lost are planned again (idempotent).
+    "notifications-catch-up": {"task": "notifications.catch_up", "schedule": 900.0},
+    "webhooks-catch-up": {"task": "webhooks.catch_up", "schedule": 900.0},
+}
+
+# Notifications to citizens (docs/notifications.md, ADR 0036). E-mail through Django's SMTP backend;
+# SMS and Zalo OA through a provider each (empty: the channel is off). The local simulator of both:
+# python -m motcua.notifications.simulator --port 8004 --log var/messages.jsonl
+# In development without an SMTP server (DEBUG, no EMAIL_HOST) the messages are files in $MOTCUA_HOME/mail.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.filebased.EmailBackend"
+    if DEBUG and not os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_FILE_PATH = MOTCUA_HOME / "mail"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Trung tâm Phục vụ hành chính công <motcua@localhost>"
+)
+MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
+MOTCUA_NOTIFY_EMAIL = env_bool("MOTCUA_NOTIFY_EMAIL", True)
+MOTCUA_NOTIFY_DEFAULT_CHANNELS = env_list("MOTCUA_NOTIFY_DEFAULT_CHANNELS", "email,sms")
+MOTCUA_NOTIFY_MAX_ATTEMPTS = int(os.environ.get("MOTCUA_NOTIFY_MAX_ATTEMPTS", "5"))
+MOTCUA_SMS_PROVIDER = os.environ.get("MOTCUA_SMS_PROVIDER", "")  # "sms_http"
+MOTCUA_SMS_URL = os.environ.get("MOTCUA_SMS_URL", "")
+MOTCUA_SMS_TOKEN = os.environ.get("MOTCUA_SMS_TOKEN", "")
+MOTCUA_SMS_BRANDNAME = os.environ.get("MOTCUA_SMS_BRANDNAME", "MOTCUA")
+MOTCUA_ZALO_PROVIDER = os.environ.get("MOTCUA_ZALO_PROVIDER", "")  # "zalo_oa"
+MOTCUA_ZALO_URL = os.environ.get("MOTCUA_ZALO_URL", "https://business.openapi.zalo.me")
+MOTCUA_ZALO_ACCESS_TOKEN = os.environ.get("MOTCUA_ZALO_ACCESS_TOKEN", "")
+MOTCUA_ZALO_TEMPLATE_ID = os.environ.get("MOTCUA_ZALO_TEMPLATE_ID", "")
+# Outgoing webhooks (subscriptions in the admin; ADR 0037).
+MOTCUA_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("MOTCUA_WEBHOOK_MAX_ATTEMPTS", "8"))
+MOTCUA_WEBHOOK_TIMEOUT = float(os.environ.get("MOTCUA_WEBHOOK_TIMEOUT", "5"))
+# Prometheus metrics at /metrics (django-prometheus); a bearer token guards it when set.
+MOTCUA_METRICS_TOKEN = os.environ.get("MOTCUA_METRICS_TOKEN", "")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Personal ID and phone numbers are masked in every record (motcua.dossiers.masking).
     "filters": {"mask_personal_data": {"()": "motcua.dossiers.masking.MaskPersonalData"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_personal_data"]}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "json_ensure_ascii": False,
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["mask_personal_data"],
+            # MOTCUA_LOG_FORMAT=json: one JSON object a line, for a log collector (Loki, ELK).
+            **({"formatter": "json"} if os.environ.get("MOTCUA_LOG_FORMAT", "") == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

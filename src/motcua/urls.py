@@ -3,6 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from motcua.core import views as core_views
+from motcua.notifications import observability
 
 api_patterns = [  # the dossiers' first: public tracking and counter reception are the busiest
     path("", include("motcua.dossiers.api.urls")),
@@ -17,6 +18,8 @@ api_patterns = [  # the dossiers' first: public tracking and counter reception a
 urlpatterns = [
     path("api/v1/", include(api_patterns)),
     path("healthz", core_views.healthz, name="healthz"),
+    path("metrics", observability.metrics_view, name="metrics"),
+    path("can-bo/thong-bao/", include("motcua.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -17,8 +17,10 @@ from tests import snapshots
 from .factories import World, at, person
 
 # Every app whose rows the world creates, directly or through on-commit hooks (publishing a version
-# indexes it for search).
-TOUCHED_APPS = ("documents", "dossiers", "search", "catalog", "calendar", "org", "units", "accounts")
+# indexes it for search; publishing the outbox plans notifications).
+TOUCHED_APPS = (
+    "documents", "dossiers", "search", "catalog", "calendar", "org", "units", "accounts", "notifications", "webhooks",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="package")

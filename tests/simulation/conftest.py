@@ -19,6 +19,8 @@ TOUCHED_APPS = (
     "org",
     "units",
     "accounts",
+    "notifications",
+    "webhooks",
 )
 
 

@@ -21,3 +21,10 @@ def fold(text: str) -> str:
 def nfc(text: str) -> str:
     """Canonical composed form: the same word typed on two keyboards compares equal."""
     return unicodedata.normalize("NFC", text)
+
+
+def unaccent(text: str) -> str:
+    """Diacritics stripped, case kept: "Hồ sơ Đã tiếp nhận" -> "Ho so Da tiep nhan" (SMS without
+    Unicode: 160 characters a part instead of 70)."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")

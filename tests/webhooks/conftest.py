@@ -1,0 +1,1 @@
+from tests.dossiers.conftest import committed_world, receive, world  # noqa: F401 - shared fixtures
