@@ -7,9 +7,12 @@ ALLOWED_HOSTS    comma-separated
 MOTCUA_HOME      folder for the SQLite file and uploaded media (default ./var)
 CELERY_BROKER_URL  default: tasks run eagerly in-process (development, tests)
 OIDC_*           citizen sign-in through the national identity provider (see below)
+MOTCUA_TRUSTED_PROXIES  CIDRs of our reverse proxies (X-Forwarded-For is read only from them)
+MOTCUA_SIGN_IN_*, MOTCUA_OTP_*, SESSION_*  accounts hardening (see below, ADR 0044)
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -62,6 +65,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "motcua.core",
     "motcua.accounts",
     "motcua.units",
@@ -89,8 +96,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "motcua.accounts.middleware.AuthenticationMiddleware",  # Django's, user read with the session
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor of this session
     "motcua.core.middleware.LazyMessageMiddleware",  # Django's, storage built on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # a locked-out sign-in answers with accounts.lockout.response
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -144,10 +153,42 @@ SILENCED_SYSTEM_CHECKS = ["fields.W161"]
 AUTH_USER_MODEL = "accounts.User"
 # ModelBackend and database sessions, with their per-request reads built once (accounts/backends.py,
 # accounts/sessions.py; ADR 0019).
-AUTHENTICATION_BACKENDS = ["motcua.accounts.backends.Backend"]
+# The lockout backend first: it refuses a locked-out (address, username) before any password is checked.
+AUTHENTICATION_BACKENDS = ["motcua.accounts.backends.LockoutBackend", "motcua.accounts.backends.Backend"]
 SESSION_ENGINE = "motcua.accounts.sessions"
 
 LOGIN_URL = "accounts:sign-in"
+
+# Our reverse proxies (CIDRs, comma-separated): X-Forwarded-For is believed only from these (core/clientip).
+MOTCUA_TRUSTED_PROXIES = env_list("MOTCUA_TRUSTED_PROXIES", "")
+try:
+    from motcua.core.clientip import parse_networks
+
+    parse_networks(MOTCUA_TRUSTED_PROXIES)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"MOTCUA_TRUSTED_PROXIES: {exc}") from exc
+
+# Sign-in lockout (django-axes, ADR 0044): after MOTCUA_SIGN_IN_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is refused for MOTCUA_SIGN_IN_COOLOFF_MINUTES. Keyed by the pair,
+# so a shared NAT (a commune office, a mobile carrier) does not lock out everyone behind it, and an
+# attacker cannot lock an officer out from elsewhere. Every attempt is logged (axes' access logs).
+AXES_FAILURE_LIMIT = int(os.environ.get("MOTCUA_SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("MOTCUA_SIGN_IN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "motcua.core.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "motcua.accounts.lockout.response"
+AXES_VERBOSE = False
+
+# Two-factor sign-in for officers (TOTP, django-otp): required for the roles below before any officer
+# page opens; others may enrol. MOTCUA_OTP_REQUIRED_ROLES is comma-separated role codes (org.roles).
+MOTCUA_OTP_REQUIRED_ROLES = env_list("MOTCUA_OTP_REQUIRED_ROLES", "supervisor,system_admin")
+OTP_TOTP_ISSUER = os.environ.get("MOTCUA_OTP_ISSUER", "Một cửa")
+
+# Sessions end after MOTCUA_SESSION_HOURS (default a working day) and when the browser closes.
+SESSION_COOKIE_AGE = int(float(os.environ.get("MOTCUA_SESSION_HOURS", "9")) * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("MOTCUA_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 
 # Citizen sign-in through OpenID Connect (VNeID). Either the discovery URL or the endpoints one by one;
 # with DEBUG on and none of these set, the local provider (`motcua oidc-provider`) is used.
@@ -167,7 +208,10 @@ OIDC_TIMEOUT = float(os.environ.get("OIDC_TIMEOUT", "5"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("MOTCUA_PASSWORD_MIN_LENGTH", "12"))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -235,6 +279,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API của hệ thống thông tin một cửa — Trung tâm Phục vụ hành chính công.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc from the drf-spectacular-sidecar package, served with the static files: a
+    # closed network cannot reach a CDN (ADR 0045).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL", "")
