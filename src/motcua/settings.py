@@ -182,8 +182,10 @@ AXES_LOCKOUT_CALLABLE = "motcua.accounts.lockout.response"
 AXES_VERBOSE = False
 
 # Two-factor sign-in for officers (TOTP, django-otp): required for the roles below before any officer
-# page opens; others may enrol. MOTCUA_OTP_REQUIRED_ROLES is comma-separated role codes (org.roles).
-MOTCUA_OTP_REQUIRED_ROLES = env_list("MOTCUA_OTP_REQUIRED_ROLES", "supervisor,system_admin")
+# page opens (superusers too); others may enrol. Comma-separated role codes (org.roles); empty: none.
+# Under DEBUG (`make run`, whose demo accounts share a published password) the default is none, so the
+# demo signs in without a phone; set it to try the enrolment there.
+MOTCUA_OTP_REQUIRED_ROLES = env_list("MOTCUA_OTP_REQUIRED_ROLES", "" if DEBUG else "supervisor,system_admin")
 OTP_TOTP_ISSUER = os.environ.get("MOTCUA_OTP_ISSUER", "Một cửa")
 
 # Sessions end after MOTCUA_SESSION_HOURS (default a working day) and when the browser closes.
