@@ -6,12 +6,13 @@ from django.urls import reverse
 
 from motcua.documents.models import DossierDocument
 from motcua.dossiers.models import CounterSlip, Dossier
+from tests.documents import samples
 
 from .conftest import receive, signed_in
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = samples.pdf()  # a real one-page PDF: uploads are parsed (documents.sniffing.parse)
 
 
 def _form(world, **overrides) -> dict:
