@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .. import lifecycle
-from ..choices import Delivery, DossierChannel, PaymentKind, PaymentMethod
+from ..choices import ITEM_MAX_LENGTH, NOTE_MAX_LENGTH, Delivery, DossierChannel, PaymentKind, PaymentMethod
 
 
 class DossierProblemSerializer(serializers.Serializer):
@@ -94,9 +94,13 @@ class CounterInputSerializer(_CreateBase):
         choices=[c for c in DossierChannel.values if c != "online"], default=DossierChannel.COUNTER
     )
     result_delivery = choice(Delivery.choices, default=Delivery.COUNTER)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-    extra_items = serializers.ListField(child=serializers.CharField(), required=False, default=list)
-    reasons = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=NOTE_MAX_LENGTH)
+    extra_items = serializers.ListField(
+        child=serializers.CharField(max_length=ITEM_MAX_LENGTH), required=False, default=list
+    )
+    reasons = serializers.ListField(
+        child=serializers.CharField(max_length=ITEM_MAX_LENGTH), required=False, default=list
+    )
 
     def validate(self, attrs):
         if not attrs.get("place") and not attrs.get("counter"):
@@ -116,11 +120,11 @@ class ActionInputSerializer(serializers.Serializer):
     version = serializers.IntegerField(
         min_value=1, help_text=_("Phiên bản hồ sơ người dùng đang xem (chống ghi đè).")
     )
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=NOTE_MAX_LENGTH)
 
 
 class ReasonInputSerializer(ActionInputSerializer):
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=NOTE_MAX_LENGTH)
 
 
 class TransferInputSerializer(ReasonInputSerializer):
@@ -136,7 +140,9 @@ class FinishStepInputSerializer(ActionInputSerializer):
 
 
 class SupplementInputSerializer(ReasonInputSerializer):
-    items = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    items = serializers.ListField(
+        child=serializers.CharField(max_length=ITEM_MAX_LENGTH), required=False, default=list
+    )
 
 
 class ExtendInputSerializer(ReasonInputSerializer):
@@ -148,7 +154,7 @@ class PaymentInputSerializer(ActionInputSerializer):
     amount = serializers.IntegerField(required=False, allow_null=True)
     kind = choice(PaymentKind.choices, default=PaymentKind.CHARGE)
     method = choice(PaymentMethod.choices, default=PaymentMethod.CASH)
-    reference = serializers.CharField(required=False, allow_blank=True, default="")
+    reference = serializers.CharField(required=False, allow_blank=True, default="", max_length=100)
 
 
 class RefuseInputSerializer(ReasonInputSerializer):
@@ -158,19 +164,19 @@ class RefuseInputSerializer(ReasonInputSerializer):
         default=None,
         help_text=_("Bản điện tử (PDF), gửi dạng multipart."),
     )
-    e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="")
+    e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
 
 
 class IssueResultInputSerializer(ActionInputSerializer):
-    title = serializers.CharField(required=False, allow_blank=True, default="")
-    number = serializers.CharField(required=False, allow_blank=True, default="")
+    title = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
+    number = serializers.CharField(required=False, allow_blank=True, default="", max_length=100)
     e_copy = serializers.FileField(
         required=False,
         allow_null=True,
         default=None,
         help_text=_("Bản điện tử của kết quả (PDF, kiểm tra theo nội dung tệp), gửi dạng multipart."),
     )
-    e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="")
+    e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
 
 
 class ReturnResultInputSerializer(ActionInputSerializer):
