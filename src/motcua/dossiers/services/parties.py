@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -72,8 +72,8 @@ def _within_limits(out: dict, problems: _Problems, prefix: str, model) -> None:
             continue
         try:
             limit = model._meta.get_field(name).max_length
-        except Exception:  # noqa: BLE001 - a key that is not a column (FieldDoesNotExist)
-            continue
+        except FieldDoesNotExist:  # "kind", "commune": not free text
+            limit = None
         if limit and len(value) > limit:
             problems.too_long(f"{prefix}{name}", limit, len(value))
 
