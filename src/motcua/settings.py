@@ -158,6 +158,7 @@ AUTHENTICATION_BACKENDS = ["motcua.accounts.backends.LockoutBackend", "motcua.ac
 SESSION_ENGINE = "motcua.accounts.sessions"
 
 LOGIN_URL = "accounts:sign-in"
+CSRF_FAILURE_VIEW = "motcua.core.views.csrf_failure"  # Vietnamese, in the site's page
 
 # Our reverse proxies (CIDRs, comma-separated): X-Forwarded-For is believed only from these (core/clientip).
 MOTCUA_TRUSTED_PROXIES = env_list("MOTCUA_TRUSTED_PROXIES", "")
