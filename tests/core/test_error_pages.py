@@ -63,3 +63,18 @@ def test_the_api_docs_load_nothing_from_elsewhere():
     assert "swagger-ui" in page and "cdn" not in page.lower() and "https://" not in page
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
     assert finders.find("drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")  # shipped, collected
+
+
+@pytest.mark.django_db
+def test_every_error_in_the_schema_is_problem_json_and_basic_auth_declares_401():
+    schema = Client().get("/api/schema/", {"format": "json"}).json()
+    errors = 0
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            for status, response in operation["responses"].items():
+                if status[0] in "45" and "content" in response:
+                    errors += 1
+                    assert list(response["content"]) == ["application/problem+json"], (path, method, status)
+            if any("basicAuth" in r for r in operation.get("security", [])):
+                assert "WWW-Authenticate" in operation["responses"]["401"]["headers"], (path, method)
+    assert errors > 100
