@@ -69,12 +69,16 @@ def test_the_api_docs_load_nothing_from_elsewhere():
 def test_every_error_in_the_schema_is_problem_json_and_basic_auth_declares_401():
     schema = Client().get("/api/schema/", {"format": "json"}).json()
     errors = 0
-    for path, item in schema["paths"].items():
+    for address, item in schema["paths"].items():
         for method, operation in item.items():
             for status, response in operation["responses"].items():
                 if status[0] in "45" and "content" in response:
                     errors += 1
-                    assert list(response["content"]) == ["application/problem+json"], (path, method, status)
+                    assert list(response["content"]) == ["application/problem+json"], (
+                        address,
+                        method,
+                        status,
+                    )
             if any("basicAuth" in r for r in operation.get("security", [])):
-                assert "WWW-Authenticate" in operation["responses"]["401"]["headers"], (path, method)
+                assert "WWW-Authenticate" in operation["responses"]["401"]["headers"], (address, method)
     assert errors > 100

@@ -31,14 +31,10 @@ def problem_json(result, generator, request, public):
                 if str(status)[0] in "45" and content and "application/json" in content:
                     content.setdefault(PROBLEM, content.pop("application/json"))
             if any("basicAuth" in requirement for requirement in operation.get("security", [])):
-                responses.setdefault(
-                    "401",
-                    {
-                        "description": "auth.failed",
-                        "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}},
-                        "content": {PROBLEM: {"schema": PROBLEM_REF}},
-                    },
+                unauthorised = responses.setdefault(
+                    "401", {"description": "auth.failed", "content": {PROBLEM: {"schema": PROBLEM_REF}}}
                 )
+                unauthorised.setdefault("headers", {})["WWW-Authenticate"] = {"schema": {"type": "string"}}
                 responses.setdefault(
                     "429",
                     {
