@@ -310,7 +310,8 @@ LOGGING = {
     "filters": {"mask_personal_data": {"()": "motcua.dossiers.masking.MaskPersonalData"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_personal_data"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # axes logs every sign-in at INFO ("Cleaned up 0 expired attempts"); its database logs are the audit.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 if not DEBUG:
