@@ -7,6 +7,10 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import DomainError
 
+# The largest id or count a query may carry: PostgreSQL's bigint (SQLite's INTEGER); a larger number in a
+# request is a 400, not an overflow in the database driver (a 500).
+MAX_ID = 2**63 - 1
+
 _DRF_CODES = {
     exceptions.NotAuthenticated: ("auth.not_authenticated", _("Bạn cần đăng nhập.")),
     exceptions.AuthenticationFailed: ("auth.failed", _("Đăng nhập không thành công.")),

@@ -35,4 +35,10 @@ def csrf_failure(request, reason=""):
 def server_error(request):
     """handler500: the site's look without the database (the error may be the database) nor a context
     processor: a template of its own with the site's style sheet."""
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    try:
+        return HttpResponseServerError(loader.get_template("500.html").render())
+    except Exception:  # noqa: BLE001 - the page itself failed (static manifest, templates): plain words
+        return HttpResponseServerError(
+            "<!doctype html><html lang=vi><meta charset=utf-8><title>Lỗi hệ thống</title>"
+            "<h1>Hệ thống đang gặp sự cố</h1><p>Hãy thử lại sau ít phút.</p>"
+        )

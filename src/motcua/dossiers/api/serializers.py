@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from motcua.core.api import MAX_ID
+
 from .. import lifecycle
 from ..choices import ITEM_MAX_LENGTH, NOTE_MAX_LENGTH, Delivery, DossierChannel, PaymentKind, PaymentMethod
 
@@ -63,9 +65,11 @@ class SubmitterInputSerializer(PersonInputSerializer):
 
 class _CreateBase(serializers.Serializer):
     procedure = serializers.CharField(help_text=_("Mã thủ tục, ví dụ 1.001193."))
-    case = serializers.IntegerField(required=False, allow_null=True, help_text=_("Mã trường hợp hồ sơ."))
+    case = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, required=False, allow_null=True, help_text=_("Mã trường hợp hồ sơ.")
+    )
     provided = serializers.ListField(
-        child=serializers.IntegerField(),
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
         required=False,
         default=list,
         help_text=_("Mã các thành phần hồ sơ người yêu cầu đã nộp."),
@@ -89,7 +93,9 @@ class CounterInputSerializer(_CreateBase):
         ),
     )
     place = serializers.CharField(required=False, allow_blank=True, help_text=_("Mã nơi tiếp nhận."))
-    counter = serializers.IntegerField(required=False, allow_null=True, help_text=_("Mã quầy."))
+    counter = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, required=False, allow_null=True, help_text=_("Mã quầy.")
+    )
     channel = choice(
         choices=[c for c in DossierChannel.values if c != "online"], default=DossierChannel.COUNTER
     )
@@ -118,7 +124,7 @@ class OnlineInputSerializer(_CreateBase):
 
 class ActionInputSerializer(serializers.Serializer):
     version = serializers.IntegerField(
-        min_value=1, help_text=_("Phiên bản hồ sơ người dùng đang xem (chống ghi đè).")
+        min_value=1, max_value=MAX_ID, help_text=_("Phiên bản hồ sơ người dùng đang xem (chống ghi đè).")
     )
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=NOTE_MAX_LENGTH)
 
@@ -132,11 +138,11 @@ class TransferInputSerializer(ReasonInputSerializer):
 
 
 class AssignInputSerializer(ActionInputSerializer):
-    assignee = serializers.IntegerField(help_text=_("Mã người được giao."))
+    assignee = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text=_("Mã người được giao."))
 
 
 class FinishStepInputSerializer(ActionInputSerializer):
-    next_assignee = serializers.IntegerField(required=False, allow_null=True)
+    next_assignee = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True)
 
 
 class SupplementInputSerializer(ReasonInputSerializer):
@@ -150,8 +156,8 @@ class ExtendInputSerializer(ReasonInputSerializer):
 
 
 class PaymentInputSerializer(ActionInputSerializer):
-    payment = serializers.IntegerField(required=False, allow_null=True)
-    amount = serializers.IntegerField(required=False, allow_null=True)
+    payment = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True)
+    amount = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=MAX_ID)
     kind = choice(PaymentKind.choices, default=PaymentKind.CHARGE)
     method = choice(PaymentMethod.choices, default=PaymentMethod.CASH)
     reference = serializers.CharField(required=False, allow_blank=True, default="", max_length=100)
@@ -192,7 +198,9 @@ class ListQuerySerializer(serializers.Serializer):
 class DocumentUploadSerializer(serializers.Serializer):
     file = serializers.FileField()
     name = serializers.CharField(max_length=500)
-    required_document = serializers.IntegerField(required=False, allow_null=True)
+    required_document = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, required=False, allow_null=True
+    )
     digitised = serializers.BooleanField(default=False)
 
 
