@@ -272,6 +272,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "motcua.core.api.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [  # DRF's three, the JSON one refusing too-deep nesting with a 400
+        "motcua.core.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [  # DRF's two defaults, the session one handing over the user
         "motcua.core.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",

@@ -89,3 +89,16 @@ def test_a_number_too_large_for_the_database_is_a_400_not_a_500():
     """Found by schemathesis: ?field=1e30 overflowed SQLite's INTEGER inside the driver."""
     answer = Client().get("/api/v1/catalog/procedures", {"field": str(2**70)})
     assert answer.status_code == 400 and answer.json()["code"] == "invalid_input"
+
+
+def test_a_json_body_nested_too_deeply_is_malformed_not_a_crash():
+    """Found by schemathesis: json.loads raises RecursionError, which DRF's parser does not catch."""
+    import io
+
+    from rest_framework.exceptions import ParseError
+
+    from motcua.core.parsers import JSONParser
+
+    body = ("[" * 100_000 + "]" * 100_000).encode()
+    with pytest.raises(ParseError):
+        JSONParser().parse(io.BytesIO(body), parser_context={"encoding": "utf-8"})
