@@ -24,6 +24,8 @@ def test_unmatched_api_paths_answer_problem_json():
         assert answer.status_code == 404, address
         assert answer["Content-Type"] == "application/problem+json"
         assert answer.json() == {"code": "not_found", "title": "Không tìm thấy.", "status": 404}
+    posted = Client(enforce_csrf_checks=True).post("/api/v1/catalog/procedures/0/versions", {"a": "1"})
+    assert posted.status_code == 404 and posted["Content-Type"] == "application/problem+json"
     wrong_method = client.delete("/api/v1/tracking/000.00.12.H26-260302-0001")
     assert wrong_method.status_code == 405 and wrong_method["Content-Type"].startswith(
         "application/problem+json"
