@@ -11,9 +11,12 @@ MOTCUA_PORTAL_URL  the National Public Service Portal (or `motcua portal simulat
 OIDC_*           citizen sign-in through the national identity provider (see below)
 EMAIL_*, MOTCUA_SMS_*, MOTCUA_ZALO_*, MOTCUA_NOTIFY_*  notifications to citizens (see below)
 MOTCUA_LOG_FORMAT  "json" for one JSON object a log line
+MOTCUA_TRUSTED_PROXIES  CIDRs of our reverse proxies (X-Forwarded-For is read only from them)
+MOTCUA_SIGN_IN_*, MOTCUA_OTP_*, SESSION_*  accounts hardening (see below, ADR 0044)
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -67,6 +70,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "motcua.core",
     "motcua.accounts",
     "motcua.units",
@@ -102,8 +109,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "motcua.accounts.middleware.AuthenticationMiddleware",  # Django's, user read with the session
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor of this session
     "motcua.core.middleware.LazyMessageMiddleware",  # Django's, storage built on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # a locked-out sign-in answers with core.lockout.response
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -157,10 +166,45 @@ SILENCED_SYSTEM_CHECKS = ["fields.W161"]
 AUTH_USER_MODEL = "accounts.User"
 # ModelBackend and database sessions, with their per-request reads built once (accounts/backends.py,
 # accounts/sessions.py; ADR 0019).
-AUTHENTICATION_BACKENDS = ["motcua.accounts.backends.Backend"]
+# The lockout backend first: it refuses a locked-out (address, username) before any password is checked.
+AUTHENTICATION_BACKENDS = ["motcua.accounts.backends.LockoutBackend", "motcua.accounts.backends.Backend"]
 SESSION_ENGINE = "motcua.accounts.sessions"
 
 LOGIN_URL = "accounts:sign-in"
+CSRF_FAILURE_VIEW = "motcua.core.views.csrf_failure"  # Vietnamese, in the site's page
+
+# Our reverse proxies (CIDRs, comma-separated): X-Forwarded-For is believed only from these (core/clientip).
+MOTCUA_TRUSTED_PROXIES = env_list("MOTCUA_TRUSTED_PROXIES", "")
+try:
+    from motcua.core.clientip import parse_networks
+
+    parse_networks(MOTCUA_TRUSTED_PROXIES)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"MOTCUA_TRUSTED_PROXIES: {exc}") from exc
+
+# Sign-in lockout (django-axes, ADR 0044): after MOTCUA_SIGN_IN_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is refused for MOTCUA_SIGN_IN_COOLOFF_MINUTES. Keyed by the pair,
+# so a shared NAT (a commune office, a mobile carrier) does not lock out everyone behind it, and an
+# attacker cannot lock an officer out from elsewhere. Every attempt is logged (axes' access logs).
+AXES_FAILURE_LIMIT = int(os.environ.get("MOTCUA_SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("MOTCUA_SIGN_IN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "motcua.core.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "motcua.core.lockout.response"
+AXES_VERBOSE = False
+
+# Two-factor sign-in for officers (TOTP, django-otp): required for the roles below before any officer
+# page opens (superusers too); others may enrol. Comma-separated role codes (org.roles); empty: none.
+# Under DEBUG (`make run`, whose demo accounts share a published password) the default is none, so the
+# demo signs in without a phone; set it to try the enrolment there.
+MOTCUA_OTP_REQUIRED_ROLES = env_list("MOTCUA_OTP_REQUIRED_ROLES", "" if DEBUG else "supervisor,system_admin")
+OTP_TOTP_ISSUER = os.environ.get("MOTCUA_OTP_ISSUER", "Một cửa")
+
+# Sessions end after MOTCUA_SESSION_HOURS (default a working day) and when the browser closes.
+SESSION_COOKIE_AGE = int(float(os.environ.get("MOTCUA_SESSION_HOURS", "9")) * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("MOTCUA_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 
 # Citizen sign-in through OpenID Connect (VNeID). Either the discovery URL or the endpoints one by one;
 # with DEBUG on and none of these set, the local provider (`motcua oidc-provider`) is used.
@@ -180,7 +224,10 @@ OIDC_TIMEOUT = float(os.environ.get("OIDC_TIMEOUT", "5"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("MOTCUA_PASSWORD_MIN_LENGTH", "12"))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -238,6 +285,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "motcua.core.api.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [  # DRF's three, the JSON one refusing too-deep nesting with a 400
+        "motcua.core.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [  # DRF's two defaults, the session one handing over the user
         "motcua.core.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",
@@ -248,6 +300,16 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API của hệ thống thông tin một cửa — Trung tâm Phục vụ hành chính công.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc from the drf-spectacular-sidecar package, served with the static files: a
+    # closed network cannot reach a CDN (ADR 0045).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Errors as application/problem+json, 401/429 where Basic authentication is accepted (core/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "motcua.core.schema.problem_json",
+    ],
 }
 
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL", "")
@@ -389,7 +451,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # axes logs every sign-in at INFO ("Cleaned up 0 expired attempts"); its database logs are the audit.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 if not DEBUG:

@@ -10,6 +10,7 @@ import pytest
 from motcua.org.roles import RoleCode
 from motcua.org.services import ensure_roles
 from tests.dossiers.factories import World, staff
+from tests.twofactor import pass_second_factor_in_browser
 
 pytestmark = pytest.mark.browser
 PASSWORD = "motcua-demo"
@@ -60,7 +61,9 @@ def sign_in(browser, live_server, user):
     page.keyboard.type(PASSWORD)
     with page.expect_navigation():
         page.keyboard.press("Enter")
+    pass_second_factor_in_browser(page)  # supervisors enrol an authenticator (ADR 0044)
     assert "/can-bo/dang-nhap/" not in page.url, page.locator("main").inner_text()
+    assert "/xac-thuc-hai-buoc/" not in page.url, page.locator("main").inner_text()
     return page
 
 

@@ -125,3 +125,29 @@ def test_extension_of_handles_paths_and_dots():
 def test_detect_without_a_stream_cannot_look_inside_a_zip():
     with pytest.raises(Rejected):
         detect(samples.docx()[:100])
+
+
+@pytest.mark.parametrize(
+    ("data", "filename", "detected"),
+    [
+        (b"%PDF-1.4\n<html><body><script>alert(1)</script></body></html>\n", "don.pdf", "pdf"),
+        (b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "rong.pdf", "pdf"),  # no page at all
+        (samples.pdf()[:200], "cut.pdf", "pdf"),  # cut off in transfer
+        (b"\xff\xd8\xff\xe0" + b"<html>not a photo</html>" * 10, "anh.jpg", "jpeg"),
+        (samples.image("PNG")[:40], "anh.png", "png"),
+        (b"II*\x00" + b"\x00" * 100, "quet.tif", "tiff"),
+    ],
+)
+def test_files_that_only_start_like_their_kind_are_refused(data, filename, detected):
+    with pytest.raises(Rejected) as refused:
+        check(data, filename)
+    assert refused.value.code == "documents.unreadable"
+    assert refused.value.params == {"detected": detected}
+
+
+def test_the_refusal_reads_in_vietnamese():
+    from motcua.documents.errors import FileRejected
+
+    error = FileRejected(Rejected("documents.unreadable", detected="pdf"))
+    assert error.message.startswith("Tệp không đọc được như một tệp PDF")
+    assert error.code == "documents.unreadable"

@@ -14,6 +14,7 @@ from motcua.homeservice.models import HomeServiceRequest
 from motcua.org.roles import RoleCode
 from motcua.units.models import AdministrativeUnit
 from tests.dossiers.factories import person, staff
+from tests.twofactor import verified_login
 
 from .conftest import next_working_slot, request_data
 
@@ -120,10 +121,10 @@ def test_staff_pages_need_an_account_and_the_right_role(client, world):
     client.force_login(world.officer)
     assert client.get("/phuc-vu-tai-nha/giam-sat/").status_code == 403
     assert client.get(f"/phuc-vu-tai-nha/giam-sat/{item.code}/").status_code == 404
-    client.force_login(staff(RoleCode.SUPERVISOR, _hai_phong(), "Giám sát Hải Phòng"))
+    verified_login(client, staff(RoleCode.SUPERVISOR, _hai_phong(), "Giám sát Hải Phòng"))
     assert item.code not in client.get("/phuc-vu-tai-nha/giam-sat/").content.decode()
     assert client.get(f"/phuc-vu-tai-nha/giam-sat/{item.code}/").status_code == 404
-    client.force_login(world.supervisor)
+    verified_login(client, world.supervisor)
     assert item.code in client.get("/phuc-vu-tai-nha/giam-sat/").content.decode()
 
 
@@ -135,7 +136,7 @@ def _hai_phong():
 
 def test_the_schedule_form_shows_errors_next_to_the_fields(client, world):
     item = services.create_request(request_data())
-    client.force_login(world.supervisor)
+    verified_login(client, world.supervisor)
     url = f"/phuc-vu-tai-nha/giam-sat/{item.code}/"
     html = client.get(url).content.decode()
     assert "Trần Thị Bình" in html and "Phạm Thị Dung" not in html  # officers of Ba Đình only

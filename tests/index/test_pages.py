@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from motcua.index import public
 from tests.index.test_counts import decided
+from tests.twofactor import verified_login
 
 from .conftest import receive
 
@@ -25,7 +26,7 @@ def month(world):
 
 def test_explain_lists_the_dossiers_behind_lost_points(client, world, month):
     on_time, late = month
-    client.force_login(world.supervisor)
+    verified_login(client, world.supervisor)
     page = client.get(reverse("index:explain"), {"tu": "2026-03-01", "den": "2026-03-31"})
     html = page.content.decode()
     assert page.status_code == 200
@@ -44,28 +45,28 @@ def test_explain_shows_the_weekly_history_with_rank_changes(client, world, month
     receive(world, when="2026-03-10 09:00")  # the week after has data too
     services.take_snapshot(date(2026, 3, 2))
     services.take_snapshot(date(2026, 3, 9))
-    client.force_login(world.supervisor)
+    verified_login(client, world.supervisor)
     html = client.get(reverse("index:explain"), {"tu": "2026-03-01", "den": "2026-03-31"}).content.decode()
     history = html.split("Lịch sử xếp hạng theo tuần")[1]
     assert "02/03/2026" in history and "09/03/2026" in history and "=" in history  # rank 1 kept
 
 
 def test_explain_for_a_period_without_dossiers(client, world, month):
-    client.force_login(world.supervisor)
+    verified_login(client, world.supervisor)
     html = client.get(reverse("index:explain"), {"tu": "2025-01-01", "den": "2025-01-31"}).content.decode()
     assert "Chưa có dữ liệu" in html
 
 
 def test_explain_bad_dates_read_as_a_message(client, world, month):
-    client.force_login(world.supervisor)
+    verified_login(client, world.supervisor)
     html = client.get(reverse("index:explain"), {"tu": "2026-02-31"}).content.decode()
     assert "Ngày không hợp lệ" in html
 
 
 def test_explain_is_for_supervisors_only(client, world, month):
-    client.force_login(world.officer)  # a reception officer
+    verified_login(client, world.officer)  # a reception officer
     assert client.get(reverse("index:explain")).status_code == 404
-    client.force_login(world.supervisor)
+    verified_login(client, world.supervisor)
     assert client.get(reverse("index:explain"), {"don-vi": "tinh:79"}).status_code == 404  # not theirs
 
 

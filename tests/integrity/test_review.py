@@ -9,6 +9,7 @@ from motcua.dossiers import services as dossiers
 from motcua.integrity import services
 from motcua.integrity.models import RiskCase, RiskCaseEvent
 from tests.dossiers.factories import at, person
+from tests.twofactor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -120,10 +121,10 @@ def test_the_supervisor_reviews_on_the_page_and_downloads_the_evidence(world, cl
         hand_in(world, n, submitter=BROKER)
     scan(world)
     case = RiskCase.objects.get()
-    client.force_login(world.officer)
+    verified_login(client, world.officer)
     assert client.get(reverse("integrity:queue")).status_code == 403
     assert client.get(reverse("integrity:detail", args=[case.pk])).status_code == 403
-    client.force_login(world.supervisor)
+    verified_login(client, world.supervisor)
     page = client.get(reverse("integrity:queue")).content.decode()
     assert "*********111" in page and "001085000111" not in page  # masked in the list
     detail = client.get(reverse("integrity:detail", args=[case.pk])).content.decode()

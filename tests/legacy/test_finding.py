@@ -6,6 +6,7 @@ from django.core.cache import cache
 from motcua.dossiers.models import Dossier
 from motcua.org.roles import RoleCode
 from tests.dossiers.factories import staff
+from tests.twofactor import verified_login
 
 from .conftest import row, write_jsonl
 from .test_import import migrate
@@ -48,7 +49,7 @@ def test_the_api_finds_it_and_a_wrong_tail_is_the_same_404_as_an_unknown_code(cl
 
 def test_the_workspace_search_finds_it_by_the_old_code(client, migrated):
     supervisor = staff(RoleCode.SUPERVISOR, migrated.province, "Giám sát Ninh Bình")
-    client.force_login(supervisor)
+    verified_login(client, supervisor)
     page = client.get("/can-bo/tim-kiem/", {"q": CODE.lower()})
     assert page.status_code == 200 and CODE in page.content.decode()
     dossier_page = client.get(f"/can-bo/ho-so/{CODE}/")
@@ -75,7 +76,7 @@ def test_every_portal_status_gives_a_dossier_the_workspace_shows(client, provinc
         for s, (_state, extra) in STATUS_ROWS.items()
     ]
     assert migrate(write_jsonl(tmp_path / "all.jsonl", rows))[-1] == "imported 10, skipped 0, rejected 0"
-    client.force_login(staff(RoleCode.SUPERVISOR, province.province, "Giám sát"))
+    verified_login(client, staff(RoleCode.SUPERVISOR, province.province, "Giám sát"))
     for status, (state, _extra) in STATUS_ROWS.items():
         code = f"000.00.20.H35-240612-{9000 + status}"
         d = Dossier.objects.get(code=code)

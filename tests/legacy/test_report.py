@@ -3,6 +3,7 @@ converted text; supervisors of the province only."""
 
 from motcua.org.roles import RoleCode
 from tests.dossiers.factories import staff
+from tests.twofactor import verified_login
 
 from .conftest import row, write_jsonl
 from .test_import import migrate
@@ -26,7 +27,7 @@ def test_the_supervisor_sees_tallies_the_queue_and_the_converted_sample(client, 
         row(code="000.00.32.H35-240612-0004", commune_code="99999"),
     ]
     migrate(write_jsonl(tmp_path / "r.jsonl", rows))
-    client.force_login(staff(RoleCode.SUPERVISOR, province.province, "Giám sát Ninh Bình"))
+    verified_login(client, staff(RoleCode.SUPERVISOR, province.province, "Giám sát Ninh Bình"))
     page = client.get("/can-bo/chuyen-doi/37/")
     text = page.content.decode()
     assert page.status_code == 200
@@ -38,9 +39,9 @@ def test_the_supervisor_sees_tallies_the_queue_and_the_converted_sample(client, 
 
 
 def test_a_reception_officer_or_another_province_may_not_see_it(client, province):
-    client.force_login(staff(RoleCode.RECEPTION_OFFICER, province.center, "Cán bộ một cửa"))
+    verified_login(client, staff(RoleCode.RECEPTION_OFFICER, province.center, "Cán bộ một cửa"))
     assert client.get("/can-bo/chuyen-doi/37/").status_code in (403, 404)
-    client.force_login(staff(RoleCode.SUPERVISOR, province.province, "Giám sát"))
+    verified_login(client, staff(RoleCode.SUPERVISOR, province.province, "Giám sát"))
     assert client.get("/can-bo/chuyen-doi/99/").status_code == 404
 
 
@@ -48,7 +49,7 @@ def test_the_operator_edits_the_mapping_table_in_the_admin(client, province, dja
     from motcua.legacy.models import AgencyMapping, LegacyRecord
 
     admin = django_user_model.objects.create_superuser("quantri", password="x")
-    client.force_login(admin)
+    verified_login(client, admin)
     assert client.get("/admin/legacy/agencymapping/").status_code == 200
     response = client.post(
         "/admin/legacy/agencymapping/add/",
@@ -64,7 +65,7 @@ def test_the_operator_edits_the_mapping_table_in_the_admin(client, province, dja
 
 
 def test_the_bar_leads_a_supervisor_to_the_report_of_their_province(client, province):
-    client.force_login(staff(RoleCode.SUPERVISOR, province.province, "Giám sát"))
+    verified_login(client, staff(RoleCode.SUPERVISOR, province.province, "Giám sát"))
     home = client.get("/can-bo/giam-sat/").content.decode()
     assert 'href="/can-bo/chuyen-doi/"' in home and "Hồ sơ chuyển đổi" in home
     assert client.get("/can-bo/chuyen-doi/").url == "/can-bo/chuyen-doi/37/"

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from motcua.nationalportal.models import EventState, OperatorAction, PortalEvent
+from tests.twofactor import verified_login
 
 from .conftest import changed_dossiers
 
@@ -20,7 +21,7 @@ def test_supervisor_sees_figures_and_retries_then_skips_with_a_reason(world, cli
     changed_dossiers(world, 2)
     first, second = (_kill(e) for e in PortalEvent.objects.order_by("id")[:2])
     assert reverse("nationalportal:operations") == URL
-    client.force_login(world.supervisor)
+    verified_login(client, world.supervisor)
     page = client.get(URL).content.decode()
     assert "Sự kiện gửi không được (2)" in page and first.dossier_code in page and "102 MaCoQuan" in page
 
@@ -50,7 +51,7 @@ def test_supervisor_sees_figures_and_retries_then_skips_with_a_reason(world, cli
 
 
 def test_a_reception_officer_may_not_open_the_screen(world, client):
-    client.force_login(world.officer)
+    verified_login(client, world.officer)
     assert client.get(URL).status_code == 404  # the workspace's refusal page, as for a hidden dossier
     client.logout()
     assert client.get(URL).status_code == 302  # to the sign-in page

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from motcua.dossiers import services
 from motcua.notifications.models import InAppNotification
+from tests.twofactor import verified_login
 
 from .conftest import at, receive
 
@@ -21,7 +22,7 @@ def test_an_assigned_dossier_lands_in_the_specialists_inbox(world, publish, clie
     item = InAppNotification.objects.get(user=world.specialist)
     assert item.title == f"Hồ sơ {dossier.code} được giao cho bạn xử lý" and item.read_at is None
 
-    client.force_login(world.specialist)
+    verified_login(client, world.specialist)
     page = client.get(reverse("notifications:inbox")).content.decode()
     assert item.title in page and 'class="badge"' in page
     assert client.get(reverse("notifications:unread")).json() == {
@@ -42,7 +43,7 @@ def test_an_officer_cannot_open_someone_elses_notification(world, publish, clien
     )
     publish()
     item = InAppNotification.objects.get(user=world.specialist)
-    client.force_login(world.leader)
+    verified_login(client, world.leader)
     assert client.post(reverse("notifications:open", args=[item.pk])).status_code == 404
     item.refresh_from_db()
     assert item.read_at is None

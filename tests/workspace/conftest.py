@@ -7,6 +7,7 @@ from motcua.org.roles import RoleCode
 from motcua.workspace import selectors
 from tests.dossiers.conftest import committed_world, receive, world  # noqa: F401 (fixtures)
 from tests.dossiers.factories import at, staff
+from tests.twofactor import verified_login
 
 PASSWORD = "motcua-demo"
 NOW = "2026-03-04 08:30"  # a Wednesday, 30 minutes after opening
@@ -26,8 +27,8 @@ def stranger(world):  # noqa: F811 (the imported fixture)
 
 
 def signed_in(client, user):
-    client.force_login(user)
-    return client
+    """Signed in past the second factor (required of supervisors; tests/accounts/test_two_factor.py)."""
+    return verified_login(client, user)
 
 
 __all__ = ["receive", "signed_in"]

@@ -74,7 +74,8 @@ def test_lists_search_and_overview_do_not_grow_with_the_dossiers(client, world, 
         signed_in(client, user)
         many[user.pk] = {url + str(params): _count(client, url, params) for url, params in _pages(world)}
     assert one == many
-    assert max(n for pages in many.values() for n in pages.values()) <= 16, many
+    # 17: the supervisor's pages read the session's second-factor device too (django-otp, ADR 0044).
+    assert max(n for pages in many.values() for n in pages.values()) <= 17, many
 
 
 def test_the_dossier_page_does_not_grow_with_steps_documents_and_history(client, world, now):

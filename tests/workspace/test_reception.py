@@ -6,12 +6,13 @@ from django.urls import reverse
 
 from motcua.documents.models import DossierDocument
 from motcua.dossiers.models import CounterSlip, Dossier
+from tests.documents import samples
 
 from .conftest import receive, signed_in
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = samples.pdf()  # a real one-page PDF: uploads are parsed (documents.sniffing.parse)
 
 
 def _form(world, **overrides) -> dict:
@@ -195,3 +196,13 @@ def test_a_chip_id_card_qr_code_typed_by_a_scanner_fills_the_applicant(client, w
         "1990-05-17",
         "male",
     )
+
+
+def test_a_name_of_3041_characters_is_refused_next_to_the_field(client, world):
+    long_name = ("Nguyễn Văn " * 300 + "An")[:3041]
+    data = _form(world, applicant_name=long_name, applicant_address="Thôn " * 100)
+    response = signed_in(client, world.officer).post(reverse("workspace:receive"), data)
+    html = response.content.decode()
+    assert response.status_code == 400 and not Dossier.objects.exists()
+    assert "Quá dài: tối đa 200 ký tự (đã nhập 3041 ký tự)." in html
+    assert "Quá dài: tối đa 300 ký tự (đã nhập 499 ký tự)." in html  # the address, stripped

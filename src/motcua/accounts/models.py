@@ -93,3 +93,28 @@ class Session(AbstractBaseSession):
         from .sessions import SessionStore
 
         return SessionStore
+
+
+class SecondFactorEvent(models.Model):
+    """The audit of officers' second factor (password sign-ins are in django-axes' access logs): an
+    enrolment, a verified code, a wrong code, with the time and the client address (core.clientip)."""
+
+    class Kind(models.TextChoices):
+        ENROLLED = "enrolled", _("đăng ký xác thực hai bước")
+        VERIFIED = "verified", _("xác thực hai bước thành công")
+        FAILED = "failed", _("mã xác thực sai")
+
+    user = models.ForeignKey(
+        User, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="second_factor_events"
+    )
+    kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices)
+    address = models.GenericIPAddressField(_("địa chỉ"), null=True, blank=True)
+    at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sự kiện xác thực hai bước")
+        verbose_name_plural = pgettext_lazy("plural", "sự kiện xác thực hai bước")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"

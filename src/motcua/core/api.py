@@ -7,6 +7,10 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import DomainError
 
+# The largest id or count a query may carry: PostgreSQL's bigint (SQLite's INTEGER); a larger number in a
+# request is a 400, not an overflow in the database driver (a 500).
+MAX_ID = 2**63 - 1
+
 _DRF_CODES = {
     exceptions.NotAuthenticated: ("auth.not_authenticated", _("Bạn cần đăng nhập.")),
     exceptions.AuthenticationFailed: ("auth.failed", _("Đăng nhập không thành công.")),
@@ -25,9 +29,14 @@ def problem(code: str, message: str, http_status: int, details=None) -> Response
     return Response(body, status=http_status, content_type="application/problem+json")
 
 
+BASIC_CHALLENGE = 'Basic realm="motcua", charset="UTF-8"'
+
+
 def exception_handler(exc, context):
     if isinstance(exc, DomainError):
         return problem(exc.code, exc.message, exc.http_status, exc.details or None)
+    if isinstance(exc, exceptions.AuthenticationFailed):
+        return _authentication_failed(exc, context)
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -49,3 +58,19 @@ def _with_headers(ours, drfs):
         if name in drfs:
             ours[name] = drfs[name]
     return ours
+
+
+def _authentication_failed(exc, context):
+    """Credentials were sent and are wrong: 401 with a challenge (RFC 9110 §15.5.2). DRF answers 403 here
+    because the session authentication listed first has no challenge of its own. A locked-out pair
+    (django-axes, set on the request by accounts.backends.LockoutBackend) answers 429 with Retry-After."""
+    request = context.get("request")
+    if request is not None and (
+        getattr(request, "axes_locked_out", False) or getattr(request._request, "axes_locked_out", False)
+    ):
+        from motcua.core.lockout import response as locked_out
+
+        return locked_out(request._request)
+    answer = problem("auth.failed", str(_DRF_CODES[exceptions.AuthenticationFailed][1]), 401)
+    answer["WWW-Authenticate"] = BASIC_CHALLENGE
+    return answer

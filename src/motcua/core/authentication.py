@@ -15,7 +15,7 @@ class SessionAuthentication(authentication.SessionAuthentication):
         if found is None:
             return None
         user, auth = found
-        if isinstance(user, SimpleLazyObject):
+        while isinstance(user, SimpleLazyObject):  # Django's, and django-otp's around it
             user = user._wrapped  # set up by the is_active check above
         return user, auth
 

@@ -29,6 +29,11 @@ class FileRejected(InvalidInput):
                 "max": filesizeformat(params.get("max_size", 0)),
             },
             "documents.type_not_allowed": not_allowed,
+            "documents.unreadable": _(
+                "Tệp không đọc được như một tệp %(kind)s: tệp bị hỏng hoặc nội dung không đúng định dạng; "
+                "hãy quét hoặc lưu lại tệp rồi gửi lại."
+            )
+            % {"kind": kind_label(params.get("detected", ""))},
             "documents.extension_mismatch": _(
                 "Nội dung tệp là %(kind)s nhưng tên tệp có đuôi %(extension)s; hãy kiểm tra lại tệp."
             )

@@ -5,6 +5,10 @@ The name and the Content-Type a browser sends are claims; the magic numbers at t
 when the evidence names an allowed kind AND the file name's extension agrees with it, so a PDF renamed
 "scan.jpg", an HTML page renamed "don.pdf" or a Windows program renamed "to-khai.docx" are refused.
 
+The magic numbers are only the first bytes: a PDF and the images are then parsed (pypdf, Pillow) and
+refused ("documents.unreadable") when they do not parse as what they claim — "%PDF-1.4" followed by an
+HTML page is not a PDF.
+
 Refusals carry a stable code ("documents.type_not_allowed", ...); the Django layer turns the code into
 a Vietnamese message.
 """
@@ -17,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 HEAD_BYTES = 8192
+IMAGE_FORMATS = {"jpeg": "JPEG", "png": "PNG", "tiff": "TIFF"}  # our kind -> Pillow's format name
 
 
 @dataclass(frozen=True)
@@ -192,4 +197,33 @@ def inspect(
     given = extension_of(filename)
     if given and given not in kind.extensions:
         raise Rejected("documents.extension_mismatch", extension=given, detected=kind.kind)
+    parse(kind.kind, stream)
     return Verdict(kind=kind, size=size, extension_given=given)
+
+
+def parse(kind: str, stream: BinaryIO) -> None:
+    """A PDF must have a readable page tree with at least one page; an image must decode its header and
+    pass Pillow's verify (and not be a decompression bomb). Office files are checked by their structure
+    above. Any parser error is a refusal, never a server error; the stream is left at position 0."""
+    if kind != "pdf" and kind not in IMAGE_FORMATS:
+        return
+    stream.seek(0)
+    try:
+        if kind == "pdf":
+            from pypdf import PdfReader
+
+            reader = PdfReader(stream, strict=False)
+            if len(reader.pages) < 1:
+                raise ValueError("no page")
+            reader.pages[0].mediabox  # noqa: B018 - reads the first page's object: the tree holds
+        else:
+            from PIL import Image
+
+            with Image.open(stream) as image:
+                if image.format != IMAGE_FORMATS[kind]:
+                    raise ValueError(f"{image.format} is not {kind}")
+                image.verify()
+    except Exception as exc:  # noqa: BLE001 - whatever the parser trips on, the file is refused
+        raise Rejected("documents.unreadable", detected=kind) from exc
+    finally:
+        stream.seek(0)

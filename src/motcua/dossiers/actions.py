@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from motcua.core.api import MAX_ID
 from motcua.org.models import Agency
 
 from . import services
-from .choices import Delivery, PaymentKind, PaymentMethod
+from .choices import ITEM_MAX_LENGTH, NOTE_MAX_LENGTH, Delivery, PaymentKind, PaymentMethod
 from .errors import DossierInputError
 from .lifecycle import Action
 from .models import Payment
@@ -37,13 +38,15 @@ def choice(choices, **kwargs) -> serializers.ChoiceField:
 
 class ActionInputSerializer(serializers.Serializer):
     version = serializers.IntegerField(
-        min_value=1, help_text=gettext_lazy("Phiên bản hồ sơ người dùng đang xem (chống ghi đè).")
+        min_value=1,
+        max_value=MAX_ID,
+        help_text=gettext_lazy("Phiên bản hồ sơ người dùng đang xem (chống ghi đè)."),
     )
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=NOTE_MAX_LENGTH)
 
 
 class ReasonInputSerializer(ActionInputSerializer):
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=NOTE_MAX_LENGTH)
 
 
 class TransferInputSerializer(ReasonInputSerializer):
@@ -51,15 +54,19 @@ class TransferInputSerializer(ReasonInputSerializer):
 
 
 class AssignInputSerializer(ActionInputSerializer):
-    assignee = serializers.IntegerField(help_text=gettext_lazy("Mã người được giao."))
+    assignee = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text=gettext_lazy("Mã người được giao.")
+    )
 
 
 class FinishStepInputSerializer(ActionInputSerializer):
-    next_assignee = serializers.IntegerField(required=False, allow_null=True)
+    next_assignee = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True)
 
 
 class SupplementInputSerializer(ReasonInputSerializer):
-    items = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    items = serializers.ListField(
+        child=serializers.CharField(max_length=ITEM_MAX_LENGTH), required=False, default=list
+    )
 
 
 class ExtendInputSerializer(ReasonInputSerializer):
@@ -67,11 +74,11 @@ class ExtendInputSerializer(ReasonInputSerializer):
 
 
 class PaymentInputSerializer(ActionInputSerializer):
-    payment = serializers.IntegerField(required=False, allow_null=True)
-    amount = serializers.IntegerField(required=False, allow_null=True)
+    payment = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True)
+    amount = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=MAX_ID)
     kind = choice(PaymentKind.choices, default=PaymentKind.CHARGE)
     method = choice(PaymentMethod.choices, default=PaymentMethod.CASH)
-    reference = serializers.CharField(required=False, allow_blank=True, default="")
+    reference = serializers.CharField(required=False, allow_blank=True, default="", max_length=100)
 
 
 class RefuseInputSerializer(ReasonInputSerializer):
@@ -81,12 +88,12 @@ class RefuseInputSerializer(ReasonInputSerializer):
         default=None,
         help_text=gettext_lazy("Bản điện tử (PDF), gửi dạng multipart."),
     )
-    e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="")
+    e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
 
 
 class IssueResultInputSerializer(ActionInputSerializer):
-    title = serializers.CharField(required=False, allow_blank=True, default="")
-    number = serializers.CharField(required=False, allow_blank=True, default="")
+    title = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
+    number = serializers.CharField(required=False, allow_blank=True, default="", max_length=100)
     e_copy = serializers.FileField(
         required=False,
         allow_null=True,
@@ -95,7 +102,7 @@ class IssueResultInputSerializer(ActionInputSerializer):
             "Bản điện tử của kết quả (PDF, kiểm tra theo nội dung tệp), gửi dạng multipart."
         ),
     )
-    e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="")
+    e_copy_ref = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
 
 
 class ReturnResultInputSerializer(ActionInputSerializer):

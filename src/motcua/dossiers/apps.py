@@ -10,6 +10,6 @@ class DossiersConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import reference
+        from . import reference, tasks  # noqa: F401 - tasks: the kernel's after-commit kick looks it up by name
 
         post_migrate.connect(reference.install_triggers, sender=self, dispatch_uid="reference-triggers")

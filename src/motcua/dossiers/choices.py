@@ -6,6 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from .lifecycle import STATES, TRANSITIONS
 
+# Lengths of what officers and applicants type in free text (notes, reasons, one listed item): long
+# enough for any real note, short enough that a page and a slip stay readable (ADR 0045).
+NOTE_MAX_LENGTH = 2000
+ITEM_MAX_LENGTH = 500
+
 # The states and their labels come from the lifecycle table (one place); translated when shown.
 Status = models.TextChoices(
     "Status", [(state.name, (state.value, gettext_lazy(info.label))) for state, info in STATES.items()]

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from motcua.accounts.decorators import staff_login_required
 from motcua.calendar.clock import TZ
+from motcua.core.clientip import client_ip
 from motcua.core.collation import sorted_vi
 from motcua.core.errors import DomainError
 from motcua.units import selectors as units
@@ -92,7 +93,8 @@ def status(request):
     form = LookupForm(request.POST or None)
     found = None
     if request.method == "POST" and form.is_valid():
-        key = f"homeservice:lookup:{request.META.get('REMOTE_ADDR', '')}"
+        # Per address and code: the people behind one shared address keep their own budgets.
+        key = f"homeservice:lookup:{client_ip(request)}:{form.cleaned_data['code']}"
         tries = cache.get_or_set(key, 0, LOOKUP_WINDOW)
         cache.incr(key)
         if tries >= LOOKUPS_PER_WINDOW:

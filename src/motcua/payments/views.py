@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from motcua.core.clientip import client_ip
 from motcua.core.errors import DomainError
 from motcua.dossiers.models import Dossier
 
@@ -31,7 +32,7 @@ def _problem(request, code: str, status: int, *, back: str = ""):
 
 
 def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    return client_ip(request)
 
 
 def _safe_next(request) -> str:

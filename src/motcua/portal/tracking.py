@@ -21,8 +21,8 @@ class _View:
     throttle_scope = "tracking"
 
 
-def _throttled(request) -> bool:
-    return not TrackingThrottle().allow_request(request, _View())
+def _throttled(request, code: str) -> bool:
+    return not TrackingThrottle().allow_request(request, _View(), code=code)
 
 
 def track(request):
@@ -37,7 +37,7 @@ def track(request):
         context["errors"]["k"] = _("Hãy nhập mã tra cứu (8 ký tự) in trên giấy tiếp nhận.")
     if context["errors"]:
         return render(request, "portal/tracking.html", context, status=400)
-    if _throttled(request):
+    if _throttled(request, code):
         context["message"] = _("Bạn tra cứu quá nhiều lần. Hãy đợi một phút rồi thử lại.")
         return render(request, "portal/tracking.html", context, status=429)
     dossier = Dossier.objects.filter(code=code).select_related("procedure_version").first()

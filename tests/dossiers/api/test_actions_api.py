@@ -106,6 +106,8 @@ def test_a_forbidden_transition_and_bad_input_change_nothing(world):
     refused(act(world.leader, dossier, "approve", version=1), 409, "dossier.invalid_transition")
     refused(act(world.leader, dossier, "stop", version=1), 400, "dossier.note_required")
     refused(act(world.leader, dossier, "stop", reason="x"), 400, "invalid_input")  # no version
+    too_long = refused(act(world.leader, dossier, "stop", version=1, reason="x" * 2001), 400, "invalid_input")
+    assert "2000" in str(too_long["details"]["reason"])
     refused(
         act(world.leader, dossier, "assign", version=1, assignee=world.officer.pk),
         400,

@@ -166,3 +166,11 @@ def test_the_receptions_answer_is_what_the_declared_serializer_writes(world):
             data = presenters.detail(dossier, world.officer, request)
             expected = CounterOutcomeSerializer({"outcome": "receive", "slip": None, "dossier": data}).data
             assert body == json.loads(json.dumps(expected, cls=DjangoJSONEncoder))
+
+
+def test_a_name_of_3041_characters_is_refused_by_the_api_too(world):
+    client = client_for(world.officer)
+    body = counter_body(world, applicant=person(full_name="A" * 3041))
+    answer = refused(client.post(COUNTER, body, format="json"), 400, "invalid_input")
+    assert "applicant" in answer["details"]
+    assert not Dossier.objects.exists()

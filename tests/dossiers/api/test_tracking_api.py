@@ -121,8 +121,10 @@ def test_api_clients_sign_in_with_basic_authentication(world):
     client.credentials(
         HTTP_AUTHORIZATION="Basic " + base64.b64encode(f"{world.officer.username}:sai".encode()).decode()
     )
-    # DRF defaults: session authentication comes first and has no challenge header, hence 403.
-    refused(client.get("/api/v1/dossiers"), 403, "auth.failed")
+    # Wrong credentials: 401 with the Basic challenge (core.api), not DRF's 403.
+    wrong = client.get("/api/v1/dossiers")
+    refused(wrong, 401, "auth.failed")
+    assert wrong["WWW-Authenticate"].startswith("Basic realm=")
 
 
 def test_the_factor_is_the_documented_hmac_of_the_code_with_the_secret_key(settings):

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from motcua.portal import selectors
 from tests.dossiers.conftest import receive
+from tests.twofactor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -158,7 +159,7 @@ def test_the_officers_bar_has_only_officer_links_and_those_of_their_roles(client
         "Tìm hồ sơ",
         "Phản ánh, kiến nghị",
     ]
-    client.force_login(world.supervisor)
+    verified_login(client, world.supervisor)
     supervisor = bar(client.get(reverse("workspace:home")).content.decode())
     assert (
         "Giám sát" in supervisor and "Yêu cầu phục vụ tại nhà" in supervisor and "Tiếp nhận" not in supervisor

@@ -78,3 +78,29 @@ def test_the_page_costs_the_same_queries_however_long_the_history(client, world)
         return len(captured.captured_queries)
 
     assert queries(online(world)) == queries(in_progress(world, online(world))) <= 3
+
+
+def test_a_made_up_forwarded_header_does_not_refill_the_budget(client, world, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"tracking": "3/min"}}
+    dossier = online(world)
+    codes = [
+        client.get("/tra-cuu/", {"ma": dossier.code, "k": "WRONG123"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}")
+        for n in range(4)
+    ]
+    assert [r.status_code for r in codes] == [404, 404, 404, 429]
+
+
+def test_people_behind_one_address_keep_their_own_budgets(client, world, settings):
+    """A commune office's NAT: one neighbour's tries at one code do not stop another's dossier; all the
+    codes of one address share a wider budget ("tracking-address")."""
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"tracking": "2/min", "tracking-address": "4/min"},
+    }
+    dossier = online(world)
+    for _ in range(2):
+        client.get("/tra-cuu/", {"ma": "000.00.12.H26-260302-9999", "k": "WRONG123"})
+    assert client.get("/tra-cuu/", {"ma": "000.00.12.H26-260302-9999", "k": "WRONG123"}).status_code == 429
+    right = {"ma": dossier.code, "k": second_factor(dossier.code)}
+    assert client.get("/tra-cuu/", right).status_code == 200  # its own code's budget, untouched
+    assert client.get("/tra-cuu/", right).status_code == 429  # the address's fifth request this minute

@@ -18,6 +18,7 @@ from motcua.catalog.models import (
     RequiredDocument,
     TimeUnit,
 )
+from motcua.core.api import MAX_ID
 
 
 class CatalogProblemSerializer(serializers.Serializer):
@@ -168,7 +169,9 @@ class ProcedureDetailSerializer(serializers.Serializer):
 
 
 class ProcedureListQuerySerializer(serializers.Serializer):
-    field = serializers.IntegerField(required=False, help_text=_("Mã số lĩnh vực (id)."))
+    field = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, required=False, help_text=_("Mã số lĩnh vực (id).")
+    )
     level = serializers.ChoiceField(choices=["ministry", "province", "commune", "other"], required=False)
     province = serializers.RegexField(
         r"^\d{2}$", required=False, help_text=_("Thủ tục tỉnh này đang áp dụng.")
@@ -201,7 +204,11 @@ class DocumentInputSerializer(serializers.Serializer):
     required = serializers.BooleanField(default=True)
     template_name = serializers.CharField(required=False, allow_blank=True, max_length=500)
     case = serializers.IntegerField(
-        required=False, allow_null=True, min_value=0, help_text=_("Chỉ số trường hợp trong 'cases' (từ 0).")
+        required=False,
+        allow_null=True,
+        min_value=0,
+        max_value=10_000,
+        help_text=_("Chỉ số trường hợp trong 'cases' (từ 0)."),
     )
 
 
@@ -214,7 +221,7 @@ class ProcessStepInputSerializer(serializers.Serializer):
 
 class DraftInputSerializer(serializers.Serializer):
     from_version = serializers.IntegerField(
-        required=False, min_value=1, help_text=_("Sao chép nội dung từ phiên bản này.")
+        required=False, min_value=1, max_value=MAX_ID, help_text=_("Sao chép nội dung từ phiên bản này.")
     )
     name = serializers.CharField(required=False)
     field = serializers.CharField(required=False, allow_blank=True, help_text=_("Tên lĩnh vực."))

@@ -5,6 +5,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from motcua.core.api import MAX_ID
+
 from .. import lifecycle
 from ..actions import (  # noqa: F401 - the action inputs are the domain's (ADR 0033), named here for the schema
     ActionInputSerializer,
@@ -20,7 +22,7 @@ from ..actions import (  # noqa: F401 - the action inputs are the domain's (ADR 
     TransferInputSerializer,
     choice,
 )
-from ..choices import Delivery, DossierChannel
+from ..choices import ITEM_MAX_LENGTH, NOTE_MAX_LENGTH, Delivery, DossierChannel
 
 
 class DossierProblemSerializer(serializers.Serializer):
@@ -61,9 +63,11 @@ class SubmitterInputSerializer(PersonInputSerializer):
 
 class _CreateBase(serializers.Serializer):
     procedure = serializers.CharField(help_text=_("Mã thủ tục, ví dụ 1.001193."))
-    case = serializers.IntegerField(required=False, allow_null=True, help_text=_("Mã trường hợp hồ sơ."))
+    case = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, required=False, allow_null=True, help_text=_("Mã trường hợp hồ sơ.")
+    )
     provided = serializers.ListField(
-        child=serializers.IntegerField(),
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
         required=False,
         default=list,
         help_text=_("Mã các thành phần hồ sơ người yêu cầu đã nộp."),
@@ -87,14 +91,20 @@ class CounterInputSerializer(_CreateBase):
         ),
     )
     place = serializers.CharField(required=False, allow_blank=True, help_text=_("Mã nơi tiếp nhận."))
-    counter = serializers.IntegerField(required=False, allow_null=True, help_text=_("Mã quầy."))
+    counter = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, required=False, allow_null=True, help_text=_("Mã quầy.")
+    )
     channel = choice(
         choices=[c for c in DossierChannel.values if c != "online"], default=DossierChannel.COUNTER
     )
     result_delivery = choice(Delivery.choices, default=Delivery.COUNTER)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-    extra_items = serializers.ListField(child=serializers.CharField(), required=False, default=list)
-    reasons = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=NOTE_MAX_LENGTH)
+    extra_items = serializers.ListField(
+        child=serializers.CharField(max_length=ITEM_MAX_LENGTH), required=False, default=list
+    )
+    reasons = serializers.ListField(
+        child=serializers.CharField(max_length=ITEM_MAX_LENGTH), required=False, default=list
+    )
 
     def validate(self, attrs):
         if not attrs.get("place") and not attrs.get("counter"):
@@ -119,7 +129,9 @@ class ListQuerySerializer(serializers.Serializer):
 class DocumentUploadSerializer(serializers.Serializer):
     file = serializers.FileField()
     name = serializers.CharField(max_length=500)
-    required_document = serializers.IntegerField(required=False, allow_null=True)
+    required_document = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, required=False, allow_null=True
+    )
     digitised = serializers.BooleanField(default=False)
 
 

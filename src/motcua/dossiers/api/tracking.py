@@ -8,11 +8,13 @@ throttled (scope "tracking").
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.http import urlencode
-from rest_framework.throttling import ScopedRateThrottle
+
+from motcua.core.throttling import ClientAddressThrottle
 
 from ..tracking import FACTOR_LENGTH, factor_matches, second_factor  # noqa: F401 - also named here
 
 DEFAULT_RATE = "30/min"
+DEFAULT_ADDRESS_RATE = "600/min"  # all codes from one address: a commune office's NAT, not one person
 
 
 def tracking_path(code: str) -> str:
@@ -40,9 +42,12 @@ def tracking_url(code: str, request=None) -> str:
     return request.build_absolute_uri(path) if request is not None else path
 
 
-class TrackingThrottle(ScopedRateThrottle):
+class TrackingThrottle(ClientAddressThrottle):
     """Scope "tracking"; the rate comes from REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["tracking"] when
-    set, else 30 requests a minute per client address.
+    set, else 30 requests a minute per client address and dossier code; and "tracking-address" (default
+    600 a minute) per address over all codes. Keyed by the code too, so that the people behind one shared
+    address (a NAT) do not spend one another's budget, while guessing one code's factor stays throttled.
+    The address is core.clientip's (X-Forwarded-For only through a trusted proxy).
 
     A fixed window (one counter per address and period, one cache increment per request) instead of
     DRF's sliding log, which reads and writes the address's whole list of request times on every
@@ -53,18 +58,30 @@ class TrackingThrottle(ScopedRateThrottle):
         rates = getattr(settings, "REST_FRAMEWORK", {}).get("DEFAULT_THROTTLE_RATES") or {}
         return rates.get(self.scope, DEFAULT_RATE)
 
-    def allow_request(self, request, view):
+    def allow_request(self, request, view, code: str = ""):
         self.scope = getattr(view, self.scope_attr, None) or "tracking"
-        self.num_requests, self.duration = self.parse_rate(self.get_rate())
+        if not code:
+            kwargs = getattr(view, "kwargs", None) or {}
+            code = kwargs.get("code", "")
+        ident = self.get_ident(request)
+        rates = getattr(settings, "REST_FRAMEWORK", {}).get("DEFAULT_THROTTLE_RATES") or {}
+        address_rate = rates.get(f"{self.scope}-address", DEFAULT_ADDRESS_RATE)
+        # Both counters count every request, so a refused one still spends from both.
+        by_code = self._count(f"{ident}_{code}", self.get_rate())
+        by_address = self._count(ident, address_rate, scope=f"{self.scope}-address")
+        self.retry_after = max(by_code[1] if not by_code[0] else 0, by_address[1] if not by_address[0] else 0)
+        return by_code[0] and by_address[0]
+
+    def _count(self, ident: str, rate: str, scope: str = "") -> tuple[bool, float]:
+        num_requests, duration = self.parse_rate(rate)
         now = self.timer()
-        window = int(now // self.duration)
-        key = f"throttle_{self.scope}_{self.get_ident(request)}_{window}"
+        window = int(now // duration)
+        key = f"throttle_{scope or self.scope}_{ident}_{window}"
         try:
             count = self.cache.incr(key)
         except ValueError:  # the window's first request
-            count = 1 if self.cache.add(key, 1, self.duration + 1) else self.cache.incr(key)
-        self.retry_after = (window + 1) * self.duration - now
-        return count <= self.num_requests
+            count = 1 if self.cache.add(key, 1, duration + 1) else self.cache.incr(key)
+        return count <= num_requests, (window + 1) * duration - now
 
     def wait(self):
         return self.retry_after

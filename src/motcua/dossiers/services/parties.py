@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -55,6 +55,27 @@ def _messages() -> dict[str, str]:
 class _Problems(dict):
     def add(self, field: str, key: str) -> None:
         self.setdefault(field, _messages()[key])
+
+    def too_long(self, field: str, limit: int, length: int) -> None:
+        self.setdefault(
+            field,
+            _("Quá dài: tối đa %(limit)d ký tự (đã nhập %(length)d ký tự).")
+            % {"limit": limit, "length": length},
+        )
+
+
+def _within_limits(out: dict, problems: _Problems, prefix: str, model) -> None:
+    """Every typed text within its column's length, whatever the channel (API, counter, portal): a form
+    that forgot a limit cannot store a 3,000-character name that breaks the pages and the slip."""
+    for name, value in out.items():
+        if not isinstance(value, str):
+            continue
+        try:
+            limit = model._meta.get_field(name).max_length
+        except FieldDoesNotExist:  # "kind", "commune": not free text
+            limit = None
+        if limit and len(value) > limit:
+            problems.too_long(f"{prefix}{name}", limit, len(value))
 
 
 def clean_person(data: dict, problems: _Problems, prefix: str = "", *, id_required: bool = True) -> dict:
@@ -99,6 +120,7 @@ def clean_applicant(data: dict) -> dict:
     organisation = kind == ApplicantKind.ORGANISATION
     out = clean_person(data, problems, id_required=not organisation)
     out["kind"] = kind
+    _within_limits(out, problems, "", Applicant)
     if organisation:
         out["tax_code"] = ""
         try:
@@ -115,6 +137,7 @@ def clean_applicant(data: dict) -> dict:
                 check_personal_id(out["representative_id_number"], today=timezone.localdate())
             except InvalidIdentity as exc:
                 problems.add("representative_id_number", f"personal_id:{exc.reason}")
+        _within_limits(out, problems, "", Applicant)
     if problems:
         raise InvalidApplicant(dict(problems))
     return out
@@ -127,6 +150,7 @@ def clean_submitter(data: dict | None) -> dict | None:
     out = clean_person(data, problems, prefix="submitter.")
     out["relation"] = str(data.get("relation") or "").strip()
     out["authorisation"] = str(data.get("authorisation") or "").strip()
+    _within_limits(out, problems, "submitter.", Submitter)
     if problems:
         raise InvalidApplicant(dict(problems))
     return out

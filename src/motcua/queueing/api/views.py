@@ -8,10 +8,10 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from motcua.core.errors import InvalidInput
+from motcua.core.throttling import ClientAddressThrottle
 from motcua.org.models import Counter
 
 from .. import selectors, services
@@ -32,7 +32,7 @@ def valid(serializer_class, data) -> dict:
     return serializer.validated_data
 
 
-class BookingThrottle(ScopedRateThrottle):
+class BookingThrottle(ClientAddressThrottle):
     """Scope "queue-booking": REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["queue-booking"] when set, else 20
     requests a minute per client address (the kiosk's walk-in endpoint is not throttled: one device)."""
 

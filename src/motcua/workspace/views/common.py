@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from motcua.accounts import twofactor
 from motcua.dossiers import deadlines, reference
 from motcua.dossiers.selectors import state_label
 from motcua.org.models import StaffAssignment
@@ -36,6 +37,9 @@ def officer_required(view):
         if not assignments:
             return render(request, "workspace/no_assignment.html", status=403)
         request.officer_assignments = assignments
+        asked = twofactor.challenge(request, {a.role.code for a in assignments})
+        if asked is not None:
+            return asked
         try:
             with reference.pinned():  # one read of the reference stamp for the whole page
                 return view(request, *args, **kwargs)
