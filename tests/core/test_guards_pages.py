@@ -29,6 +29,7 @@ from .guards import english_leftovers, msgids, pdf_leaks, python_leaks, visible_
 TOUCHED_APPS = (
     "simulation", "documents", "dossiers", "search", "catalog", "calendar", "org", "units", "accounts",
     "queueing", "payments", "feedback", "postal", "homeservice", "notifications", "webhooks",
+    "nationalportal",
 )  # fmt: skip
 DEMO_ACCOUNTS = {
     "reception officer": "tiepnhan.chinhanh1",

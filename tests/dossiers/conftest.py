@@ -20,6 +20,7 @@ from .factories import World, at, person
 # indexes it for search; publishing the outbox plans notifications).
 TOUCHED_APPS = (
     "documents", "dossiers", "search", "catalog", "calendar", "org", "units", "accounts", "notifications", "webhooks",
+    "nationalportal",
 )  # fmt: skip
 
 

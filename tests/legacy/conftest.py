@@ -19,7 +19,17 @@ from tests import snapshots
 from tests.dossiers.factories import procedure
 from tests.org.factories import agency, one_level_center
 
-TOUCHED_APPS = ("units", "org", "catalog", "search", "calendar", "dossiers", "legacy", "accounts")
+TOUCHED_APPS = (
+    "units",
+    "org",
+    "catalog",
+    "search",
+    "calendar",
+    "dossiers",
+    "legacy",
+    "accounts",
+    "nationalportal",
+)
 
 
 class NinhBinh:

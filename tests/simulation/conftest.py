@@ -21,6 +21,7 @@ TOUCHED_APPS = (
     "accounts",
     "notifications",
     "webhooks",
+    "nationalportal",
 )
 
 
