@@ -20,3 +20,7 @@ WHITENOISE_AUTOREFRESH = True  # serve from the app folders; no collectstatic be
 # mode, so tests with real concurrent connections (tests/dossiers/test_concurrency.py) need the file.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(MOTCUA_HOME / "test.sqlite3")}  # noqa: F405
+
+# The suite checks the production rules whatever DEBUG the shell exports (`make test` exports DEBUG=1):
+# supervisors and system administrators pass a second factor (ADR 0044).
+MOTCUA_OTP_REQUIRED_ROLES = ["supervisor", "system_admin"]

@@ -93,22 +93,21 @@ def broker(monkeypatch):
 
     app = publish_outbox.app
     saved = {key: app.conf[key] for key in ("task_always_eager", "broker_url")}
-
-    def new_pool():  # the producer pool of the broker now configured
-        if app._pool is not None:
-            app._pool.force_close_all()
-        app._pool = None
-        app.amqp._producer_pool = None
+    # The producer pools of the broker configured before stay open and come back afterwards: eager tasks
+    # still take a producer from them (closing them broke every later test's eager task).
+    saved_pools = (app._pool, app.amqp._producer_pool)
+    app._pool, app.amqp._producer_pool = None, None
 
     client = redis.Redis.from_url(REDIS_DB)
     client.flushdb()
     app.conf.update(task_always_eager=False, broker_url=REDIS_DB)
-    new_pool()
     monkeypatch.setattr(kernel, "_run_asked_for", 0.0)
-    yield lambda: client.llen("celery")
+    yield lambda: client.llen(app.conf.task_default_queue)  # "motcua" (settings: MOTCUA_CELERY_QUEUE)
     client.flushdb()
     app.conf.update(**saved)
-    new_pool()
+    if app._pool is not None:
+        app._pool.force_close_all()  # the Redis one of this test
+    app._pool, app.amqp._producer_pool = saved_pools
 
 
 def test_a_busy_counter_asks_the_worker_once_a_second_not_once_a_reception(
