@@ -19,6 +19,7 @@ import pytest
 from django.test import Client
 
 from motcua.homeservice.models import HomeServiceRequest
+from tests.twofactor import verified_login
 
 from .conftest import next_working_slot
 
@@ -47,8 +48,7 @@ def tiny_png() -> bytes:
 
 
 def signed_in(browser, live_server, user, **options):
-    client = Client()
-    client.force_login(user)
+    client = verified_login(Client(), user)  # supervisors pass the second factor (ADR 0044)
     context = browser.new_context(locale="vi-VN", **options)
     context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]

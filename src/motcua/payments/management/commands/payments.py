@@ -37,12 +37,10 @@ class Command(BaseCommand):
         if action == "reconcile":
             from motcua.payments.tasks import reconcile
 
-            counts = reconcile.apply(
-                kwargs={
-                    "older_than_minutes": options["older_than"],
-                    "expire_after_minutes": options["expire_after"],
-                }
-            ).get()
+            # The task's own code, run here in the foreground (no result to wait for from a broker).
+            counts = reconcile.run(
+                older_than_minutes=options["older_than"], expire_after_minutes=options["expire_after"]
+            )
             self.stdout.write(
                 _(
                     "Đã kiểm tra %(checked)s giao dịch: %(paid)s đã thanh toán, %(failed)s không thành công, "
