@@ -33,25 +33,13 @@ def render_html(report: Report) -> str:
     return unicodedata.normalize("NFC", _engine.get_template("results.html").render(Context(context)))
 
 
-def _fetcher():
-    from urllib.parse import unquote, urlsplit
-
-    from weasyprint.urls import URLFetcher
-
-    class FontsOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            if url.startswith("file:"):
-                path = Path(unquote(urlsplit(url).path)).resolve()
-                if not (path.is_relative_to(FONTS) or path.is_relative_to(HERE)):
-                    raise ValueError(f"blocked resource: {url[:80]}")
-            return super().fetch(url, headers)
-
-    return FontsOnly(allowed_protocols={"file", "data"}, fail_on_errors=True)
-
-
 def results_pdf(report: Report) -> bytes:
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    document = HTML(string=render_html(report), base_url=HERE.as_uri() + "/", url_fetcher=_fetcher())
+    document = HTML(
+        string=render_html(report),
+        base_url=HERE.as_uri() + "/",
+        url_fetcher=forms_render.resource_fetcher(FONTS, HERE),
+    )
     return document.write_pdf(font_config=FontConfiguration())

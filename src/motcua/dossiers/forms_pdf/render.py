@@ -140,18 +140,21 @@ def render_html(form) -> str:
     return unicodedata.normalize("NFC", html)
 
 
-def resource_fetcher():
-    """Only this package's files and inline data: never the network, never another path. A missing
-    font or image stops the rendering instead of printing a form in a fallback font."""
+def resource_fetcher(*roots: Path):
+    """Only files under `roots` (default: this package, fonts included) and inline data: never the
+    network, never another path. A missing font or image stops the rendering instead of printing a
+    document in a fallback font. The receipt, the report and the evidence PDFs use it too."""
     from urllib.parse import unquote, urlsplit
 
     from weasyprint.urls import URLFetcher
+
+    allowed = roots or (HERE,)
 
     class PackageOnly(URLFetcher):
         def fetch(self, url, headers=None):
             if url.startswith("file:"):
                 path = Path(unquote(urlsplit(url).path)).resolve()
-                if not path.is_relative_to(HERE):
+                if not any(path.is_relative_to(root) for root in allowed):
                     raise ValueError(f"blocked resource: {url[:80]}")
             return super().fetch(url, headers)
 
