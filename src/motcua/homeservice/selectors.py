@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from motcua.dossiers.identity import InvalidIdentity, normalise_phone
 from motcua.org import selectors as org
 from motcua.org.models import ReceptionPlace
-from motcua.org.roles import RoleCode, ScopeKind
+from motcua.org.roles import RoleCode
 
 from .flow import OPEN
 from .models import HomeServiceRequest
@@ -18,18 +18,10 @@ RELATED = ("commune", "province", "procedure", "officer", "place", "dossier")
 
 def supervised(user) -> QuerySet[HomeServiceRequest]:
     """Requests of the provinces where `user` is a supervisor (province or system scope)."""
-    scopes = [
-        s
-        for s in org.scopes_for(user, role=RoleCode.SUPERVISOR)
-        if s.kind in (ScopeKind.PROVINCE, ScopeKind.SYSTEM)
-    ]
-    if not scopes:
-        return HomeServiceRequest.objects.none()
-    if any(s.kind == ScopeKind.SYSTEM for s in scopes):
+    provinces = org.supervised_provinces(user)
+    if provinces is None:
         return HomeServiceRequest.objects.select_related(*RELATED)
-    return HomeServiceRequest.objects.filter(province_id__in={s.province_id for s in scopes}).select_related(
-        *RELATED
-    )
+    return HomeServiceRequest.objects.filter(province_id__in=provinces).select_related(*RELATED)
 
 
 def open_requests(user) -> QuerySet[HomeServiceRequest]:

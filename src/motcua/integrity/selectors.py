@@ -11,7 +11,6 @@ from django.utils import timezone
 from motcua.core.text import fold
 from motcua.dossiers.models import Dossier
 from motcua.org import selectors as org
-from motcua.org.roles import RoleCode, ScopeKind
 from motcua.queueing.models import Ticket, TicketChannel, TicketStatus
 
 from . import scoring
@@ -94,14 +93,7 @@ def bookings(province, first: date, last: date) -> list[scoring.Booking]:
 
 def reviewable_provinces(user) -> set[int] | None:
     """Province ids a supervisor may review (None: every province, a system-wide supervisor)."""
-    scopes = [
-        s
-        for s in org.scopes_for(user, role=RoleCode.SUPERVISOR)
-        if s.kind in (ScopeKind.PROVINCE, ScopeKind.SYSTEM)
-    ]
-    if any(s.kind == ScopeKind.SYSTEM for s in scopes):
-        return None
-    return {s.province_id for s in scopes}
+    return org.supervised_provinces(user)
 
 
 def cases_for(user):

@@ -12,7 +12,7 @@ from motcua.units.models import AdministrativeUnit, UnitLevel
 
 from .models import Agency, Counter, ReceptionPlace, StaffAssignment
 from .models.places import subtree_q
-from .roles import ScopeKind
+from .roles import RoleCode, ScopeKind
 from .scopes import AgencyTarget, CommuneTarget, PlaceTarget, Scope, Target, any_covers
 
 
@@ -40,6 +40,19 @@ def scopes_for(user, *, role: str | None = None, on: date | None = None) -> list
             "role__code", "scope_kind", "province_id", "place_id", "agency_id", "commune_id"
         )
     ]
+
+
+def supervised_provinces(user, *, on: date | None = None) -> set[int] | None:
+    """Province ids where `user` supervises (a province scope); None: every province (system scope).
+    An empty set: supervises nowhere."""
+    scopes = [
+        s
+        for s in scopes_for(user, role=RoleCode.SUPERVISOR, on=on)
+        if s.kind in (ScopeKind.PROVINCE, ScopeKind.SYSTEM)
+    ]
+    if any(s.kind == ScopeKind.SYSTEM for s in scopes):
+        return None
+    return {s.province_id for s in scopes}
 
 
 def target_of(obj) -> Target:
