@@ -4,7 +4,7 @@ All options are those of `python -m motcua.accounts.provider --help`.
 """
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from motcua.accounts.provider.__main__ import main
 
