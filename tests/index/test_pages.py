@@ -98,3 +98,30 @@ def test_public_page_needs_no_sign_in_and_is_served_from_the_cache(client, world
 def test_public_page_of_an_unknown_province_is_not_found(client, world):
     assert client.get(reverse("index:public"), {"tinh": "98"}).status_code == 404
     assert client.get(reverse("index:public"), {"tinh": "<script>"}).status_code == 404
+
+
+def test_public_page_shows_ten_communes_and_folds_the_rest_away(client, world, month, monkeypatch):
+    # Hà Nội has 126 communes: in one table that was a page 14,000 px long on a phone. Thirteen ranked
+    # communes here: the real figures, with the one ranked commune repeated under other names.
+    import dataclasses
+    from datetime import date
+
+    real = public.figures
+
+    def figures(unit, period):
+        data = real(unit, period)
+        (first,) = [c for c in data["communes"] if c.rank]
+        extra = [dataclasses.replace(first, name=f"Xã Thử {n:02d}", rank=2) for n in range(12)]
+        return {**data, "communes": [first, *extra]}
+
+    cache.clear()
+    monkeypatch.setattr(public, "figures", figures)
+    monkeypatch.setattr(
+        public, "period_ending_yesterday", lambda: public.Period(date(2026, 3, 1), date(2026, 3, 31))
+    )
+    html = client.get(reverse("index:public"), {"tinh": world.province.code}).content.decode()
+    section = html.split("Xã, phường, đặc khu</h2>")[1].split("Theo cơ quan giải quyết")[0]
+    shown, folded = section.split('<details class="all-rows">')
+    assert shown.count("<tr>") - 1 == 10 and folded.count("<tr>") - 1 == 3  # minus the header rows
+    assert "Xem tất cả 13 xã, phường, đặc khu" in folded
+    assert "Sóc Sơn" in shown and "Xã Thử 11" in folded
