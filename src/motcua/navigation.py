@@ -23,6 +23,9 @@ class Link:
     label: str
     roles: frozenset | None = EVERY_OFFICER  # officers' bar: the roles that see it (None: all)
     exact: bool = False  # "current" only on this very address, not below it
+    more: bool = (
+        False  # officers' bar: under "Thêm" (pages a role opens now and then), so the bar fits a line
+    )
 
 
 PUBLIC_LINKS: tuple[Link, ...] = (
@@ -43,12 +46,12 @@ OFFICER_LINKS: tuple[Link, ...] = (
     Link("workspace:search", _("Tìm hồ sơ")),
     Link("workspace:supervisor", _("Giám sát"), SUPERVISION),
     Link("index:explain", _("Chỉ số 766"), SUPERVISION),
-    Link("nationalportal:operations", _("Cổng quốc gia"), SUPERVISION),
+    Link("nationalportal:operations", _("Cổng quốc gia"), SUPERVISION, more=True),
     Link("queueing:panel", _("Gọi số"), RECEPTION),
     Link("homeservice:visits", _("Lịch phục vụ tại nhà"), RECEPTION),
-    Link("homeservice:supervise", _("Yêu cầu phục vụ tại nhà"), SUPERVISION),
-    Link("integrity:queue", _("Nghi vấn cò hồ sơ"), SUPERVISION),
-    Link("legacy:index", _("Hồ sơ chuyển đổi"), SUPERVISION),
+    Link("homeservice:supervise", _("Yêu cầu phục vụ tại nhà"), SUPERVISION, more=True),
+    Link("integrity:queue", _("Nghi vấn cò hồ sơ"), SUPERVISION, more=True),
+    Link("legacy:index", _("Hồ sơ chuyển đổi"), SUPERVISION, more=True),
     Link("postal:hub", _("Bưu chính"), frozenset({R.RECEPTION_OFFICER, R.POSTAL_AGENT})),
     Link("feedback:officer-list", _("Phản ánh, kiến nghị")),
     Link("workspace:catalog-queue", _("Danh mục thủ tục"), frozenset({R.CATALOG_ADMIN})),
@@ -93,7 +96,7 @@ def _entries(links, path: str) -> list[dict]:
         except NoReverseMatch:  # an app left out of this deployment's URLs
             continue
         current = path == url or (not link.exact and path.startswith(url))
-        out.append({"url": url, "label": link.label, "current": current})
+        out.append({"url": url, "label": link.label, "current": current, "more": link.more})
     return out
 
 
@@ -102,7 +105,14 @@ def bar(request) -> dict:
     if is_officer_page(request):
         roles = officer_roles(request)
         links = [link for link in OFFICER_LINKS if roles and (link.roles is None or link.roles & roles)]
-        return {"officer": True, "links": _entries(links, path), "home": reverse("workspace:home")}
+        entries = _entries(links, path)
+        return {
+            "officer": True,
+            "links": [e for e in entries if not e["more"]],
+            "more": [e for e in entries if e["more"]],
+            "more_current": any(e["current"] for e in entries if e["more"]),
+            "home": reverse("workspace:home"),
+        }
     return {"officer": False, "links": _entries(PUBLIC_LINKS, path), "home": reverse("portal:home")}
 
 

@@ -164,6 +164,13 @@ def test_the_officers_bar_has_only_officer_links_and_those_of_their_roles(client
     assert (
         "Giám sát" in supervisor and "Yêu cầu phục vụ tại nhà" in supervisor and "Tiếp nhận" not in supervisor
     )
+    # The pages a supervisor opens now and then are folded under "Thêm", so the bar fits one line
+    html = client.get(reverse("workspace:home")).content.decode()
+    nav = re.search(r'<nav class="site-nav.*?</nav>', html, re.S).group(0)
+    direct, more = nav.split('<details class="nav-more">')
+    folded = re.findall(r"<a [^>]*>(.*?)</a>", more)
+    assert folded == ["Cổng quốc gia", "Yêu cầu phục vụ tại nhà", "Nghi vấn cò hồ sơ", "Hồ sơ chuyển đổi"]
+    assert len(re.findall(r"<a ", direct)) <= 6 and set(folded) <= set(supervisor)
 
 
 def test_the_officers_sign_in_page_has_the_officers_bar(client, world):
