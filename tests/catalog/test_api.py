@@ -89,6 +89,9 @@ def test_general_documents_come_first(national, client):
                     "originals": 1,
                     "copies": 0,
                     "required": True,
+                    "condition": "",
+                    "one_of": "",
+                    "presented": False,
                     "template_name": "Mau NA20-BCA.docx",
                 }
             ],
@@ -212,3 +215,23 @@ def test_new_procedure_code(national, admin_client):
 def test_fields_list(national, client):
     names = [f["name"] for f in client.get(f"{BASE}/fields").json()]
     assert "Hộ tịch" in names and len(names) == Field.objects.count()
+
+
+def test_detail_tells_conditions_alternatives_papers_shown_notes_and_fee_windows(national, client):
+    current = client.get(f"{BASE}/procedures/1.001193").json()["current_version"]  # birth registration
+    version = ProcedureVersion.objects.get(procedure__code="1.001193", status="published")
+    documents = current["cases"][0]["documents"]
+    stored = list(version.documents.order_by("position"))
+    assert [(d["name"], d["condition"], d["one_of"], d["presented"]) for d in documents] == [
+        (d.name, d.condition, d.one_of, d.presented) for d in stored
+    ]
+    assert any(d["one_of"] for d in documents) and any(d["condition"] for d in documents)
+    assert any(d["presented"] for d in documents)
+    assert [n["text"] for n in current["notes"]] == [n.text for n in version.notes.order_by("position")]
+    assert all(n["case"] is None for n in current["notes"])
+    # 1.013818: a reduced fee until 31/12/2026, then the full amount (fee windows, ADR 0022)
+    channels = client.get(f"{BASE}/procedures/1.013818").json()["current_version"]["channels"]
+    windows = {(c["valid_from"], c["valid_until"], c["fee_amount"]) for c in channels}
+    assert {("2025-07-01", "2026-12-31", "1750000"), ("2027-01-01", None, "3500000")} <= {
+        (start, end, str(int(float(amount)))) for start, end, amount in windows
+    }, windows

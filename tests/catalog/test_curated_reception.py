@@ -288,3 +288,46 @@ def test_the_printed_slip_states_the_limit_and_the_appointment(world, curated, c
     assert f"Thời hạn giải quyết hồ sơ theo quy định: {limit}" in text
     assert appointment in text.split("Thời gian trả kết quả giải quyết hồ sơ:")[1]
     assert "chưa xác định" not in text
+
+
+def test_papers_shown_are_checked_but_not_printed_among_the_papers_handed_in(client, world, curated):
+    # Nghị định 123/2015/NĐ-CP, Điều 2 khoản 1: the identity paper is shown, checked and handed back.
+    identity = (
+        "Giấy tờ tùy thân của cả hai bên nam, nữ (hộ chiếu, thẻ căn cước, căn cước điện tử hoặc giấy tờ "
+        "khác có ảnh, còn giá trị sử dụng)"
+    )
+    version = _version("1.000894")  # marriage registration
+    shown = {d.name: d for d in version.documents.all() if d.presented}
+    assert set(shown) == {identity, "Giấy tờ chứng minh nơi cư trú"}
+    assert shown[identity].required and not shown["Giấy tờ chứng minh nơi cư trú"].required
+    client.force_login(world.officer)
+    page = client.get(reverse("workspace:receive"), {"procedure": "1.000894"}).content.decode()
+    assert page.count("xuất trình bản chính: kiểm tra, đối chiếu rồi trả lại, không giữ") == 2
+
+    dossier = _receive(world, "1.000894", f"{WEDNESDAY} 10:00")
+    slip = adapters.receipt(dossier, URL.format(code=dossier.code))
+    assert slip.presented == (identity,)
+    assert [line.name for line in slip.documents] == [
+        d.name for d in version.documents.order_by("position") if d.required and not d.presented
+    ]
+    text = " ".join(pdf_text(render_pdf(slip)).split())
+    assert "Giấy tờ xuất trình (đã kiểm tra, đối chiếu và trả lại người nộp): Giấy tờ tùy thân" in text
+    handed_in = text.split("1. Thành phần hồ sơ nộp gồm:")[1].split("Giấy tờ xuất trình")[0]
+    assert "Giấy tờ tùy thân" not in handed_in and "Tờ khai đăng ký kết hôn" in handed_in
+
+
+def test_a_paper_under_the_shown_heading_of_the_source_is_marked_shown():
+    # 1.000080 (nhận cha, mẹ, con): "* Giấy tờ phải nộp" then "* Giấy tờ phải xuất trình" in the source
+    record = next(
+        json.loads(line)
+        for line in gzip.open(importer.DATA_FILE, "rt", encoding="utf-8")
+        if '"1.000080"' in line and json.loads(line)["code"] == "1.000080"
+    )
+    from motcua.catalog.parsing import parse_record
+
+    documents = parse_record(record).documents
+    shown = [d.name for d in documents if d.presented]
+    assert shown and all("cư trú" in name or "nhân thân" in name for name in shown), shown
+    handed_in = [d for d in documents if not d.presented]
+    assert handed_in[0].name.startswith("Trường hợp không có văn bản nêu trên")  # under "phải nộp"
+    assert any(d.name.startswith("Tờ khai đăng ký nhận cha, mẹ, con") for d in handed_in)

@@ -161,3 +161,18 @@ def test_postgresql_refuses_overlapping_closed_windows(procedure):
             valid_from=date(2026, 3, 1),
             valid_to=date(2026, 4, 1),
         )
+
+
+def test_a_copied_draft_keeps_the_uploaded_form_and_the_shown_flag(procedure, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    settings.MEDIA_ROOT = tmp_path
+    paper = v(procedure, 1).documents.order_by("position").first()
+    paper.template.save("to-khai.docx", ContentFile(b"PK\x03\x04 form"), save=False)
+    paper.presented = True
+    paper.save()
+    v2 = draft(procedure, name="Tên mới")
+    copied = v2.documents.get(position=paper.position)
+    assert copied.template.name == paper.template.name and copied.template.read() == b"PK\x03\x04 form"
+    assert copied.presented
+    assert version_content(v2)["documents"] == version_content(v(procedure, 1))["documents"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-DOCUMENT_FACTS = ("case", "condition", "one_of", "required", "originals", "copies")
+DOCUMENT_FACTS = ("case", "condition", "one_of", "required", "presented", "originals", "copies")
 TERM_FACTS = ("time_value", "time_unit", "fee_kind", "fee_amount", "valid_from", "valid_until")
 
 
@@ -24,6 +24,7 @@ def _document_facts(content: dict, doc: dict) -> dict:
     facts["case"] = _case_title(content, doc.get("case"))  # compare by title: indexes move
     facts["condition"] = (facts["condition"] or "").strip()
     facts["one_of"] = (facts["one_of"] or "").strip()
+    facts["presented"] = bool(facts["presented"])
     return facts
 
 
@@ -37,6 +38,7 @@ def _documents(before: dict, after: dict) -> list[str]:
         "condition": _("điều kiện"),
         "one_of": _("nhóm thay thế"),
         "required": _("bắt buộc"),
+        "presented": _("chỉ xuất trình"),
         "originals": _("số bản chính"),
         "copies": _("số bản sao"),
     }

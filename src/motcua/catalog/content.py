@@ -57,7 +57,16 @@ TERM_FIELDS = (
     "description",
 )
 TERM_DATES = ("valid_from", "valid_until")
-DOCUMENT_FIELDS = ("name", "originals", "copies", "required", "condition", "one_of", "template_name")
+DOCUMENT_FIELDS = (
+    "name",
+    "originals",
+    "copies",
+    "required",
+    "condition",
+    "one_of",
+    "presented",
+    "template_name",
+)
 RESULT_FIELDS = ("name", "result_code")
 LEGAL_FIELDS = ("number", "title", "issued_on", "issuer")
 STEP_FIELDS = ("name", "role", "agency_kind", "time_share")
@@ -76,6 +85,15 @@ def _row(obj, fields) -> dict:
     return {name: _plain(getattr(obj, name)) for name in fields}
 
 
+def _document(document: RequiredDocument, case: int | None) -> dict:
+    row = {**_row(document, DOCUMENT_FIELDS), "case": case}
+    if document.template:
+        # The uploaded form is shared by reference (stored files are never deleted), so a draft copied
+        # from this version keeps it; absent when there is none, so older exports still compare equal.
+        row["template"] = document.template.name
+    return row
+
+
 def version_content(version: ProcedureVersion) -> dict:
     """Everything a version says (not its identity, status or window). Uses prefetched rows if any."""
     content = {name: _plain(getattr(version, name)) for name in SCALAR_FIELDS}
@@ -85,9 +103,7 @@ def version_content(version: ProcedureVersion) -> dict:
     cases = list(version.cases.all())
     position = {case.id: index for index, case in enumerate(cases)}
     content["cases"] = [case.title for case in cases]
-    content["documents"] = [
-        {**_row(d, DOCUMENT_FIELDS), "case": position.get(d.case_id)} for d in version.documents.all()
-    ]
+    content["documents"] = [_document(d, position.get(d.case_id)) for d in version.documents.all()]
     content["notes"] = [{"text": n.text, "case": position.get(n.case_id)} for n in version.notes.all()]
     content["results"] = [_row(r, RESULT_FIELDS) for r in version.results.all()]
     content["legal_bases"] = [_row(b, LEGAL_FIELDS) for b in version.legal_bases.all()]
@@ -143,7 +159,12 @@ def build_children(version: ProcedureVersion, content: dict) -> dict[str, list]:
     ]
     rows["_note_cases"] = [n.get("case") for n in content.get("notes", [])]
     rows["documents"] = [
-        RequiredDocument(version=version, position=i, **{k: d[k] for k in DOCUMENT_FIELDS if k in d})
+        RequiredDocument(
+            version=version,
+            position=i,
+            template=d.get("template") or "",
+            **{k: d[k] for k in DOCUMENT_FIELDS if k in d},
+        )
         for i, d in enumerate(content.get("documents", []))
     ]
     rows["results"] = [

@@ -134,7 +134,10 @@ def _extra(source: str, phrase) -> str:
 
 
 def copies(document) -> list[str]:
-    """ "1 bản chính", "2 bản sao" for a required document (nothing for a note without counts)."""
+    """ "1 bản chính", "2 bản sao" for a required document (nothing for a note without counts);
+    "Mang bản chính để xuất trình" for a paper shown and handed back, which is not handed in."""
+    if getattr(document, "presented", False):
+        return [_("Mang bản chính để xuất trình, không phải nộp")]
     parts = []
     if document.originals:
         parts.append(

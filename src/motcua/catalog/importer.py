@@ -123,6 +123,7 @@ def parsed_content(parsed: ParsedProcedure, digest: str) -> dict:
                 "template_name": d.template_name,
                 "condition": d.condition,
                 "one_of": d.one_of,
+                "presented": d.presented,
                 "case": d.case_index,
             }
             for d in parsed.documents

@@ -88,6 +88,7 @@ class DocumentForm(RowForm):
     )
     one_of = forms.CharField(label=_("Nhóm thay thế"), required=False, max_length=32)
     required = forms.BooleanField(label=_("Bắt buộc"), required=False, initial=True)
+    presented = forms.BooleanField(label=_("Chỉ xuất trình (kiểm tra rồi trả lại)"), required=False)
     originals = forms.IntegerField(
         label=_("Bản chính"), min_value=0, initial=1, error_messages={**NUMBER, **REQUIRED}
     )
@@ -170,7 +171,16 @@ class PublishForm(forms.Form):
 
 # ---- POST → content ------------------------------------------------------------------------------------
 
-DOCUMENT_KEYS = ("name", "condition", "one_of", "required", "originals", "copies", "template_name")
+DOCUMENT_KEYS = (
+    "name",
+    "condition",
+    "one_of",
+    "required",
+    "presented",
+    "originals",
+    "copies",
+    "template_name",
+)
 TERM_KEYS = (
     "channel",
     "time_value",

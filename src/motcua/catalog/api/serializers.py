@@ -53,6 +53,9 @@ class ChannelTermSerializer(serializers.ModelSerializer):
             "fee_amount",
             "fee_currency",
             "fee_text",
+            "fee_tiers",
+            "valid_from",
+            "valid_until",
             "description",
         ]
 
@@ -60,7 +63,21 @@ class ChannelTermSerializer(serializers.ModelSerializer):
 class DocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = RequiredDocument
-        fields = ["name", "originals", "copies", "required", "template_name"]
+        fields = [
+            "name",
+            "originals",
+            "copies",
+            "required",
+            "condition",
+            "one_of",
+            "presented",
+            "template_name",
+        ]
+
+
+class NoteSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    case = serializers.CharField(allow_null=True, help_text=_("Trống: lưu ý chung cho mọi trường hợp."))
 
 
 class CaseSerializer(serializers.Serializer):
@@ -108,6 +125,7 @@ class VersionDetailSerializer(VersionSummarySerializer):
     levels = serializers.ListField(child=serializers.CharField())
     channels = ChannelTermSerializer(source="channel_terms", many=True)
     cases = serializers.SerializerMethodField()
+    notes = serializers.SerializerMethodField()
     results = ResultSerializer(many=True)
     legal_bases = LegalBasisSerializer(many=True)
     process_steps = ProcessStepSerializer(many=True)
@@ -131,11 +149,20 @@ class VersionDetailSerializer(VersionSummarySerializer):
             "steps_text",
             "channels",
             "cases",
+            "notes",
             "results",
             "legal_bases",
             "process_steps",
             "parse_notes",
+            "review_reasons",
         ]
+
+    @extend_schema_field(NoteSerializer(many=True))
+    def get_notes(self, version):
+        """The "Lưu ý" rows, each with the title of its case (null: common), from the prefetched rows."""
+        titles = {case.id: case.title for case in version.cases.all()}
+        notes = [{"text": n.text, "case": titles.get(n.case_id)} for n in version.notes.all()]
+        return NoteSerializer(notes, many=True).data
 
     @extend_schema_field(CaseSerializer(many=True))
     def get_cases(self, version):

@@ -31,7 +31,17 @@ TERM_KEYS = {
     "time_value", "time_unit", "time_text", "fee_kind", "fee_amount", "fee_text", "fee_tiers",
     "valid_from", "valid_until", "source",
 }  # fmt: skip
-DOC_KEYS = {"name", "required", "condition", "one_of", "originals", "copies", "source", "template_name"}
+DOC_KEYS = {
+    "name",
+    "required",
+    "condition",
+    "one_of",
+    "presented",
+    "originals",
+    "copies",
+    "source",
+    "template_name",
+}
 CASE_KEYS = {"name", "documents", "source"}
 NEW_KEYS = ("field", "level_text", "agency_kind", "agency_name")
 
@@ -246,6 +256,8 @@ def _group(prefix: str, docs: list, sources: dict) -> list[str]:
             out.append(
                 f"{label}: 0 bản chính và 0 bản sao là một lưu ý, không phải giấy tờ (đưa vào 'notes')"
             )
+        if not isinstance(doc.get("presented", False), bool):
+            out.append(f"{label}: 'presented' (chỉ xuất trình) phải là true hoặc false")
         key = doc.get("one_of")
         if key is not None:
             if not _text(key) or len(key) > 32:

@@ -93,6 +93,8 @@ class RequiredDocument(models.Model):
     condition = models.TextField(_("điều kiện áp dụng"), blank=True)
     # Papers of one version sharing a non-empty group key are alternatives: the applicant hands in one.
     one_of = models.CharField(_("nhóm thay thế"), max_length=32, blank=True)
+    # "Giấy tờ phải xuất trình": shown to the officer, checked and handed back, never kept in the dossier.
+    presented = models.BooleanField(_("chỉ xuất trình"), default=False)
     template_name = models.CharField(_("tên tệp mẫu đơn, tờ khai"), max_length=500, blank=True)
     template = models.FileField(_("tệp mẫu đơn, tờ khai"), upload_to="catalog/templates/", blank=True)
 

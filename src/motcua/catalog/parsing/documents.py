@@ -50,6 +50,7 @@ class DocumentData:
     condition: str = ""
     one_of: str = ""
     quantity_given: bool = True
+    presented: bool = False  # under "Giấy tờ phải xuất trình": shown and handed back, not kept
 
 
 def _is_glue_point(text: str, index: int) -> bool:

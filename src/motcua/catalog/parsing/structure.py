@@ -2,6 +2,8 @@
 
 - A heading "* Giấy tờ phải nộp", "* Giấy tờ phải xuất trình", "Thành phần hồ sơ", "Bao gồm" is a section,
   not a case: its papers are common to every case. "* Lưu ý" opens notes. Any other heading is a case.
+  Papers under "…phải xuất trình" are shown to the officer and handed back (Nghị định 123/2015, Điều 2):
+  they are marked `presented` and never counted among the papers kept in the dossier.
 - A row with 0 originals and 0 copies is an explanation (a note); under "Lưu ý" only a row that counts
   papers and names one (a form, a certificate) is a paper.
 - "Trường hợp…", "Nếu…", "Đối với…", "(nếu có)", "…trong trường hợp…" → conditional: not required, the
@@ -20,6 +22,7 @@ _COMMON = re.compile(
 )
 # "Các giấy tờ phải nộp đối với phương tiện thủy nội địa": a section heading that names a case is a case.
 _NAMES_A_CASE = re.compile(r"\b(đối với|trường hợp|nếu)\b", re.IGNORECASE)
+_PRESENTED = re.compile(r"^(các )?(giấy tờ|tài liệu) phải xuất trình", re.IGNORECASE)
 _NOTES = re.compile(r"^(lưu ý|ghi chú|chú ý)\b", re.IGNORECASE)
 _ONE_OF = re.compile(r"một trong (các|những|số)?\s*(giấy tờ|tài liệu|văn bản|loại)", re.IGNORECASE)
 _CONDITION_START = re.compile(
@@ -84,6 +87,7 @@ class Reader:
         self._group = ""  # the one-of key in force, "" when none
         self._groups = 0
         self._joined = False  # the previous row ended with "hoặc"
+        self._presented = False  # under a "Giấy tờ phải xuất trình" heading
 
     def _new_group(self) -> str:
         self._groups += 1
@@ -92,6 +96,7 @@ class Reader:
     def heading(self, title: str) -> None:
         bare = _bare(title)
         self._group, self._joined, self._in_notes = "", False, False
+        self._presented = bool(_PRESENTED.match(bare))
         if _NOTES.match(bare):
             self._in_notes, self._case = True, None
         elif _COMMON.match(bare) and not _NAMES_A_CASE.search(bare):
@@ -126,6 +131,7 @@ class Reader:
                 return
             document.issue = document.issue or "document_no_quantity"
         document.case_index = self._case
+        document.presented = self._presented
         condition = condition_of(name)
         if condition:
             document.condition, document.required = condition, False

@@ -102,11 +102,17 @@ def receipt(dossier: Dossier, tracking_url: str) -> ReceiptForm:
     from motcua.documents.receipts import receipt_number
 
     notes = _document_notes(dossier)
+    items = list(
+        dossier.checklist.filter(provided=True).select_related("required_document").order_by("position")
+    )
+
+    def shown(item) -> bool:
+        return item.required_document is not None and item.required_document.presented
+
     lines = tuple(
         DocumentLine(item.name, *_counts(item), notes.get(item.required_document_id, ""))
-        for item in dossier.checklist.filter(provided=True)
-        .select_related("required_document")
-        .order_by("position")
+        for item in items
+        if not shown(item)
     )
     submitter = getattr(dossier, "submitter", None)
     place = dossier.received_place
@@ -116,6 +122,7 @@ def receipt(dossier: Dossier, tracking_url: str) -> ReceiptForm:
         applicant=person(dossier.applicant),
         procedure_name=_procedure_name(dossier.procedure_version),
         documents=lines,
+        presented=tuple(item.name for item in items if shown(item)),
         received_at=dossier.received_at,
         appointment_at=dossier.appointment_at or dossier.due_at,
         time_limit_text=dossier.time_limit_text or "không quy định",

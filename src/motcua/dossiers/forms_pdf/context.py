@@ -67,6 +67,8 @@ class ReceiptForm:
     received_by: str = ""
     channel_label: str = ""
     issued_at: datetime | None = None  # defaults to received_at
+    # Papers shown and handed back ("giấy tờ phải xuất trình"): checked, never part of what was handed in.
+    presented: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

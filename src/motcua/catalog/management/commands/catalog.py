@@ -132,8 +132,10 @@ class Command(BaseCommand):
         ]:
             out(f"  {title}:")
             for d in documents:
-                flags = ("bắt buộc" if d["required"] else "không bắt buộc") + (
-                    f", nhóm {d['one_of']}" if d["one_of"] else ""
+                flags = (
+                    ("bắt buộc" if d["required"] else "không bắt buộc")
+                    + (f", nhóm {d['one_of']}" if d["one_of"] else "")
+                    + (", chỉ xuất trình" if d["presented"] else "")
                 )
                 out(f"    - {d['name'][:100]} ({d['originals']} chính, {d['copies']} sao; {flags})")
         out(f"  Lưu ý: {len(data['notes'])}. Cần rà soát: {'có' if data['needs_review'] else 'không'}.")
