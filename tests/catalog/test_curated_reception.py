@@ -305,6 +305,8 @@ def test_papers_shown_are_checked_but_not_printed_among_the_papers_handed_in(cli
     assert page.count("xuất trình bản chính: kiểm tra, đối chiếu rồi trả lại, không giữ") == 2
 
     dossier = _receive(world, "1.000894", f"{WEDNESDAY} 10:00")
+    page = client.get(reverse("workspace:dossier", args=[dossier.code])).content.decode()
+    assert f"Đã xuất trình, đã trả lại: {escape(Truncator(identity).chars(160))}" in page
     slip = adapters.receipt(dossier, URL.format(code=dossier.code))
     assert slip.presented == (identity,)
     assert [line.name for line in slip.documents] == [

@@ -77,7 +77,9 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
         "status": dossiers.state_label(dossier.status),
         "applicant": getattr(dossier, "applicant", None),
         "submitter": getattr(dossier, "submitter", None),
-        "checklist": sorted(dossier.checklist.all(), key=lambda i: (i.position, i.pk)),
+        "checklist": sorted(
+            dossier.checklist.select_related("required_document"), key=lambda i: (i.position, i.pk)
+        ),
         "documents": list(documents.dossier_documents(dossier)),
         "tracking": list(dossiers.tracking_sheet(dossier)),
         "steps": [
