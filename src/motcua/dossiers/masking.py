@@ -35,10 +35,34 @@ def mask_text(text: str) -> str:
     return _PHONE.sub(lambda m: mask_phone(m.group()), text)
 
 
+# What every LogRecord has; anything else on a record came from `extra=` and reaches a JSON log as a field.
+_STANDARD = frozenset(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
+
+
+def _masked(value, depth: int = 0):
+    """`value` with personal numbers masked in every string, inside lists and dicts too."""
+    if isinstance(value, str):
+        return mask_text(value)
+    if depth > 4:
+        return value
+    if isinstance(value, dict):
+        return {k: _masked(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_masked(v, depth + 1) for v in value)
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(value)) >= 9:
+        text = mask_text(str(value))  # an ID number or a phone passed as a number
+        return value if text == str(value) else text
+    return value
+
+
 class MaskPersonalData(logging.Filter):
-    """Rewrites the record's message (and a formatted exception) with personal numbers masked."""
+    """Rewrites the record's message, its `extra` fields (the structured JSON log's fields) and a
+    formatted exception with personal numbers masked."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        for name, value in list(vars(record).items()):
+            if name not in _STANDARD and not name.startswith("_"):
+                setattr(record, name, _masked(value))
         try:
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a broken format string is logged as is, never dropped
