@@ -66,12 +66,17 @@ class MaskPersonalData(logging.Filter):
         try:
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a broken format string is logged as is, never dropped
-            return True
-        masked = mask_text(message)
-        if masked != message:
-            record.msg, record.args = masked, None
+            message = None
+        if message is not None:
+            masked = mask_text(message)
+            if masked != message:
+                record.msg, record.args = masked, None
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
-            record.exc_text = mask_text(record.exc_text)
+            # The masked text stands for the exception: a formatter that formats `exc_info` itself (the
+            # JSON one does) would print the numbers again.
+            record.exc_text, record.exc_info = mask_text(record.exc_text), None
+        if record.stack_info:
+            record.stack_info = mask_text(record.stack_info)
         return True
