@@ -72,13 +72,15 @@ def test_the_api_masks_the_id_number_unless_asked_and_logs_the_documents_it_serv
     assert stored.status_code == 201, stored.content
     assert _reads()[-1].field == "id_number"  # uploading is not reading
     assert api.get(url(dossier.code, f"/documents/{stored.json()['id']}/content")).status_code == 200
-    first, second = _reads()
+    assert api.get(url(dossier.code, "/forms/01.pdf")).status_code == 200  # the receipt prints the number
+    first, second, third = _reads()
     assert first.source == "GET dossiers-api:detail" and first.field == "id_number"
     assert (second.field, second.ref, second.dossier_code) == (
         "document",
         str(stored.json()["id"]),
         dossier.code,
     )
+    assert (third.field, third.ref) == ("document", "form-01")
 
 
 def test_a_supervisor_reads_one_persons_log_and_a_reception_officer_may_not(client, world):

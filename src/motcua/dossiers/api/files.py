@@ -62,6 +62,15 @@ class FormView(StaffView):
         built = of_dossier.build(form, dossier, lambda: tracking.tracking_url(dossier.code, request))
         if built is None:
             raise FormNotAvailable(form)
+        # The forms print the people's full ID numbers (Circular 01/2018): a read (ADR 0053).
+        readlog.record(
+            request.user,
+            id_number=_applicant_id(dossier),
+            field=readlog.DOCUMENT,
+            dossier=dossier,
+            ref=f"form-{form}",
+            request=request,
+        )
         response = HttpResponse(render_pdf(built), content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(False, f"{dossier.code}-mau-{form}.pdf")
         return response
