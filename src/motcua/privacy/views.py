@@ -63,20 +63,19 @@ def read_log(request):
     if not selectors.may_audit(request.user):
         return _forbidden(request)
     form = PersonForm(request.POST or None)
-    reads = None
+    reads, total = None, 0
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            reads = list(
-                selectors.reads_of(form.cleaned_data["so_dinh_danh"], request.user).select_related("officer")[
-                    :READ_LOG_ROWS
-                ]
-            )
+            found = selectors.reads_of(form.cleaned_data["so_dinh_danh"], request.user)
+            total = found.count()
+            reads = list(found.select_related("officer")[:READ_LOG_ROWS])
         else:
             status = 400
     context = {
         "form": form,
         "reads": reads,
+        "total": total,
         "limit": READ_LOG_ROWS,
         "may_export": selectors.may_export(request.user),
     }
