@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class PrivacyConfig(AppConfig):
     name = "motcua.privacy"
     label = "privacy"
-    verbose_name = _("Bảo vệ dữ liệu cá nhân")
+    verbose_name = _("Dữ liệu cá nhân: nhật ký xem, trích xuất, khử nhận dạng")

@@ -18,7 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from motcua.core import kernel, readlog
+from motcua.core import kernel, readlog, rows
 from motcua.core.errors import DomainError
 from motcua.documents import selectors as documents
 from motcua.dossiers import lifecycle
@@ -67,6 +67,16 @@ def _audit(action: str, *, actor, subject: str = "", count: int, detail: dict, t
         payload = {**payload, "at": kernel.iso(at)}
         kernel.emit(topic.name, aggregate_id=event.pk, version=None, occurred_at=at, payload=payload)
     return event
+
+
+# ---- reads ------------------------------------------------------------------------------------------------
+
+
+def record_reveal(actor, dossier, numbers: list[str], *, request=None) -> None:
+    """The reads of a dossier's ID numbers shown at once: one multi-row INSERT (core/rows.py)."""
+    with transaction.atomic(), rows.deferred():
+        for number in numbers:
+            readlog.record(actor, id_number=number, field=readlog.ID_NUMBER, dossier=dossier, request=request)
 
 
 # ---- export -----------------------------------------------------------------------------------------------

@@ -3,14 +3,12 @@ of one person for a data-protection officer (a supervisor), the export of everyt
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from motcua.core import readlog, rows
 from motcua.dossiers import selectors as dossiers
 from motcua.dossiers.errors import DossierNotFound
 from motcua.workspace.views.common import officer_required, page
@@ -43,11 +41,7 @@ def reveal(request, code):
     except DossierNotFound:
         raise Http404(_("Không tìm thấy hồ sơ.")) from None
     people = _people(dossier)
-    with transaction.atomic(), rows.deferred():  # one multi-row INSERT for the two or three reads
-        for _who, number in people:
-            readlog.record(
-                request.user, id_number=number, field=readlog.ID_NUMBER, dossier=dossier, request=request
-            )
+    services.record_reveal(request.user, dossier, [number for _who, number in people], request=request)
     return page(request, "privacy/reveal.html", {"d": dossier, "people": people, "at": timezone.now()})
 
 
