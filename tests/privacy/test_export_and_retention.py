@@ -143,3 +143,11 @@ def test_people_on_dossiers_ended_before_the_retention_period_are_pseudonymised_
     )
     with pytest.raises(CommandError):
         call_command("privacy", "pseudonymise", "--days", "0")
+
+
+def test_celery_beat_runs_the_pseudonymisation_every_night(settings):
+    from motcua.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["privacy-pseudonymise"]
+    assert app.tasks[entry["task"]]() == 0  # registered, and nothing ended ten years ago here
+    assert PrivacyEvent.objects.count() == 0  # an empty run writes no audit row
