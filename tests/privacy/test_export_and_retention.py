@@ -148,6 +148,7 @@ def test_people_on_dossiers_ended_before_the_retention_period_are_pseudonymised_
 def test_celery_beat_runs_the_pseudonymisation_every_night(settings):
     from motcua.celery import app
 
+    app.loader.import_default_modules()  # what a worker does at start: the apps' tasks modules
     entry = settings.CELERY_BEAT_SCHEDULE["privacy-pseudonymise"]
     assert app.tasks[entry["task"]]() == 0  # registered, and nothing ended ten years ago here
     assert PrivacyEvent.objects.count() == 0  # an empty run writes no audit row
