@@ -131,7 +131,7 @@ def cutoff(now: datetime | None = None, days: int | None = None) -> datetime:
 def due_for_pseudonymisation(before: datetime):
     """Ended dossiers (a terminal status, finished before `before`) whose people still carry their data."""
     return (
-        Dossier.objects.filter(status__in=ENDED, finished_at__lt=before)
+        Dossier.objects.filter(status__in=ENDED, finished_at__lt=before, applicant__isnull=False)
         .exclude(applicant__full_name=PSEUDONYM)
         .order_by("finished_at", "pk")
     )
@@ -155,15 +155,16 @@ def _person_blank(model, ids: list[int], *extra: str) -> None:
     people.update(**blank)
 
 
-def pseudonymise(*, before: datetime | None = None, batch_size: int | None = None, actor=None,
-                 limit: int | None = None) -> Pseudonymised:  # fmt: skip
+def pseudonymise(
+    *, before: datetime | None = None, batch_size: int | None = None, actor=None
+) -> Pseudonymised:
     """Pseudonymise, in short transactions of `batch_size` dossiers, everyone on dossiers that ended
     before `before` (default: now minus MOTCUA_PERSONAL_DATA_RETENTION_DAYS). Each batch bumps the
     dossiers' versions and is audited (a PrivacyEvent and a `privacy.pseudonymised` event)."""
     before = before or cutoff()
     size = batch_size or int(getattr(settings, "MOTCUA_PSEUDONYMISE_BATCH", 500))
     done = Pseudonymised()
-    while limit is None or done.dossiers < limit:
+    while True:
         with transaction.atomic():
             ids = list(due_for_pseudonymisation(before).values_list("pk", flat=True)[:size])
             if not ids:
@@ -171,6 +172,8 @@ def pseudonymise(*, before: datetime | None = None, batch_size: int | None = Non
             locked = Dossier.objects.filter(pk__in=ids)
             if connection.features.has_select_for_update:
                 ids = list(locked.select_for_update(skip_locked=True).values_list("pk", flat=True))
+                if not ids:  # all taken by a run in another process: it will do them
+                    break
             _person_blank(
                 Applicant, ids, "representative_name", "representative_title", "representative_id_number"
             )
