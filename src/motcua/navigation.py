@@ -52,6 +52,7 @@ OFFICER_LINKS: tuple[Link, ...] = (
     Link("homeservice:supervise", _("Yêu cầu phục vụ tại nhà"), SUPERVISION, more=True),
     Link("integrity:queue", _("Nghi vấn cò hồ sơ"), SUPERVISION, more=True),
     Link("legacy:index", _("Hồ sơ chuyển đổi"), SUPERVISION, more=True),
+    Link("privacy:read-log", _("Dữ liệu cá nhân"), SUPERVISION, more=True),
     Link("postal:hub", _("Bưu chính"), frozenset({R.RECEPTION_OFFICER, R.POSTAL_AGENT})),
     Link("feedback:officer-list", _("Phản ánh, kiến nghị")),
     Link("workspace:catalog-queue", _("Danh mục thủ tục"), frozenset({R.CATALOG_ADMIN})),

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "motcua.legacy",
     "motcua.nationalportal",
     "motcua.supervision",
+    "motcua.privacy",
     "motcua.notifications",
     "motcua.webhooks",
     "django_prometheus",
@@ -369,6 +370,18 @@ MOTCUA_OUTBOX_MODEL = "dossiers.OutboxMessage"
 MOTCUA_OUTBOX_RETENTION_DAYS = int(os.environ.get("MOTCUA_OUTBOX_RETENTION_DAYS", "90"))
 MOTCUA_OUTBOX_PRUNE_BATCH = 5000
 
+# Personal data (ADR 0053, docs/privacy.md). Reads of full ID numbers and stored documents are logged in
+# this table (empty: not logged, only for a benchmark's baseline); a person is keyed there by an HMAC of
+# the ID number with MOTCUA_PRIVACY_KEY (default: SECRET_KEY; set it apart so that rotating the secret
+# key does not orphan the log).
+MOTCUA_READ_LOG_MODEL = "privacy.PersonalDataRead"
+MOTCUA_PRIVACY_KEY = os.environ.get("MOTCUA_PRIVACY_KEY", "")
+# The people's data of a dossier that ended (returned, withdrawn, stopped...) more than this many days
+# ago is pseudonymised; default 10 years, the shortest retention of an administrative-procedure dossier
+# in the archives' lists we read (an operator shortens or lengthens it per the province's list).
+MOTCUA_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("MOTCUA_PERSONAL_DATA_RETENTION_DAYS", "3653"))
+MOTCUA_PSEUDONYMISE_BATCH = 500
+
 # The National Public Service Portal (motcua.nationalportal, docs/nationalportal.md). Empty URL: events
 # are captured and wait; nothing is sent.
 MOTCUA_PORTAL_URL = os.environ.get("MOTCUA_PORTAL_URL", "")
@@ -388,6 +401,8 @@ CELERY_BEAT_SCHEDULE |= {
     # Events whose hand-over to the planning task was lost are planned again (idempotent).
     "notifications-catch-up": {"task": "notifications.catch_up", "schedule": 900.0},
     "webhooks-catch-up": {"task": "webhooks.catch_up", "schedule": 900.0},
+    # people's data of dossiers ended before MOTCUA_PERSONAL_DATA_RETENTION_DAYS, pseudonymised (ADR 0053)
+    "privacy-pseudonymise": {"task": "privacy.pseudonymise", "schedule": crontab(hour=2, minute=15)},
 }
 
 # Notifications to citizens (docs/notifications.md, ADR 0036). E-mail through Django's SMTP backend;

@@ -36,6 +36,7 @@ urlpatterns = [
     path("can-bo/chuyen-doi/", include("motcua.legacy.urls")),
     path("can-bo/cong-quoc-gia/", include("motcua.nationalportal.urls")),
     path("can-bo/giam-sat/", include("motcua.supervision.urls")),
+    path("can-bo/du-lieu-ca-nhan/", include("motcua.privacy.urls")),
     path("can-bo/", include("motcua.workspace.urls")),
     path("", include("motcua.portal.urls")),
 ]

@@ -14,6 +14,8 @@ AUDIT_TABLES = [
     "postal_shipmentevent",
     "feedback_feedbackevent",
     "integrity_riskcaseevent",
+    "privacy_personaldataread",
+    "privacy_privacyevent",
 ]
 
 

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from motcua.dossiers.forms_pdf import render as forms_render
 
+from . import wording
+
 HERE = Path(__file__).resolve().parent
 FONTS = forms_render.HERE / "fonts"
 _engine = Engine(dirs=[str(HERE / "pdf_templates")], autoescape=True)
@@ -19,6 +21,9 @@ def render_html(case, *, sentences, dossiers, tickets, events) -> str:
     now = timezone.localtime()
     context = {
         "case": case,
+        # The subject masked as on the review queue: an inspection reads the evidence, not the number
+        # (the full number is on the case page, for the supervisor who must verify it; ADR 0053).
+        "shown_value": wording.masked(case.kind, case.value),
         "fonts": FONTS.as_uri(),
         "sentences": sentences,
         "dossiers": [

@@ -169,7 +169,13 @@ def test_the_officers_bar_has_only_officer_links_and_those_of_their_roles(client
     nav = re.search(r'<nav class="site-nav.*?</nav>', html, re.S).group(0)
     direct, more = nav.split('<details class="nav-more">')
     folded = re.findall(r"<a [^>]*>(.*?)</a>", more)
-    assert folded == ["Cổng quốc gia", "Yêu cầu phục vụ tại nhà", "Nghi vấn cò hồ sơ", "Hồ sơ chuyển đổi"]
+    assert folded == [
+        "Cổng quốc gia",
+        "Yêu cầu phục vụ tại nhà",
+        "Nghi vấn cò hồ sơ",
+        "Hồ sơ chuyển đổi",
+        "Dữ liệu cá nhân",
+    ]
     assert len(re.findall(r"<a ", direct)) <= 6 and set(folded) <= set(supervisor)
 
 

@@ -11,6 +11,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from motcua.catalog.models import RequiredDocument
+from motcua.core import readlog
 from motcua.core.errors import NotFound
 from motcua.documents import selectors as documents
 from motcua.documents import services as document_services
@@ -61,9 +62,23 @@ class FormView(StaffView):
         built = of_dossier.build(form, dossier, lambda: tracking.tracking_url(dossier.code, request))
         if built is None:
             raise FormNotAvailable(form)
+        # The forms print the people's full ID numbers (Circular 01/2018): a read (ADR 0053).
+        readlog.record(
+            request.user,
+            id_number=_applicant_id(dossier),
+            field=readlog.DOCUMENT,
+            dossier=dossier,
+            ref=f"form-{form}",
+            request=request,
+        )
         response = HttpResponse(render_pdf(built), content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(False, f"{dossier.code}-mau-{form}.pdf")
         return response
+
+
+def _applicant_id(dossier) -> str:
+    applicant = getattr(dossier, "applicant", None)
+    return getattr(applicant, "id_number", "") or ""
 
 
 def _may_handle_documents(user, dossier) -> None:
@@ -154,6 +169,14 @@ class DocumentContentView(StaffView):
         if link is None:
             raise DocumentNotFound()
         data = documents.read_content(link.document)
+        readlog.record(
+            request.user,
+            id_number=link.document.owner_id_number or _applicant_id(dossier),
+            field=readlog.DOCUMENT,
+            dossier=dossier,
+            ref=link.document_id,
+            request=request,
+        )
         response = HttpResponse(data, content_type=link.document.mime_type)
         name = link.document.original_filename or f"document-{document}"
         response["Content-Disposition"] = content_disposition_header(True, name)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext
 
 from .. import access, lifecycle
 from ..selectors import state_label
-from . import tracking
+from . import reveal, tracking
 
 
 def slug(action: str) -> str:
@@ -57,7 +57,7 @@ def detail(dossier, user, request=None) -> dict:
         "applicant": {
             "kind": applicant.kind,
             "full_name": applicant.full_name,
-            "id_number": applicant.id_number,
+            "id_number": reveal.id_number(applicant.id_number, dossier, request),
             "tax_code": applicant.tax_code,
             "phone": applicant.phone,
             "email": applicant.email,

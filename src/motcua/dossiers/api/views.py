@@ -33,7 +33,7 @@ from ..actions import DossierAction as ApiAction
 from ..errors import ActionForbidden, DossierInputError, ProcedureNotAvailable
 from ..lifecycle import TRANSITIONS
 from ..models import Dossier
-from . import presenters
+from . import presenters, reveal
 from . import serializers as s
 
 TAGS = ["dossiers"]
@@ -283,7 +283,7 @@ class DossierDetailView(StaffView):
     @extend_schema(
         operation_id="dossiers_detail",
         summary=gettext_lazy("Chi tiết hồ sơ và các thao tác người dùng được thực hiện"),
-        parameters=[CODE],
+        parameters=[CODE, reveal.REVEAL],
         responses={200: s.DossierDetailSerializer, **AUTH, **NOT_FOUND},
         tags=TAGS,
     )

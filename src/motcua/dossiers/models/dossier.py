@@ -300,6 +300,11 @@ class PersonFields(models.Model):
             f"phone={mask_phone(self.phone)}>"
         )
 
+    @property
+    def id_number_masked(self) -> str:
+        """What pages show by default; the full number only through the logged "show" action (ADR 0053)."""
+        return mask_id(self.id_number)
+
 
 class Applicant(PersonFields):
     """Người yêu cầu: a person, or an organisation (name in `full_name`) with its representative."""

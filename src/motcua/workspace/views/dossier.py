@@ -10,6 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from motcua.core import readlog
 from motcua.core.errors import DomainError
 from motcua.documents import selectors as documents
 from motcua.dossiers import deadlines
@@ -210,6 +211,15 @@ def result_copy(request, code, pk: int):
     if result is None or not result.e_copy:
         raise Http404(_("Không tìm thấy bản điện tử của kết quả."))
     name = result.e_copy.name.rsplit("/", 1)[-1]
+    applicant = getattr(dossier, "applicant", None)
+    readlog.record(
+        request.user,
+        id_number=getattr(applicant, "id_number", ""),
+        field=readlog.RESULT,
+        dossier=dossier,
+        ref=result.pk,
+        request=request,
+    )
     stored = documents.result_document(result)
     if stored is None:  # a copy recorded before results had their checksum (ADR 0027)
         return FileResponse(result.e_copy.open("rb"), filename=name, content_type="application/pdf")

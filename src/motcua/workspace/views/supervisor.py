@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from motcua.dossiers.masking import mask_text
+
 from .. import charts, selectors, supervision, trends
 from .common import clock, officer_required, page, rows
 
@@ -42,7 +44,8 @@ def _csv(listing: list[dict], filename: str) -> HttpResponse:
     for r in listing:
         d = r["dossier"]
         due = timezone.localtime(d.due_at).strftime("%d/%m/%Y %H:%M") if d.due_at else ""
-        out.writerow([d.code, d.procedure_version.name, r["applicant"], r["status"], due])
+        # Names only; any ID or phone number typed into a name is masked (ADR 0053).
+        out.writerow([d.code, d.procedure_version.name, mask_text(r["applicant"]), r["status"], due])
     return response
 
 
