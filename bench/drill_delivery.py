@@ -9,8 +9,8 @@ What runs, each as its own process:
   after: 502, the acknowledgement lost, so the client resends events the portal already has), and
   answering late (--ack-delay-ms) so that a killed worker often dies holding accepted events;
 - the SMS/Zalo simulator (notifications to citizens);
-- one Celery worker (`--pool=solo`) on RabbitMQ (--broker, a queue of its own, deleted afterwards),
-  killed with SIGKILL --kills times at random moments (seeded) and started again each time.
+- one Celery worker (prefork, 2 children, as deploy/ runs it) on RabbitMQ (--broker, a queue of its own, deleted afterwards),
+  killed with SIGKILL (its whole process group) --kills times at random moments (seeded) and started again each time.
 This script plays beat (publish the outbox, sync the portal, sweep notifications every few seconds, the
 notifications' catch-up at the end) and a reception desk: --live dossiers received, assigned and
 stopped through the real services while the worker dies and the portal misbehaves.
@@ -131,7 +131,8 @@ def backlog(n_events: int, notify: int) -> int:
 
 def start(cmd, env, log_path) -> subprocess.Popen:
     log = open(log_path, "a")  # noqa: SIM115 - the process keeps it
-    return subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
+    # Its own process group: a kill takes the worker's pool children with it, as systemd's would.
+    return subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # noqa: S603
 
 
 def wait_line(path: Path, text: str, timeout: float = 30) -> None:
@@ -183,12 +184,16 @@ def main() -> None:  # noqa: C901, PLR0915 - a script, read top to bottom
 
     from motcua.dossiers import services
     from motcua.dossiers.models import OutboxMessage
+    from motcua.dossiers.outbox import publish_pending
     from motcua.nationalportal.capture import event_from
     from motcua.nationalportal.models import EventState, PortalEvent
     from motcua.notifications.models import Delivery, Status
 
     t0 = time.perf_counter()
     world = backlog(args.events, args.notify)
+    # The outage: the outbox kept being published and captured (that needs no portal); the portal's
+    # queue is what waits. (Kicks and notification hand-overs queue on the broker for the worker.)
+    publish_pending(batch_size=500, max_batches=10**6)
     setup_s = time.perf_counter() - t0
 
     portal_log, messages_log = home / "portal.jsonl", home / "messages.jsonl"
@@ -208,8 +213,9 @@ def main() -> None:  # noqa: C901, PLR0915 - a script, read top to bottom
     wait_line(home / "portal.out", "simulator on")
     wait_line(home / "messages.out", "simulator on")
 
-    worker_cmd = [py, "-m", "celery", "-A", "motcua", "worker", "--pool=solo", "-Q", queue,
-                  "--without-mingle", "--without-gossip", "--without-heartbeat", "-l", "warning"]  # fmt: skip
+    # As deploy/motcua-worker.service runs it: prefork, two children.
+    worker_cmd = [py, "-m", "celery", "-A", "motcua", "worker", "--concurrency=2", "-Q", queue,
+                  "--without-mingle", "--without-gossip", "-l", "warning"]  # fmt: skip
     workers = [start(worker_cmd, env, home / "worker.log")]
     beat = Celery("drill-beat", broker=args.broker)
     beat.conf.broker_connection_retry_on_startup = True
@@ -231,7 +237,7 @@ def main() -> None:  # noqa: C901, PLR0915 - a script, read top to bottom
             if kill_at and now >= kill_at[0]:
                 kill_at.pop(0)
                 victim = workers[-1]
-                os.kill(victim.pid, signal.SIGKILL)
+                os.killpg(victim.pid, signal.SIGKILL)  # the main process and its children, at once
                 victim.wait()
                 kills.append(round(now - started, 1))
                 time.sleep(rng.uniform(0.2, 2.0))
@@ -280,8 +286,8 @@ def main() -> None:  # noqa: C901, PLR0915 - a script, read top to bottom
     finally:
         for process in workers:
             if process.poll() is None:
-                process.terminate()
-                process.wait(timeout=30)
+                os.killpg(process.pid, signal.SIGTERM)
+                process.wait(timeout=60)
         for process in (portal, gateway):
             process.terminate()
             process.wait(timeout=10)
