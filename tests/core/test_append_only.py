@@ -14,6 +14,7 @@ AUDIT_TABLES = [
     "postal_shipmentevent",
     "feedback_feedbackevent",
     "integrity_riskcaseevent",
+    "notifications_preferencechange",
 ]
 
 
