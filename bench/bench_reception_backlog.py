@@ -114,6 +114,25 @@ def backlog(world, n_events: int) -> None:
     PortalEvent.objects.bulk_create(events, batch_size=1000)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its children (the worker's pool), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    pids += [int(c) for c in children]
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
 def receptions_for(world, seconds: float | None, until=None) -> dict:
     """Receive dossiers one after another for `seconds` (or until `until()` is true): count and rate."""
     from tests.dossiers.factories import person
@@ -185,12 +204,15 @@ def main() -> None:  # noqa: PLR0915 - a script, read top to bottom
         time.sleep(2.0)
         quiet_a = receptions_for(world, args.seconds)
         due = PortalEvent.objects.filter(last_error="bench-backlog")
+        worker_pid = worker.pid  # `nice` execs celery in place: the same pid
+        cpu_before = cpu_seconds(worker_pid)
         started = time.perf_counter()
         due.update(state=EventState.PENDING, last_error="")
         beat.send_task("nationalportal.sync", kwargs={"max_seconds": 300.0}, queue=queue)
         backlog_left = PortalEvent.objects.filter(state=EventState.PENDING, outbox_id__lt=0)
         drain = receptions_for(world, None, until=lambda: not backlog_left.exists())
         drain_s = time.perf_counter() - started
+        worker_cpu = cpu_seconds(worker_pid) - cpu_before
         quiet_b = receptions_for(world, args.seconds)
     finally:
         for process in (worker, portal, gateway):
@@ -212,6 +234,8 @@ def main() -> None:  # noqa: PLR0915 - a script, read top to bottom
         "ratio_drain_vs_quiet": round(drain["per_s"] / quiet, 3),
         "drain_s": round(drain_s, 1),
         "drain_per_s": round(args.events / drain_s),
+        "worker_cpu_s_during_drain": round(worker_cpu, 1),
+        "worker_cores_during_drain": round(worker_cpu / drain_s, 2),
         "cpus": os.cpu_count(),
         "load": round(os.getloadavg()[0], 2),
         "python": platform.python_version(),
