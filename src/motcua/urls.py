@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from motcua.core import views as core_views
+from motcua.notifications import citizen as citizen_notifications
 from motcua.notifications import observability
 
 api_patterns = [  # the dossiers' first: public tracking and counter reception are the busiest
@@ -20,6 +21,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("metrics", observability.metrics_view, name="metrics"),
     path("can-bo/thong-bao/", include("motcua.notifications.urls")),
+    path("nhan-thong-bao/", citizen_notifications.choose, name="citizen-notifications"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

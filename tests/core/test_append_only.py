@@ -16,6 +16,7 @@ AUDIT_TABLES = [
     "integrity_riskcaseevent",
     "privacy_personaldataread",
     "privacy_privacyevent",
+    "notifications_preferencechange",
 ]
 
 

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 
 import requests
+import urllib3
 from django.conf import settings
 
 from . import contract
+
+log = logging.getLogger("motcua.nationalportal")
+MAX_ANSWER = 8 * 1024 * 1024  # a push's answer is ~100 bytes an item, a pull page 100 items: plenty
 
 
 class PortalUnavailable(Exception):
@@ -28,15 +33,26 @@ class Client:
 
     def _call(self, method: str, path: str, **kwargs) -> dict:
         try:
-            response = self.session.request(method, self.base_url + path, timeout=self.timeout, **kwargs)
-        except requests.RequestException as exc:
+            response = self.session.request(
+                method, self.base_url + path, timeout=self.timeout, stream=True, **kwargs
+            )
+            with response:
+                raw = response.raw.read(MAX_ANSWER + 1, decode_content=True)
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             raise PortalUnavailable(f"{type(exc).__name__}: {exc}") from exc
+        if len(raw) > MAX_ANSWER:  # never parsed: an answer this size is not the contract's
+            log.warning("national portal %s %s: answer over %s bytes refused", method, path, MAX_ANSWER)
+            raise PortalUnavailable(f"HTTP {response.status_code}: answer over {MAX_ANSWER} bytes")
         try:
-            body = response.json()
-        except ValueError:
+            body = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
             body = None
         if response.status_code >= 500 or not isinstance(body, dict):
-            raise PortalUnavailable(f"HTTP {response.status_code}: {response.text[:200]}")
+            if response.status_code < 500:
+                log.warning(
+                    "national portal %s %s: HTTP %s, not a JSON object", method, path, response.status_code
+                )
+            raise PortalUnavailable(f"HTTP {response.status_code}: {raw[:200].decode(errors='replace')}")
         if body.get("error_code") != contract.OK:
             raise PortalUnavailable(f"error_code {body.get('error_code')}: {body.get('message', '')}")
         return body

@@ -14,7 +14,8 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DataError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
@@ -30,6 +31,11 @@ SYSTEM_USER = "cong-dvcqg"  # the account the portal's submissions are made unde
 
 class Parked(Exception):
     pass
+
+
+# What a malformed item raises on its way through (a name that is a list, a birth date "abcdefgh", a
+# string too long for its column): the item is parked with its reason, never fatal to the whole pull.
+MALFORMED = (TypeError, ValueError, KeyError, AttributeError, ValidationError, DataError)
 
 
 def system_user():
@@ -115,17 +121,27 @@ def _take(item: dict, row: InboundDossier | None) -> str:
             _save(row, code, item, values)
         return InboundState.RECEIVED
     except Parked as exc:
-        _save(row, code, item, {"state": InboundState.PARKED, "reason": str(exc)[:2000]})
-        log.warning("national portal dossier %s parked: %s", code, exc)
-        return InboundState.PARKED
+        reason = str(exc)
+    except MALFORMED as exc:
+        reason = _("Dữ liệu hồ sơ từ Cổng không đúng định dạng (%(error)s).") % {"error": type(exc).__name__}
+    _save(row, code, item, {"state": InboundState.PARKED, "reason": reason[:2000]})
+    log.warning("national portal dossier %s parked: %s", code, reason)
+    return InboundState.PARKED
 
 
 def _save(row, code, item, values) -> None:
     if row is None:
-        row = InboundDossier(portal_code=code, payload=item, portal_seq=int(item.get("Id") or 0))
+        row = InboundDossier(portal_code=code, payload=item, portal_seq=_int(item.get("Id")))
     for name, value in values.items():
         setattr(row, name, value)
     row.save()
+
+
+def _int(value, default: int = 0) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def pull(client: Client | None = None) -> dict:
@@ -139,14 +155,22 @@ def pull(client: Client | None = None) -> dict:
     province = getattr(settings, "MOTCUA_PORTAL_PROVINCE", "")
     while True:
         answer = client.pending_submissions(province, after)
-        items = [i for i in answer.get("data") or [] if isinstance(i, dict) and i.get("MaHoSoCong")]
+        data = answer.get("data") or []
+        if not isinstance(data, list):
+            log.warning("national portal pull: `data` is not a list (%s): nothing taken", type(data).__name__)
+            break
+        items = [i for i in data if isinstance(i, dict) and isinstance(i.get("MaHoSoCong"), (str, int))]
+        if len(items) < len(data):
+            log.warning(
+                "national portal pull: %s items without a usable MaHoSoCong ignored", len(data) - len(items)
+            )
         for item in items:
             counts["fetched"] += 1
             row = InboundDossier.objects.filter(portal_code=str(item["MaHoSoCong"])[:60]).first()
             if row is not None and row.state == InboundState.RECEIVED:
                 continue  # fetched before: never a second dossier
             counts[_take(item, row)] += 1
-        cursor = int(answer.get("cursor") or after)
+        cursor = _int(answer.get("cursor"), after)
         if not items or cursor <= after:
             break
         after = cursor

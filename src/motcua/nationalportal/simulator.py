@@ -5,7 +5,9 @@
 It checks every item against the contract (contract.py) and answers with the contract's error codes.
 Faults: down (503) for the first S seconds; a share R of pushes fails, half of them before anything is
 processed (HTTP 500) and half after (processed, then HTTP 502: a lost acknowledgement, which the client
-must resend and the portal must recognise as a duplicate). FILE gets one JSON line per accepted item.
+must resend and the portal must recognise as a duplicate); --ack-delay-ms M holds every answer M ms
+after the items are accepted and logged (a client killed in that window resends what the portal has:
+the drill's kill -9 mid-delivery). FILE gets one JSON line per accepted item.
 Standard library only: it runs without Django.
 """
 
@@ -26,7 +28,16 @@ from motcua.nationalportal import contract
 
 class Portal:
     def __init__(
-        self, log_path, *, fail_rate=0.0, latency_ms=0, down_for=0.0, seed=None, token="", inbound=()
+        self,
+        log_path,
+        *,
+        fail_rate=0.0,
+        latency_ms=0,
+        down_for=0.0,
+        seed=None,
+        token="",
+        inbound=(),
+        ack_delay_ms=0,
     ):
         self.log = open(log_path, "a", encoding="utf-8", buffering=1) if log_path else None  # noqa: SIM115
         self.fail_rate, self.latency, self.token = fail_rate, latency_ms / 1000, token
@@ -37,6 +48,7 @@ class Portal:
         self.last_sequence: dict[str, int] = {}
         self.counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         self.inbound = list(inbound)
+        self.ack_delay = ack_delay_ms / 1000
 
     def push(self, body) -> tuple[int, dict]:
         with self.lock:
@@ -55,6 +67,8 @@ class Portal:
                 results.append(self._item(item, refused, lines))
             if self.log and lines:
                 self.log.write("".join(lines))
+        if self.ack_delay and lines:
+            time.sleep(self.ack_delay)  # accepted and logged; the answer comes late (or never reaches)
         if after:
             return 502, {"error_code": contract.UNAVAILABLE, "message": "injected lost acknowledgement"}
         return 200, {"error_code": contract.OK, "message": "", "results": results}
@@ -180,6 +194,7 @@ def add_arguments(p) -> None:
     p.add_argument("--latency-ms", type=int, default=0)
     p.add_argument("--down-for", type=float, default=0.0, help="seconds")
     p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--ack-delay-ms", type=int, default=0, help="answer a push M ms after accepting its items")
     p.add_argument("--token", default="", help="bearer token required (default: none)")
     p.add_argument("--inbound", default="", help="JSON lines: dossiers submitted on the portal, to pull")
 
@@ -197,6 +212,7 @@ def serve(options: dict) -> None:
         seed=options.get("seed"),
         token=options.get("token", ""),
         inbound=inbound,
+        ack_delay_ms=options.get("ack_delay_ms", 0),
     )
     server = ThreadingHTTPServer((options.get("host", "127.0.0.1"), options["port"]), handler_for(portal))
     server.daemon_threads = True

@@ -16,6 +16,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from motcua.core.kernel import topic
 from motcua.dossiers.models import ApologyLetter, Dossier, OutboxMessage, Payment, SupplementRequest
 
 from . import conf, messages
@@ -35,6 +36,13 @@ CITIZEN_TOPICS: dict[str, tuple[str, ...]] = {
     "dossier.issue_result": (Kind.RESULT_READY,),
     "dossier.return_result": (Kind.RETURNED,),
 }
+topic(
+    "notification_preference.changed",
+    aggregate="notification_preference",
+    fields=("dossier_code", "channels", "opted_out", "via"),
+    doc="A citizen chose the channels of their notifications, or opted out (`via`: tracking or account).",
+)
+
 # What lands on an officer's or a leader's desk: the dossier's assignee hears about it.
 # The title is stored in the site's language (Vietnamese), as the tracking sheet's lines are.
 DESK_TOPICS: dict[str, str] = {

@@ -140,3 +140,30 @@ class InAppNotification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PreferenceChange(models.Model):
+    """The audit trail of a citizen's choice of channels (append-only): who chose what, from which page."""
+
+    at = models.DateTimeField(_("thời điểm"))
+    contacts = models.JSONField(_("số điện thoại, thư điện tử"), default=list)
+    channels = models.JSONField(_("kênh nhận thông báo"), default=list)
+    opted_out = models.BooleanField(_("từ chối mọi thông báo"), default=False)
+    via = models.CharField(_("từ trang"), max_length=10)  # "tracking" (code + factor) or "account"
+    dossier_code = models.CharField(_("mã hồ sơ"), max_length=60)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("lịch sử lựa chọn nhận thông báo")
+        verbose_name_plural = _("lịch sử lựa chọn nhận thông báo")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_code} {self.at:%Y-%m-%d %H:%M}"
