@@ -184,7 +184,8 @@ def test_kill_9_during_payment_confirmations(drill):
                            during=during))  # fmt: skip
     assert tally.server_errors == 0, tally.statuses
     answers = [json.loads(results[i][2])["RspCode"] for i in range(len(ipns))]
-    assert set(answers) <= {"00", "02"} and answers.count("00") == len(drill.seed["ipns"]), answers
+    # "00" once per payment, or "02" to every copy of one whose "00" a kill cut off after the commit
+    assert set(answers) <= {"00", "02"} and answers.count("00") <= len(drill.seed["ipns"]), answers
     assert {json.loads(h.get_ipn(drill.port, ipn)[2])["RspCode"] for ipn in drill.seed["ipns"]} == {"02"}
     after = state(drill)
     assert after["transactions"] == {"paid": len(drill.seed["ipns"])}
