@@ -188,7 +188,7 @@ class Server:
         if self.process and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGINT)  # gunicorn's quick shutdown
             try:
-                self.process.wait(timeout=20)
+                self.process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=10)
