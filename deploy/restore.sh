@@ -5,7 +5,8 @@
 #   deploy/restore.sh /var/backups/motcua/2026-12-07-0200
 #   systemctl start motcua-web motcua-worker motcua-beat
 # It ends with `motcua documents verify` (every file against its SHA-256) and `motcua documents sweep`
-# (files newer than the dump). Docs: docs/deploy.md, "Sao lưu và khôi phục"; ADR 0054.
+# (files newer than the dump). A backup of an older release: run `motcua migrate` after it.
+# Docs: docs/deploy.md, "Sao lưu và khôi phục"; ADR 0054.
 set -eu
 src=${1:?"usage: restore.sh BACKUP_FOLDER"}
 : "${DATABASE_URL:?DATABASE_URL is not set}"
@@ -16,7 +17,6 @@ pg_restore --clean --if-exists --no-owner --no-privileges --exit-on-error --sing
     --dbname="$DATABASE_URL" "$src/database.dump"
 mkdir -p "$media"
 tar -C "$media" -xf "$src/media.tar"
-$motcua migrate --no-input -v0  # a backup of an older release: bring the schema up to this one
 $motcua documents verify
 $motcua documents sweep --older-than 0
 echo "restore.sh: restored $src"

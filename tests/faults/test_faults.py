@@ -131,7 +131,7 @@ def test_a_database_outage_answers_503_with_retry_after_never_a_500_or_a_debug_p
 
 
 def test_kill_9_during_counter_receptions_with_scans(drill):
-    keys = [f"kill-counter-{n}" for n in range(16)]
+    keys = [f"kill-counter-{n}" for n in range(12)]
     tally, results = h.Tally(), {}
     during = kill_until_cut(drill, tally, results, keys)
     results.update(
@@ -177,7 +177,7 @@ def test_kill_9_during_supplements_with_uploads(drill):
 
 
 def test_kill_9_during_payment_confirmations(drill):
-    ipns = drill.seed["ipns"] * 4  # the gateway repeats its IPN until it hears back: 4 copies of each
+    ipns = drill.seed["ipns"] * 3  # the gateway repeats its IPN until it hears back: 3 copies of each
     tally, results = h.Tally(), {}
     during = kill_until_cut(drill, tally, results, ipns, kills=2)
     results.update(h.drive(ipns, lambda ipn, _a: h.get_ipn(drill.port, ipn), clients=CLIENTS, tally=tally,
@@ -195,7 +195,7 @@ def test_kill_9_during_payment_confirmations(drill):
 
 
 def test_a_postgresql_restart_mid_load_gives_503s_then_a_consistent_state(drill):
-    keys = [f"restart-{n}" for n in range(16)]
+    keys = [f"restart-{n}" for n in range(12)]
     tally, results = h.Tally(), {}
 
     def during():
