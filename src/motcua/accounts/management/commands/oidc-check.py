@@ -1,14 +1,14 @@
 """`motcua oidc-check`: does the connection to the identity provider work (discovery, endpoints, keys)?"""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from motcua.accounts.oidc.client import check
 
 
 class Command(BaseCommand):
-    help = gettext("Kiểm tra kết nối tới nhà cung cấp định danh (VNeID): cấu hình, discovery, khoá ký.")
+    help = gettext_lazy("Kiểm tra kết nối tới nhà cung cấp định danh (VNeID): cấu hình, discovery, khoá ký.")
 
     def handle(self, *args, **options):
         lines = check()

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from motcua.core import kernel
 
@@ -13,18 +13,18 @@ DEFAULT_DOC = Path(settings.BASE_DIR).parent.parent / "docs" / "events.md"
 
 
 class Command(BaseCommand):
-    help = gettext("Nhân ghi dữ liệu: tài liệu các sự kiện.")
+    help = gettext_lazy("Nhân ghi dữ liệu: tài liệu các sự kiện.")
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="{events-doc}")
         doc = actions.add_parser(
-            "events-doc", help=gettext("Sinh docs/events.md từ các chủ đề sự kiện khai báo trong mã.")
+            "events-doc", help=gettext_lazy("Sinh docs/events.md từ các chủ đề sự kiện khai báo trong mã.")
         )
-        doc.add_argument("--output", type=Path, default=DEFAULT_DOC, help=gettext("Tệp đích."))
+        doc.add_argument("--output", type=Path, default=DEFAULT_DOC, help=gettext_lazy("Tệp đích."))
         doc.add_argument(
             "--check",
             action="store_true",
-            help=gettext("Không ghi; báo lỗi nếu tệp hiện có khác với các chủ đề trong mã."),
+            help=gettext_lazy("Không ghi; báo lỗi nếu tệp hiện có khác với các chủ đề trong mã."),
         )
 
     def handle(self, *args, action, output: Path, check: bool, **options):

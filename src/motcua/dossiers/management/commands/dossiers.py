@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from motcua.dossiers import lifecycle
 
@@ -15,31 +15,31 @@ DEFAULT_DOC = Path(settings.BASE_DIR).parent.parent / "docs" / "dossier-lifecycl
 
 
 class Command(BaseCommand):
-    help = gettext("Hồ sơ: tài liệu vòng đời, gửi sự kiện.")
+    help = gettext_lazy("Hồ sơ: tài liệu vòng đời, gửi sự kiện.")
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(
             dest="action", required=True, metavar="{lifecycle-doc,publish-outbox,prune-outbox}"
         )
         doc = actions.add_parser(
-            "lifecycle-doc", help=gettext("Sinh docs/dossier-lifecycle.md từ bảng vòng đời hồ sơ.")
+            "lifecycle-doc", help=gettext_lazy("Sinh docs/dossier-lifecycle.md từ bảng vòng đời hồ sơ.")
         )
-        doc.add_argument("--output", type=Path, default=DEFAULT_DOC, help=gettext("Tệp đích."))
+        doc.add_argument("--output", type=Path, default=DEFAULT_DOC, help=gettext_lazy("Tệp đích."))
         doc.add_argument(
             "--check",
             action="store_true",
-            help=gettext("Không ghi; báo lỗi nếu tệp hiện có khác với bảng vòng đời."),
+            help=gettext_lazy("Không ghi; báo lỗi nếu tệp hiện có khác với bảng vòng đời."),
         )
-        publish = actions.add_parser("publish-outbox", help=gettext("Gửi các sự kiện đang chờ."))
+        publish = actions.add_parser("publish-outbox", help=gettext_lazy("Gửi các sự kiện đang chờ."))
         publish.add_argument("--batch-size", type=int, default=200)
         prune = actions.add_parser(
-            "prune-outbox", help=gettext("Xoá các sự kiện đã gửi cũ hơn thời hạn lưu giữ.")
+            "prune-outbox", help=gettext_lazy("Xoá các sự kiện đã gửi cũ hơn thời hạn lưu giữ.")
         )
         prune.add_argument(
             "--days",
             type=int,
             default=None,
-            help=gettext("Số ngày lưu giữ (mặc định MOTCUA_OUTBOX_RETENTION_DAYS, 90)."),
+            help=gettext_lazy("Số ngày lưu giữ (mặc định MOTCUA_OUTBOX_RETENTION_DAYS, 90)."),
         )
         prune.add_argument("--batch-size", type=int, default=None)
 

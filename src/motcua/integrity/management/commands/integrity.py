@@ -3,8 +3,8 @@
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from motcua.integrity import scoring
 from motcua.integrity.services import WINDOW_DAYS, scan
@@ -12,21 +12,23 @@ from motcua.units.models import AdministrativeUnit
 
 
 class Command(BaseCommand):
-    help = gettext("Phòng chống cò hồ sơ: chấm điểm rủi ro và mở nghi vấn cho cán bộ giám sát xem xét.")
+    help = gettext_lazy("Phòng chống cò hồ sơ: chấm điểm rủi ro và mở nghi vấn cho cán bộ giám sát xem xét.")
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="{scan}")
-        run = actions.add_parser("scan", help=gettext("Chấm điểm hồ sơ và lượt đặt lịch của một tỉnh."))
-        run.add_argument("--province", required=True, help=gettext("Mã tỉnh, ví dụ 01."))
+        run = actions.add_parser("scan", help=gettext_lazy("Chấm điểm hồ sơ và lượt đặt lịch của một tỉnh."))
+        run.add_argument("--province", required=True, help=gettext_lazy("Mã tỉnh, ví dụ 01."))
         run.add_argument(
-            "--day", type=date.fromisoformat, default=None, help=gettext("Ngày cuối (mặc định hôm nay).")
+            "--day", type=date.fromisoformat, default=None, help=gettext_lazy("Ngày cuối (mặc định hôm nay).")
         )
-        run.add_argument("--days", type=int, default=WINDOW_DAYS, help=gettext("Số ngày xét (mặc định 30)."))
+        run.add_argument(
+            "--days", type=int, default=WINDOW_DAYS, help=gettext_lazy("Số ngày xét (mặc định 30).")
+        )
         run.add_argument(
             "--threshold",
             type=int,
             default=scoring.THRESHOLD,
-            help=gettext("Ngưỡng điểm (mặc định 60)."),
+            help=gettext_lazy("Ngưỡng điểm (mặc định 60)."),
         )
 
     def handle(self, *args, action, province, day, days, threshold, **options):

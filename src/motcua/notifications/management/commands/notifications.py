@@ -1,19 +1,21 @@
 """`motcua notifications sweep|check|simulator`."""
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy
 
 
 class Command(BaseCommand):
-    help = gettext(
+    help = gettext_lazy(
         "Thông báo cho người dân: gửi lại tin đến hạn, kiểm tra cấu hình, máy mô phỏng SMS và Zalo."
     )
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="{sweep,check,simulator}")
-        actions.add_parser("sweep", help=gettext("Gửi lại các thông báo và webhook đã đến hạn gửi lại."))
-        actions.add_parser("check", help=gettext("Kiểm tra cấu hình các kênh thông báo."))
-        sim = actions.add_parser("simulator", help=gettext("Chạy máy mô phỏng SMS brandname và Zalo OA."))
+        actions.add_parser("sweep", help=gettext_lazy("Gửi lại các thông báo và webhook đã đến hạn gửi lại."))
+        actions.add_parser("check", help=gettext_lazy("Kiểm tra cấu hình các kênh thông báo."))
+        sim = actions.add_parser(
+            "simulator", help=gettext_lazy("Chạy máy mô phỏng SMS brandname và Zalo OA.")
+        )
         sim.add_argument("--host", default="127.0.0.1")
         sim.add_argument("--port", type=int, default=8003)
         sim.add_argument("--log", required=True)

@@ -5,8 +5,8 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from motcua.org.demo.load import load, missing_units, units_for_demo
 from motcua.org.demo.plan import DEMO_PASSWORD, PLANNERS, build_plan
@@ -14,18 +14,18 @@ from motcua.units.models import AdministrativeUnit
 
 
 class Command(BaseCommand):
-    help = gettext("Tổ chức: trung tâm, chi nhánh, điểm, quầy, cơ quan, cán bộ.")
+    help = gettext_lazy("Tổ chức: trung tâm, chi nhánh, điểm, quầy, cơ quan, cán bộ.")
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="{demo}")
         demo = actions.add_parser(
             "demo",
-            help=gettext("Tạo dữ liệu minh hoạ cho Hà Nội và Hải Phòng (chạy lại không tạo thêm gì)."),
+            help=gettext_lazy("Tạo dữ liệu minh hoạ cho Hà Nội và Hải Phòng (chạy lại không tạo thêm gì)."),
         )
         demo.add_argument(
             "--force",
             action="store_true",
-            help=gettext("Chạy cả khi DEBUG tắt (tài khoản minh hoạ có mật khẩu công khai)."),
+            help=gettext_lazy("Chạy cả khi DEBUG tắt (tài khoản minh hoạ có mật khẩu công khai)."),
         )
 
     def handle(self, *args, action, **options):
@@ -61,9 +61,9 @@ class Command(BaseCommand):
 
 
 LABELS = {
-    "places": gettext("nơi tiếp nhận"),
-    "counters": gettext("quầy"),
-    "agencies": gettext("cơ quan"),
-    "users": gettext("cán bộ"),
-    "assignments": gettext("phân công"),
+    "places": gettext_lazy("nơi tiếp nhận"),
+    "counters": gettext_lazy("quầy"),
+    "agencies": gettext_lazy("cơ quan"),
+    "users": gettext_lazy("cán bộ"),
+    "assignments": gettext_lazy("phân công"),
 }

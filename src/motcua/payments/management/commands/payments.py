@@ -1,12 +1,12 @@
 """`motcua payments reconcile|check|gateway-simulator`."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class Command(BaseCommand):
-    help = gettext("Thanh toán trực tuyến: đối soát, kiểm tra cấu hình, cổng thanh toán mô phỏng.")
+    help = gettext_lazy("Thanh toán trực tuyến: đối soát, kiểm tra cấu hình, cổng thanh toán mô phỏng.")
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(
@@ -14,18 +14,20 @@ class Command(BaseCommand):
         )
         rec = actions.add_parser(
             "reconcile",
-            help=gettext("Tra cứu các giao dịch đang chờ và ghi nhận kết quả; hết hạn giao dịch bỏ dở."),
+            help=gettext_lazy("Tra cứu các giao dịch đang chờ và ghi nhận kết quả; hết hạn giao dịch bỏ dở."),
         )
-        rec.add_argument("--older-than", type=float, default=5, help=gettext("Phút (mặc định 5)."))
+        rec.add_argument("--older-than", type=float, default=5, help=gettext_lazy("Phút (mặc định 5)."))
         rec.add_argument(
             "--expire-after",
             type=float,
             default=None,
-            help=gettext("Phút; mặc định: thời hạn thanh toán + 5."),
+            help=gettext_lazy("Phút; mặc định: thời hạn thanh toán + 5."),
         )
-        actions.add_parser("check", help=gettext("Kiểm tra cấu hình và kết nối của các cổng thanh toán."))
+        actions.add_parser(
+            "check", help=gettext_lazy("Kiểm tra cấu hình và kết nối của các cổng thanh toán.")
+        )
         sim = actions.add_parser(
-            "gateway-simulator", help=gettext("Chạy cổng thanh toán mô phỏng (VNPAY 2.1.0).")
+            "gateway-simulator", help=gettext_lazy("Chạy cổng thanh toán mô phỏng (VNPAY 2.1.0).")
         )
         sim.add_argument("--host", default="127.0.0.1")
         sim.add_argument("--port", type=int, default=8002)

@@ -2,17 +2,17 @@
 `motcua queueing demo`: demo queue services at the Hà Nội center and branches."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 
 class Command(BaseCommand):
-    help = gettext("Lấy số thứ tự: hết hạn số chưa dùng, dữ liệu minh hoạ.")
+    help = gettext_lazy("Lấy số thứ tự: hết hạn số chưa dùng, dữ liệu minh hoạ.")
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="{expire,demo}")
-        actions.add_parser("expire", help=gettext("Cho hết hạn các số đã đặt mà chưa xác nhận có mặt."))
-        demo = actions.add_parser("demo", help=gettext("Tạo các dịch vụ lấy số minh hoạ."))
+        actions.add_parser("expire", help=gettext_lazy("Cho hết hạn các số đã đặt mà chưa xác nhận có mặt."))
+        demo = actions.add_parser("demo", help=gettext_lazy("Tạo các dịch vụ lấy số minh hoạ."))
         demo.add_argument("--province", default="01")
 
     def handle(self, *args, action, **options):

@@ -5,28 +5,28 @@ import csv
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from motcua.supervision import periods, results
 
 
 class Command(BaseCommand):
-    help = gettext("Báo cáo định kỳ tình hình, kết quả giải quyết thủ tục hành chính.")
+    help = gettext_lazy("Báo cáo định kỳ tình hình, kết quả giải quyết thủ tục hành chính.")
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="{results}")
         report = actions.add_parser(
-            "results", help=gettext("Báo cáo kết quả giải quyết TTHC theo cơ quan và lĩnh vực.")
+            "results", help=gettext_lazy("Báo cáo kết quả giải quyết TTHC theo cơ quan và lĩnh vực.")
         )
-        report.add_argument("--unit", required=True, help=gettext("Mã tỉnh hoặc xã (mã GSO)."))
+        report.add_argument("--unit", required=True, help=gettext_lazy("Mã tỉnh hoặc xã (mã GSO)."))
         when = report.add_mutually_exclusive_group(required=True)
         when.add_argument("--month", help="YYYY-MM")
         when.add_argument("--quarter", help="YYYY-Qn")
         when.add_argument("--year", help="YYYY")
-        report.add_argument("--xlsx", type=Path, help=gettext("Ghi tệp Excel."))
-        report.add_argument("--pdf", type=Path, help=gettext("Ghi tệp PDF."))
-        report.add_argument("--csv", type=Path, help=gettext("Ghi tệp CSV (theo cơ quan)."))
+        report.add_argument("--xlsx", type=Path, help=gettext_lazy("Ghi tệp Excel."))
+        report.add_argument("--pdf", type=Path, help=gettext_lazy("Ghi tệp PDF."))
+        report.add_argument("--csv", type=Path, help=gettext_lazy("Ghi tệp CSV (theo cơ quan)."))
 
     def handle(self, *args, action, **options):
         try:
