@@ -114,6 +114,7 @@ MIDDLEWARE = [
     "motcua.core.middleware.LazyMessageMiddleware",  # Django's, storage built on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # a locked-out sign-in answers with core.lockout.response
+    "motcua.core.outage.DatabaseUnavailableMiddleware",  # last: the database unreachable is a 503
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -140,8 +141,13 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{MOTCUA_HOME / 'motcua.sqlite3'}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A kept connection is checked (SELECT 1 on PostgreSQL) before a request first uses it: after a
+        # database restart the first request reconnects instead of failing on a dead socket.
+        conn_health_checks=True,
     )
 }
+# A database that cannot be reached answers 503 with this Retry-After (core.outage, ADR 0054).
+MOTCUA_RETRY_AFTER_SECONDS = int(os.environ.get("MOTCUA_RETRY_AFTER_SECONDS", "5"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL + a busy timeout: readers never block the single writer, writers queue instead of failing.
     DATABASES["default"]["OPTIONS"] = {
@@ -353,6 +359,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "nationalportal.reconcile",
         "schedule": crontab(hour=1, minute=30),  # yesterday's counts, once the day is closed
     },
+    # files a killed process wrote without committing their row (older than the grace period; ADR 0054)
+    "documents-sweep": {"task": "documents.sweep", "schedule": 3600.0},
     # delivered outbox events older than MOTCUA_OUTBOX_RETENTION_DAYS, pruned in batches (ADR 0031)
     "outbox-prune": {"task": "dossiers.prune_outbox", "schedule": 3600.0},
     # broker ("cò hồ sơ") scan of the last 30 days, every night after the centers close (ADR 0046)

@@ -121,3 +121,13 @@ def test_the_sweep_removes_old_orphans_only(place, media):
     assert orphan_old.exists()
     call_command("documents", "sweep", "--older-than", "3600")
     assert sorted(stored_files(media)) == sorted([doc.storage_name, "documents/2025/07/cafebabe.pdf"])
+
+
+def test_a_sweep_older_than_0_removes_every_orphan_even_a_new_one(place, media):
+    """`--older-than 0` (after a restore, in the fault drills): 0 means no grace, not the default one."""
+    doc = store()
+    orphan = media / "documents/2025/07/0badf00d.pdf"
+    orphan.parent.mkdir(parents=True, exist_ok=True)
+    orphan.write_bytes(samples.pdf())
+    call_command("documents", "sweep", "--older-than", "0")
+    assert stored_files(media) == [doc.storage_name]

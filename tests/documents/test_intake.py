@@ -46,6 +46,16 @@ def test_counter_reception_stores_its_scans_with_the_dossier(world, media):
     assert len(stored_files(media)) == 2
 
 
+def test_a_retry_with_the_same_key_returns_the_dossier_and_stores_no_scan_twice(world, media):
+    """The answer was lost (a killed worker, a cut connection) and the officer's browser sends again."""
+    first = world.documents(world.birth, 0)[0]
+    dossier = receive(world, {first: pdf("to-khai.pdf")}, idempotency_key="quay-2")
+    again = receive(world, {first: pdf("to-khai.pdf")}, idempotency_key="quay-2")
+    assert again.pk == dossier.pk and Dossier.objects.count() == 1
+    assert DossierDocument.objects.filter(dossier=dossier).count() == 1 and Document.objects.count() == 1
+    assert len(stored_files(media)) == 1
+
+
 def test_a_rejected_scan_after_a_stored_one_leaves_no_dossier_and_no_file(world, media):
     first, second = world.documents(world.birth, 0)[:2]
     scans = {first: pdf("to-khai.pdf"), second: ContentFile(samples.windows_exe(), name="virus.pdf")}

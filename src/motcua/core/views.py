@@ -1,3 +1,5 @@
+import sys
+
 from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -6,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
+
+from . import outage
 
 
 @never_cache
@@ -36,7 +40,11 @@ def csrf_failure(request, reason=""):
 
 def server_error(request):
     """handler500: the site's look without the database (the error may be the database) nor a context
-    processor: a template of its own with the site's style sheet."""
+    processor: a template of its own with the site's style sheet. An unreachable database raised by a
+    middleware (a view's is core.outage's middleware) is a retryable 503 instead."""
+    error = sys.exc_info()[1]
+    if error is not None and outage.unavailable(error):
+        return outage.response(request)
     try:
         return HttpResponseServerError(loader.get_template("500.html").render())
     except Exception:  # noqa: BLE001 - the page itself failed (static manifest, templates): plain words

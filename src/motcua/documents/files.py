@@ -144,7 +144,9 @@ def sweep(*, older_than: timedelta | None = None, dry_run: bool = False) -> list
     from .models import Document
 
     storage = conf.storage()
-    cutoff = timezone.now() - (older_than or timedelta(seconds=conf.orphan_grace_seconds()))
+    # `is None`, not `or`: timedelta(0) (`--older-than 0`, after a restore) is falsy and meant "all of them".
+    grace = older_than if older_than is not None else timedelta(seconds=conf.orphan_grace_seconds())
+    cutoff = timezone.now() - grace
     try:
         names = list(_walk(storage, conf.PREFIX))
     except FileNotFoundError:

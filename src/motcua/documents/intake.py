@@ -52,10 +52,14 @@ def _one_transaction() -> Iterator[None]:
 def receive_at_counter(*, officer, scans: Mapping[int, object] | None = None, **reception) -> object:
     """Form 01 with the scanned papers: `scans` maps a RequiredDocument id of the checklist to the file
     scanned for it (list it in `provided` too: a scanned paper was handed in). Everything else is
-    dossiers.services.receive_at_counter's. FileRejected names the file in `details["file"]`."""
+    dossiers.services.receive_at_counter's. FileRejected names the file in `details["file"]`. A replay
+    of the same Idempotency-Key (a retry after a lost answer) returns the dossier and stores no scan
+    twice: a new dossier has no document before these, a replayed one has the first request's."""
     scans = dict(scans or {})
     with _one_transaction():
         dossier = dossiers.receive_at_counter(officer=officer, **reception)
+        if scans and DossierDocument.objects.filter(dossier=dossier).exists():
+            return dossier
         listed = {d.pk: d for d in dossier.procedure_version.documents.all()} if scans else {}
         for pk, upload in scans.items():
             required = listed.get(pk)
