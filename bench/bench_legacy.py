@@ -24,9 +24,9 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -128,28 +128,33 @@ def run(path: Path, extra: list[str], src: str = SRC) -> dict:
     from django.db import connection
 
     load = os.getloadavg()[0]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    child = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    backend, server = None, 0.0
-    while child.poll() is None:
-        time.sleep(0.2)
-        if backend is None and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pid FROM pg_stat_activity WHERE application_name = %s", [APP])
-                found = cursor.fetchone()
-            backend = found[0] if found else None
-        if backend is not None:
-            server = backend_cpu(backend) or server
-    out, err = child.communicate()
-    seconds = time.perf_counter() - started
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen(args, env=env, stdout=out, stderr=err)
+        backend, server = None, 0.0
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)  # this child's own rusage
+            if pid:
+                break
+            time.sleep(0.2)
+            if backend is None and connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pid FROM pg_stat_activity WHERE application_name = %s", [APP])
+                    found = cursor.fetchone()
+                backend = found[0] if found else None
+            if backend is not None:
+                server = backend_cpu(backend) or server
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        text, errors = out.read(), err.read()
     if child.returncode:
-        raise SystemExit(err)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        raise SystemExit(f"the command failed ({child.returncode}): {errors[-2000:]}")
+    cpu = usage.ru_utime + usage.ru_stime
     return {
-        "wall": seconds, "cpu": cpu, "rss": after.ru_maxrss / 1024, "server": server,
-        "load": (load, os.getloadavg()[0]), "last": out.strip().splitlines()[-1],
+        "wall": seconds, "cpu": cpu, "rss": usage.ru_maxrss / 1024, "server": server,
+        "load": (load, os.getloadavg()[0]), "last": text.strip().splitlines()[-1],
     }  # fmt: skip
 
 

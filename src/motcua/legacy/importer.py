@@ -508,7 +508,13 @@ class Table:
         columns = ", ".join(conn.ops.quote_name(f.column) for f in self.model._meta.concrete_fields)
         table = conn.ops.quote_name(self.model._meta.db_table)
         read = self.read
-        with conn.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        # The driver's own COPY: its errors (a NUL in a text, a constraint) become Django's DatabaseError,
+        # so the batch is retried line by line as for any other statement.
+        with (
+            conn.wrap_database_errors,
+            conn.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+        ):
             write = copy.write_row
             for row in rows:
                 write(read(row))
