@@ -3,11 +3,11 @@
 A line is read, checked and converted in memory (`parse`), then written with the rows the dossier
 services would have written for it — the dossier, its applicant, its tracking sheet (the old history,
 one row per entry), and for an open dossier its steps (and the open supplement request with its pause) —
-plus a `LegacyRecord`. Lines are written a batch at a time in one transaction, with the fast writer of
-the simulator (`simulation.bulk`: ids reserved up front, PostgreSQL's COPY); a batch that fails is
-written again line by line, each under its own savepoint, so a line is in whole or not at all. A killed
-run loses only its uncommitted batch; a rerun skips what is in (same code, same fingerprint) and writes
-the rest, which gives the same end state as one clean run (ADR 0042).
+plus a `LegacyRecord`. Lines are written a batch at a time in one transaction: the rows as plain dicts
+(`Table`), ids reserved up front (`simulation.bulk.Ids`), PostgreSQL's COPY (ADR 0050); a batch that
+fails is written again line by line, each under its own savepoint, so a line is in whole or not at all.
+A killed run loses only its uncommitted batch; a rerun skips what is in (same code, same fingerprint)
+and writes the rest, which gives the same end state as one clean run (ADR 0042).
 """
 
 from __future__ import annotations
