@@ -3,11 +3,11 @@
 A line is read, checked and converted in memory (`parse`), then written with the rows the dossier
 services would have written for it — the dossier, its applicant, its tracking sheet (the old history,
 one row per entry), and for an open dossier its steps (and the open supplement request with its pause) —
-plus a `LegacyRecord`. Lines are written a batch at a time in one transaction, with the fast writer of
-the simulator (`simulation.bulk`: ids reserved up front, PostgreSQL's COPY); a batch that fails is
-written again line by line, each under its own savepoint, so a line is in whole or not at all. A killed
-run loses only its uncommitted batch; a rerun skips what is in (same code, same fingerprint) and writes
-the rest, which gives the same end state as one clean run (ADR 0042).
+plus a `LegacyRecord`. Lines are written a batch at a time in one transaction: the rows as plain dicts
+(`Table`), ids reserved up front (`simulation.bulk.Ids`), PostgreSQL's COPY (ADR 0050); a batch that
+fails is written again line by line, each under its own savepoint, so a line is in whole or not at all.
+A killed run loses only its uncommitted batch; a rerun skips what is in (same code, same fingerprint)
+and writes the rest, which gives the same end state as one clean run (ADR 0042).
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 
 from django.db import DatabaseError, connection, transaction
+from django.db.models import JSONField
+from django.db.models.base import ModelState
 from django.utils import timezone
 
 from motcua.calendar.clock import TZ
@@ -31,7 +34,7 @@ from motcua.dossiers.lifecycle import STATES, State
 from motcua.dossiers.models import Applicant, Dossier, DossierStep, Pause, SupplementRequest, TrackingEntry
 from motcua.dossiers.services import planning
 from motcua.org.models import Agency, AgencyKind, PlaceKind, ReceptionPlace
-from motcua.simulation.bulk import Blank, Ids, copy_rows
+from motcua.simulation.bulk import Ids
 from motcua.units.models import AdministrativeUnit, UnitLevel, UnitSuccession
 
 from . import containers, encodings, rules
@@ -315,6 +318,7 @@ class Province:
         self.cal = calendar_for(code)
         self.communes: dict[str, AdministrativeUnit | str] = {}
         self._rows = None
+        self._instances: dict[int, AdministrativeUnit] = {}
         self.versions: dict[str, ProcedureVersion | None] = {}
         self.templates: dict[int, list] = {}
         self.agency_cache: dict[tuple, tuple] = {}
@@ -378,7 +382,13 @@ class Province:
         if not mine:
             return "commune_outside_province"
         pk = min(mine, key=lambda item: (not item[1][1], item[1][0], item[0]))[0]
-        return AdministrativeUnit.objects.get(pk=pk)
+        if pk not in self._instances:  # the province's communes, old and new, in one query
+            self._instances.update(
+                AdministrativeUnit.objects.filter(
+                    level=UnitLevel.COMMUNE, province_code=self.unit.code
+                ).in_bulk()
+            )
+        return self._instances.get(pk) or AdministrativeUnit.objects.get(pk=pk)
 
     def version(self, code: str) -> ProcedureVersion | None:
         if code not in self.versions:
@@ -450,22 +460,93 @@ class Province:
 # ---- building the rows -----------------------------------------------------------------------------------
 
 
+class Table:
+    """One model's rows as plain dicts of column values (attnames), the field defaults copied from a
+    template made once: no model instance per row on PostgreSQL (making 7 instances a line was the
+    largest single cost of a run). SQLite gets instances made from the same dicts for `bulk_create`."""
+
+    def __init__(self, model):
+        self.model = model
+        fields = model._meta.concrete_fields
+        self.attnames = [f.attname for f in fields]
+        self.template, self.factories = {}, []
+        for f in fields:
+            if f.has_default() and callable(f.default):
+                self.factories.append((f.attname, f.default))
+            else:
+                self.template[f.attname] = f.get_default()
+        self.stamps = [
+            f.attname for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        ]
+        self.jsons = [f.attname for f in fields if isinstance(f, JSONField)]
+        self.read = itemgetter(*self.attnames)
+
+    def row(self, pk: int, values: dict) -> dict:
+        row = self.template.copy()
+        for attname, make in self.factories:
+            row[attname] = make()
+        row["id"] = pk
+        row.update(values)
+        return row
+
+    def copy(self, rows: list[dict], now, conn) -> None:
+        """PostgreSQL's COPY of the rows: the auto_now stamps are the batch's moment, JSON values go as
+        their JSON text (the same object shared by many rows is serialised once)."""
+        if not rows:
+            return
+        texts: dict[int, str] = {}
+        for row in rows:
+            for attname in self.stamps:
+                row[attname] = now
+            for attname in self.jsons:
+                value = row[attname]
+                if value is not None:
+                    text = texts.get(id(value))
+                    if text is None:
+                        text = texts[id(value)] = json.dumps(value)
+                    row[attname] = text
+        columns = ", ".join(conn.ops.quote_name(f.column) for f in self.model._meta.concrete_fields)
+        table = conn.ops.quote_name(self.model._meta.db_table)
+        read = self.read
+        # The driver's own COPY: its errors (a NUL in a text, a constraint) become Django's DatabaseError,
+        # so the batch is retried line by line as for any other statement.
+        with (
+            conn.wrap_database_errors,
+            conn.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+        ):
+            write = copy.write_row
+            for row in rows:
+                write(read(row))
+
+    def instances(self, rows: list[dict]) -> list:
+        model, made = self.model, []
+        for row in rows:
+            obj = model.__new__(model)
+            obj._state = ModelState()
+            obj.__dict__.update(row)
+            made.append(obj)
+        return made
+
+
 class Writer:
     MODELS = (Dossier, DossierStep, Applicant, SupplementRequest, Pause, TrackingEntry, LegacyRecord)
 
     def __init__(self, province: Province):
         self.p = province
-        self.blanks = {m: Blank(m) for m in self.MODELS}
+        self.tables = {m: Table(m) for m in self.MODELS}
         self.ids: Ids | None = None
         self.postgresql = connection.vendor == "postgresql"
+        # The tracking rows' details: one object per portal status, shared (serialised once per batch).
+        self.details = {s: {"legacy": True, "portal_status": s} for s in PORTAL_STATES}
 
     def rows_of(self, line: Line) -> dict:
-        p, rows = self.p, defaultdict(list)
+        p, rows, tables, take = self.p, defaultdict(list), self.tables, self.ids.take
 
-        def new(model, **values):
-            obj = self.blanks[model](self.ids.take(model), values)
-            rows[model].append(obj)
-            return obj
+        def new(model, values):
+            row = tables[model].row(take(model), values)
+            rows[model].append(row)
+            return row
 
         commune = line.commune
         agency, rule = p.agency_for(line)
@@ -483,41 +564,45 @@ class Writer:
         applicant = line.values["applicant_name"]
         d = new(
             Dossier,
-            code=line.code,
-            procedure=version.procedure,
-            procedure_version=version,
-            province=p.unit,
-            channel=line.channel,
-            status=line.status.value,
-            received_place=p.center,
-            agency=agency,
-            commune=commune,
-            received_at=line.received_at,
-            clock_started_at=line.received_at,
-            due_at=line.due_at,
-            appointment_at=line.due_at,
-            finished_at=finished,
-            returned_at=line.returned_at,
-            return_method="counter" if line.returned_at else "",
-            result_delivery="postal" if line.channel == "postal" else "counter",
-            applicant_name_folded=fold(applicant)[:200],
-            time_limit_text="",
+            {
+                "code": line.code,
+                "procedure_id": version.procedure_id,
+                "procedure_version_id": version.pk,
+                "province_id": p.unit.pk,
+                "channel": line.channel,
+                "status": line.status.value,
+                "received_place_id": p.center.pk,
+                "agency_id": agency.pk,
+                "commune_id": commune.pk,
+                "received_at": line.received_at,
+                "clock_started_at": line.received_at,
+                "due_at": line.due_at,
+                "appointment_at": line.due_at,
+                "finished_at": finished,
+                "returned_at": line.returned_at,
+                "return_method": "counter" if line.returned_at else "",
+                "result_delivery": "postal" if line.channel == "postal" else "counter",
+                "applicant_name_folded": fold(applicant)[:200],
+                "time_limit_text": "",
+            },
         )
         if line.channel == "online":
-            d.submitted_at = line.received_at
+            d["submitted_at"] = line.received_at
         if line.status == State.PENDING_ACCEPTANCE:
-            d.acceptance_due_at = line.due_at or p.cal.acceptance_deadline(line.received_at)
-            d.received_at = d.clock_started_at = None
-            d.submitted_at = line.received_at
+            d["acceptance_due_at"] = line.due_at or p.cal.acceptance_deadline(line.received_at)
+            d["received_at"] = d["clock_started_at"] = None
+            d["submitted_at"] = line.received_at
         if line.status in (State.RESULT_READY, State.RETURNED):
-            d.decision, d.decided_at = "approved", finished
+            d["decision"], d["decided_at"] = "approved", finished
         new(
             Applicant,
-            dossier=d,
-            full_name=applicant[:200] or "?",
-            id_number=line.id_number,
-            phone=re.sub(r"[^\d+]", "", _digits(line.raw.get("applicant_phone"), {9: 10}))[:15],
-            address=line.values["applicant_address"][:300],
+            {
+                "dossier_id": d["id"],
+                "full_name": applicant[:200] or "?",
+                "id_number": line.id_number,
+                "phone": re.sub(r"[^\d+]", "", _digits(line.raw.get("applicant_phone"), {9: 10}))[:15],
+                "address": line.values["applicant_address"][:300],
+            },
         )
         step = None
         if not ended and line.status != State.PENDING_ACCEPTANCE:
@@ -527,50 +612,57 @@ class Writer:
             note = next((n for s, _at, n in reversed(history) if s == 5 and n), "")
             request = new(
                 SupplementRequest,
-                dossier=d,
-                requested_at=asked,
-                items=[],
-                reason=note or "Yêu cầu bổ sung hồ sơ (hệ thống cũ)",
+                {
+                    "dossier_id": d["id"],
+                    "requested_at": asked,
+                    "items": [],
+                    "reason": note or "Yêu cầu bổ sung hồ sơ (hệ thống cũ)",
+                },
             )
-            new(Pause, dossier=d, started_at=asked, supplement=request)
-            d.paused_at = asked
+            new(Pause, {"dossier_id": d["id"], "started_at": asked, "supplement_id": request["id"]})
+            d["paused_at"] = asked
         state = ""
+        step_name = step["name"] if step else ""
         for version_no, (status, at, note) in enumerate(self._sheet(line, history), start=1):
             target = PORTAL_STATES[status].value
             new(
                 TrackingEntry,
-                dossier=d,
-                at=at,
-                actor_name=LEGACY_ACTOR,
-                action=PORTAL_ACTIONS[status],
-                from_status=state,
-                to_status=target,
-                to_agency=agency,
-                step_name=step.name if step else "",
-                note=note,
-                details={"legacy": True, "portal_status": status},
-                dossier_version=version_no,
+                {
+                    "dossier_id": d["id"],
+                    "at": at,
+                    "actor_name": LEGACY_ACTOR,
+                    "action": PORTAL_ACTIONS[status],
+                    "from_status": state,
+                    "to_status": target,
+                    "to_agency_id": agency.pk,
+                    "step_name": step_name,
+                    "note": note,
+                    "details": self.details[status],
+                    "dossier_version": version_no,
+                },
             )
             state = target
-            d.version = version_no
+            d["version"] = version_no
         new(
             LegacyRecord,
-            dossier=d,
-            code=line.code,
-            province=p.unit,
-            fingerprint=line.fingerprint,
-            old_province_code=_unit_code(line.raw.get("province_code"), 2)[:4],
-            old_district_code=_unit_code(line.raw.get("district_code"), 3)[:5],
-            old_commune_code=line.old_commune,
-            procedure_code=procedure_code[:40],
-            procedure_name=line.values["procedure_name"],
-            procedure_known=known,
-            agency_name=line.values["agency_name"][:250],
-            agency_code=str(line.raw.get("agency_code") or "").strip()[:40],
-            agency_rule=rule,
-            to_assign=rule == AgencyRule.UNRESOLVED,
-            id_tail=line.id_number[-6:],
-            converted=line.converted,
+            {
+                "dossier_id": d["id"],
+                "code": line.code,
+                "province_id": p.unit.pk,
+                "fingerprint": line.fingerprint,
+                "old_province_code": _unit_code(line.raw.get("province_code"), 2)[:4],
+                "old_district_code": _unit_code(line.raw.get("district_code"), 3)[:5],
+                "old_commune_code": line.old_commune,
+                "procedure_code": procedure_code[:40],
+                "procedure_name": line.values["procedure_name"],
+                "procedure_known": known,
+                "agency_name": line.values["agency_name"][:250],
+                "agency_code": str(line.raw.get("agency_code") or "").strip()[:40],
+                "agency_rule": rule,
+                "to_assign": rule == AgencyRule.UNRESOLVED,
+                "id_tail": line.id_number[-6:],
+                "converted": line.converted,
+            },
         )
         return rows
 
@@ -585,30 +677,33 @@ class Writer:
 
     def _steps(self, new, d, version, line):
         templates = self.p.steps_of(version)
+        received, started, due = d["received_at"], d["clock_started_at"], d["due_at"]
         dues = (
-            deadlines.step_dues(self.p.cal, d.clock_started_at, d.due_at, [t.share for t in templates])
-            if d.due_at and d.clock_started_at and d.due_at > d.clock_started_at
+            deadlines.step_dues(self.p.cal, started, due, [t.share for t in templates])
+            if due and started and due > started
             else [None] * len(templates)
         )
         decided = STATES[line.status].decided
         steps = []
-        for position, (template, due) in enumerate(zip(templates, dues, strict=True), start=1):
+        for position, (template, step_due) in enumerate(zip(templates, dues, strict=True), start=1):
             done = position == 1 or (decided and position < len(templates))
             steps.append(
                 new(
                     DossierStep,
-                    dossier=d,
-                    position=position,
-                    name=template.name,
-                    role=template.role,
-                    time_share=template.share,
-                    due_at=due,
-                    started_at=d.received_at if done else None,
-                    finished_at=d.received_at if done else None,
+                    {
+                        "dossier_id": d["id"],
+                        "position": position,
+                        "name": template.name,
+                        "role": template.role,
+                        "time_share": template.share,
+                        "due_at": step_due,
+                        "started_at": received if done else None,
+                        "finished_at": received if done else None,
+                    },
                 )
             )
         current = steps[-1] if decided else (steps[1] if len(steps) > 1 else steps[0])
-        d.current_step = current
+        d["current_step_id"] = current["id"]
         return current
 
     def write(self, lines: list[Line]) -> None:
@@ -623,14 +718,63 @@ class Writer:
                 self.ids = Ids(block=5_000)
             rows = defaultdict(list)
             for line in lines:
-                for model, objs in self.rows_of(line).items():
-                    rows[model].extend(objs)
+                for model, made in self.rows_of(line).items():
+                    rows[model].extend(made)
             now = timezone.now()
             for model in self.MODELS:
+                table = self.tables[model]
                 if self.postgresql:
-                    copy_rows(model, rows[model], now)
+                    table.copy(rows[model], now, connection)
                 else:
-                    model.objects.bulk_create(rows[model], batch_size=500)
+                    model.objects.bulk_create(table.instances(rows[model]), batch_size=500)
+
+
+def codes_in(table: str, column: str, codes: list[str]) -> list[tuple[str, object]]:
+    """(code, column) of the table's rows whose code is one of `codes`: one query on PostgreSQL (an
+    array parameter, not one placeholder per code), chunks of 500 on SQLite."""
+    if not codes:
+        return []
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"SELECT code, {column} FROM {table} WHERE code = ANY(%s)", [codes])  # noqa: S608
+            return cursor.fetchall()
+        found = []
+        for i in range(0, len(codes), 500):
+            chunk = codes[i : i + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"SELECT code, {column} FROM {table} WHERE code IN ({marks})", chunk)  # noqa: S608
+            found.extend(cursor.fetchall())
+        return found
+
+
+class Seen:
+    """A dry run's memory of the codes it would have written (with their fingerprints), so that a code
+    met again later in the file is skipped or a conflict exactly as in a real run. Kept in a temporary
+    table of the run's own database session (never visible to another session, gone when it ends; the
+    database's tables are untouched), not in a Python set: memory stays one batch whatever the file's
+    size, and every duplicate of the file is found, however far apart."""
+
+    TABLE = "legacy_dry_run_seen"
+
+    def __init__(self):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {self.TABLE} "
+                "(code varchar(40) PRIMARY KEY, fingerprint varchar(64) NOT NULL)"
+            )
+            cursor.execute(f"DELETE FROM {self.TABLE}")  # noqa: S608
+
+    def known(self, codes: list[str]) -> dict[str, str]:
+        return dict(codes_in(self.TABLE, "fingerprint", codes))
+
+    def add(self, pairs: list[tuple[str, str]]) -> None:
+        if pairs:
+            with connection.cursor() as cursor:
+                cursor.executemany(f"INSERT INTO {self.TABLE} (code, fingerprint) VALUES (%s, %s)", pairs)  # noqa: S608
+
+    def close(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {self.TABLE}")
 
 
 # ---- the run ----------------------------------------------------------------------------------------------
@@ -644,7 +788,7 @@ class Migration:
         self.writer = Writer(self.p)
         self.rejects = containers.Rejects(rejects)
         self.outcome = Outcome()
-        self.seen: set[str] = set()  # dry run only: codes a real run would have written already
+        self.seen = Seen() if dry_run else None  # dry run: what a real run would have written already
 
     def run(self) -> Outcome:
         pending: list[Line] = []
@@ -664,6 +808,8 @@ class Migration:
                 self._flush(pending)
         finally:
             self.rejects.close()
+            if self.seen is not None:
+                self.seen.close()
         if not self.dry_run:
             self._record_run()
         return self.outcome
@@ -677,8 +823,8 @@ class Migration:
     def _flush(self, lines: list[Line]) -> None:
         fresh = self._fresh(lines)
         if self.dry_run:
+            self.seen.add([(line.code, line.fingerprint) for line in fresh])
             for line in fresh:
-                self.seen.add(line.code)
                 self.outcome.imported += 1
                 self.outcome.count(line, 0)
             return
@@ -705,15 +851,18 @@ class Migration:
             self.progress(self.outcome)
 
     def _fresh(self, lines: list[Line]) -> list[Line]:
-        """The lines to write: a code already in (same fingerprint) is skipped, other content rejected."""
-        codes = {line.code for line in lines}
-        known = dict(LegacyRecord.objects.filter(code__in=codes).values_list("code", "fingerprint"))
-        taken = set(Dossier.objects.filter(code__in=codes - known.keys()).values_list("code", flat=True))
+        """The lines to write: a code already in (same fingerprint) is skipped, other content rejected.
+        Two queries for the whole batch (the codes already imported, the codes new dossiers use)."""
+        codes = list({line.code for line in lines})
+        known = dict(codes_in(LegacyRecord._meta.db_table, "fingerprint", codes))
+        if self.seen is not None:
+            known.update(self.seen.known(codes))
+        taken = {
+            code for code, _ in codes_in(Dossier._meta.db_table, "id", [c for c in codes if c not in known])
+        }
         fresh, batch = [], {}
         for line in lines:
             earlier = known.get(line.code) or batch.get(line.code)
-            if earlier is None and line.code in self.seen:
-                earlier = line.fingerprint  # dry run: written by an earlier batch
             if earlier is not None:
                 if earlier == line.fingerprint:
                     self.outcome.skipped += 1

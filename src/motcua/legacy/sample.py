@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import random
+import unicodedata
+from collections import deque
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
@@ -53,8 +55,14 @@ def old_communes(provinces=tuple(OLD_PROVINCES)) -> list[tuple[str, str, str, st
     return sorted(found)
 
 
-def rows(count: int, *, seed: int = 1, dirty: bool = False, communes=None) -> Iterator[dict]:
+def rows(
+    count: int, *, seed: int = 1, dirty: bool = False, communes=None, messy: bool = False
+) -> Iterator[dict]:
+    """`messy` (the benchmark's file) adds what real exports also hold: 5 % of the lines with text in
+    decomposed Unicode (NFD), one line in 97 a copy of a line up to 5,000 lines back (skipped), one in
+    211 such a copy with another phone number (a `code_conflict`)."""
     rnd = random.Random(seed)
+    recent: deque[dict] = deque(maxlen=5_000)
     communes = communes or old_communes()
     statuses, weights = zip(*STATUSES, strict=True)
     start = datetime(2023, 1, 2, 8, 0, tzinfo=TZ)
@@ -87,6 +95,8 @@ def rows(count: int, *, seed: int = 1, dirty: bool = False, communes=None) -> It
         name = f"{rnd.choice(FAMILY)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}"
         address = f"{commune_name}, tỉnh {OLD_PROVINCES[province]}"
         encode = rnd.choices((str, to_tcvn3, to_vni), (80, 10, 10))[0]
+        if messy and encode is str and rnd.random() < 0.0625:
+            encode = _decomposed
         row = {
             "code": f"000.00.{rnd.randrange(10, 99)}.H{province}-{received:%y%m%d}-{i % 10000:04d}{i // 10000:03d}",
             "procedure_code": procedure_code,
@@ -113,7 +123,17 @@ def rows(count: int, *, seed: int = 1, dirty: bool = False, communes=None) -> It
         if dirty and i % 50 == 49:
             key, value = DIRTY[(i // 50) % len(DIRTY)]
             row[key] = value
+        if messy and recent and i % 97 == 96:
+            row = dict(recent[rnd.randrange(len(recent))])
+        elif messy and recent and i % 211 == 210:
+            row = {**recent[rnd.randrange(len(recent))], "applicant_phone": f"08{rnd.randrange(10**8):08d}"}
+        elif messy:
+            recent.append(row)
         yield row
+
+
+def _decomposed(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
 
 
 def write_jsonl(path, count: int, **kwargs) -> int:
