@@ -23,6 +23,7 @@ from rest_framework.views import APIView
 
 from motcua.catalog.models import DocumentCase
 from motcua.core.errors import InvalidInput
+from motcua.core.parsers import JSONParser
 from motcua.core.representation import compiled
 from motcua.org.models import Agency, Counter, ReceptionPlace
 from motcua.units.models import AdministrativeUnit
@@ -89,6 +90,9 @@ class IsAssignedStaff(BasePermission):
 
 class StaffView(APIView):
     permission_classes = [IsAssignedStaff]
+    # The bodies nest objects (applicant, submitter) and lists (provided, reasons), which only JSON carries:
+    # a form-encoded applicant arrived as text and was refused as missing. Uploads have their own parsers.
+    parser_classes = [JSONParser]
 
     def dispatch(self, request, *args, **kwargs):
         with reference.pinned():  # one stamp read for the permission, the lookups and the service
@@ -159,7 +163,8 @@ class CounterReceptionView(StaffView):
             400: problem(
                 "invalid_input, dossier.checklist_incomplete (details.missing), dossier.invalid_applicant, "
                 "dossier.checklist_complete, dossier.note_required, dossier.outside_boundary, "
-                "dossier.unknown_procedure, dossier.procedure_not_in_force, dossier.invalid_case"
+                "dossier.unknown_procedure, dossier.procedure_not_in_force, dossier.invalid_case, "
+                "dossier.place_required (neither place nor counter)"
             ),
             409: problem("dossier.idempotency_mismatch"),
             **AUTH,
