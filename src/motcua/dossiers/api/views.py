@@ -90,9 +90,6 @@ class IsAssignedStaff(BasePermission):
 
 class StaffView(APIView):
     permission_classes = [IsAssignedStaff]
-    # The bodies nest objects (applicant, submitter) and lists (provided, reasons), which only JSON carries:
-    # a form-encoded applicant arrived as text and was refused as missing. Uploads have their own parsers.
-    parser_classes = [JSONParser]
 
     def dispatch(self, request, *args, **kwargs):
         with reference.pinned():  # one stamp read for the permission, the lookups and the service
@@ -153,6 +150,10 @@ def _creation_args(data) -> dict:
 
 
 class CounterReceptionView(StaffView):
+    # The body nests objects (applicant, submitter), which only JSON carries: a form-encoded applicant
+    # arrived as text and was refused as missing.
+    parser_classes = [JSONParser]
+
     @extend_schema(
         operation_id="dossiers_counter",
         summary=gettext_lazy("Tiếp nhận tại quầy: tiếp nhận, hướng dẫn bổ sung hoặc từ chối"),
@@ -216,6 +217,9 @@ class CounterReceptionView(StaffView):
 
 class OnlineSubmissionView(StaffView):
     permission_classes = [IsAuthenticated]
+    # The body nests objects (applicant, submitter), which only JSON carries: a form-encoded applicant
+    # arrived as text and was refused as missing.
+    parser_classes = [JSONParser]
 
     @extend_schema(
         operation_id="dossiers_online",
