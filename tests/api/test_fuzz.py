@@ -1,6 +1,7 @@
 """Schemathesis over the whole API (ADR 0052): every operation of the committed schema (docs/openapi.yaml),
-unauthenticated, as a reception officer (Basic authentication) and as a supervisor (a session past the
-second factor, with its CSRF token), with every check schemathesis has: no server error, status codes,
+called by anyone (public operations), a supervisor (other reads: a session past the second factor, with its
+CSRF token) or a reception officer (other writes: Basic authentication), and by nobody or wrong credentials
+too (`ignored_auth`), with every check schemathesis has: no server error, status codes,
 content types, headers and bodies as declared, schema-valid requests accepted, schema-invalid ones refused,
 missing required headers refused, authentication not ignored.
 
