@@ -289,7 +289,7 @@ MOTCUA_DOCUMENT_MAX_BYTES = int(os.environ.get("MOTCUA_DOCUMENT_MAX_BYTES", 20 *
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "motcua.core.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "motcua.core.api.exception_handler",
     "DEFAULT_PARSER_CLASSES": [  # DRF's three, the JSON one refusing too-deep nesting with a 400
@@ -307,6 +307,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API của hệ thống thông tin một cửa — Trung tâm Phục vụ hành chính công.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Request bodies as their own components ("…Request"): a required text may not be blank there, which a
+    # shared component cannot say (ADR 0052).
+    "COMPONENT_SPLIT_REQUEST": True,
     # Swagger UI and Redoc from the drf-spectacular-sidecar package, served with the static files: a
     # closed network cannot reach a CDN (ADR 0045).
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -316,6 +319,8 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "motcua.core.schema.problem_json",
+        "motcua.core.schema.path_and_query_parameters",
+        "motcua.core.schema.request_texts",
     ],
 }
 

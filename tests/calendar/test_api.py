@@ -73,10 +73,11 @@ def test_province_overrides_through_the_api(api, provinces):
 )
 def test_errors_are_problems_with_stable_codes(api, provinces, params, code):
     response = api.get(DEADLINE, params)
-    assert response.status_code == 400
+    status = 404 if code == "calendar.unknown_province" else 400  # a well-formed code of no province
+    assert response.status_code == status
     assert response["Content-Type"].startswith("application/problem+json")
     body = response.json()
-    assert body["code"] == code and body["status"] == 400
+    assert body["code"] == code and body["status"] == status
     assert body["title"]  # a Vietnamese sentence
 
 

@@ -50,8 +50,15 @@ def invalid_province(code: str) -> CalendarInputError:
     )
 
 
+class UnknownProvince(CalendarInputError):
+    """A well-formed code of no province in force: nothing to answer about (404, as an unknown path is)."""
+
+    code = "calendar.unknown_province"
+    http_status = 404
+
+
 def unknown_province(code: str) -> CalendarInputError:
-    return CalendarInputError(
+    return UnknownProvince(
         _("Không có tỉnh, thành phố đang hiệu lực với mã %(code)s.") % {"code": code},
         code="calendar.unknown_province",
         details={"value": code},

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import DomainError
@@ -25,7 +26,11 @@ _DRF_CODES = {
 def problem(code: str, message: str, http_status: int, details=None) -> Response:
     body = {"code": code, "title": message, "status": http_status}
     if details:
-        body["details"] = details
+        # Always an object, as the schema says: a body that is not an object at all (`null`, a list) is
+        # refused by DRF with a bare list of messages, given here under its non-field key.
+        body["details"] = (
+            details if isinstance(details, dict) else {api_settings.NON_FIELD_ERRORS_KEY: details}
+        )
     return Response(body, status=http_status, content_type="application/problem+json")
 
 

@@ -150,8 +150,8 @@ def search_units(
     Ranking: exact name, name prefix, full-name prefix ("phuong ba"), word prefix, anywhere;
     then provinces before communes, shorter names first. Portable: LIKE on the folded columns.
     """
-    folded = search_key(query or "")
-    if len(folded) < SEARCH_MIN_LENGTH or len(folded) > SEARCH_MAX_LENGTH:
+    query = query or ""
+    if not SEARCH_MIN_LENGTH <= len(query) <= SEARCH_MAX_LENGTH:  # the text as typed, as the API declares
         raise InvalidUnitQuery(
             _("Từ khóa tìm kiếm phải có từ %(min)d đến %(max)d ký tự.")
             % {"min": SEARCH_MIN_LENGTH, "max": SEARCH_MAX_LENGTH},
@@ -162,6 +162,9 @@ def search_units(
             _("Số kết quả tối đa phải từ 1 đến %(max)d.") % {"max": SEARCH_MAX_LIMIT},
             details={"limit": limit},
         )
+    folded = search_key(query)
+    if len(folded) < SEARCH_MIN_LENGTH:  # only marks or punctuation: nothing a name could contain
+        return []
     words = Q()
     for word in folded.split():
         words &= Q(search_name__contains=word)

@@ -106,7 +106,11 @@ def test_an_officer_of_another_place_cannot_receive_here_and_a_citizen_is_not_st
 def test_bad_input_is_refused_with_its_code(world):
     client = client_for(world.officer)
     body = refused(client.post(COUNTER, {"procedure": world.birth.code}, format="json"), 400, "invalid_input")
-    assert "place" in body["details"]
+    assert "applicant" in body["details"]  # required in the schema too
+    nowhere = {key: value for key, value in counter_body(world).items() if key not in ("place", "counter")}
+    refused(
+        client.post(COUNTER, nowhere, format="json"), 400, "dossier.place_required"
+    )  # a rule between fields
     refused(
         client.post(COUNTER, counter_body(world, procedure="9.999999"), format="json"),
         400,

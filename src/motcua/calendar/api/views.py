@@ -20,6 +20,7 @@ INVALID = OpenApiResponse(
     description="calendar.invalid_duration, calendar.invalid_channel, calendar.invalid_datetime, "
     "calendar.invalid_province, calendar.unknown_province, calendar.out_of_range, calendar.invalid_input",
 )
+UNKNOWN = OpenApiResponse(s.CalendarProblemSerializer, description="calendar.unknown_province")
 MAX_SPAN = timedelta(days=3 * 366)
 
 
@@ -30,7 +31,7 @@ class DeadlineView(APIView):
         operation_id="calendar_deadline",
         summary=gettext_lazy("Tính thời điểm bắt đầu tính và hạn giải quyết của một hồ sơ"),
         parameters=[s.DeadlineQuerySerializer],
-        responses={200: s.DeadlineSerializer, (400, PROBLEM): INVALID},
+        responses={200: s.DeadlineSerializer, (400, PROBLEM): INVALID, (404, PROBLEM): UNKNOWN},
         examples=[
             OpenApiExample(
                 "Tết 2026",
@@ -88,7 +89,11 @@ class SpecialDaysView(APIView):
         operation_id="calendar_special_days",
         summary=gettext_lazy("Ngày nghỉ lễ, nghỉ bù và ngày làm bù trong một khoảng thời gian"),
         parameters=[s.SpecialDaysQuerySerializer],
-        responses={200: s.SpecialDaySerializer(many=True), (400, PROBLEM): INVALID},
+        responses={
+            200: s.SpecialDaySerializer(many=True),
+            (400, PROBLEM): INVALID,
+            (404, PROBLEM): UNKNOWN,
+        },
         tags=["calendar"],
     )
     def get(self, request):

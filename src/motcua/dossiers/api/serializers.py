@@ -1,7 +1,6 @@
 """Shapes of the dossier API: what clients send (validated here, the rules stay in the services) and
 what they get back. Personal data is checked by the services (parties.clean_applicant)."""
 
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -106,12 +105,7 @@ class CounterInputSerializer(_CreateBase):
         child=serializers.CharField(max_length=ITEM_MAX_LENGTH), required=False, default=list
     )
 
-    def validate(self, attrs):
-        if not attrs.get("place") and not attrs.get("counter"):
-            raise serializers.ValidationError({"place": gettext("Cần chọn nơi tiếp nhận hoặc quầy.")})
-        if "applicant" not in attrs:
-            raise serializers.ValidationError({"applicant": gettext("Cần thông tin người yêu cầu.")})
-        return attrs
+    applicant = ApplicantInputSerializer()
 
 
 class OnlineInputSerializer(_CreateBase):

@@ -23,6 +23,7 @@ from rest_framework.views import APIView
 
 from motcua.catalog.models import DocumentCase
 from motcua.core.errors import InvalidInput
+from motcua.core.parsers import JSONParser
 from motcua.core.representation import compiled
 from motcua.org.models import Agency, Counter, ReceptionPlace
 from motcua.units.models import AdministrativeUnit
@@ -149,6 +150,10 @@ def _creation_args(data) -> dict:
 
 
 class CounterReceptionView(StaffView):
+    # The body nests objects (applicant, submitter), which only JSON carries: a form-encoded applicant
+    # arrived as text and was refused as missing.
+    parser_classes = [JSONParser]
+
     @extend_schema(
         operation_id="dossiers_counter",
         summary=gettext_lazy("Tiếp nhận tại quầy: tiếp nhận, hướng dẫn bổ sung hoặc từ chối"),
@@ -159,7 +164,8 @@ class CounterReceptionView(StaffView):
             400: problem(
                 "invalid_input, dossier.checklist_incomplete (details.missing), dossier.invalid_applicant, "
                 "dossier.checklist_complete, dossier.note_required, dossier.outside_boundary, "
-                "dossier.unknown_procedure, dossier.procedure_not_in_force, dossier.invalid_case"
+                "dossier.unknown_procedure, dossier.procedure_not_in_force, dossier.invalid_case, "
+                "dossier.place_required (neither place nor counter)"
             ),
             409: problem("dossier.idempotency_mismatch"),
             **AUTH,
@@ -211,6 +217,9 @@ class CounterReceptionView(StaffView):
 
 class OnlineSubmissionView(StaffView):
     permission_classes = [IsAuthenticated]
+    # The body nests objects (applicant, submitter), which only JSON carries: a form-encoded applicant
+    # arrived as text and was refused as missing.
+    parser_classes = [JSONParser]
 
     @extend_schema(
         operation_id="dossiers_online",

@@ -6,7 +6,7 @@ import time
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -20,6 +20,17 @@ from ..models import Shipment, Source
 from ..operator.signing import verify
 
 STATUSES = ["collected", "in_transit", "delivered", "failed", "returned"]
+PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}  # core.schema's
+ERRORS = {
+    (400, "application/problem+json"): OpenApiResponse(PROBLEM_REF, description="postal.invalid_input"),
+    (401, "application/problem+json"): OpenApiResponse(
+        PROBLEM_REF, description="postal.bad_signature (X-Postal-Timestamp, X-Postal-Signature)"
+    ),
+    (404, "application/problem+json"): OpenApiResponse(PROBLEM_REF, description="postal.not_found"),
+    (503, "application/problem+json"): OpenApiResponse(
+        PROBLEM_REF, description="postal.not_configured (MOTCUA_POSTAL_CALLBACK_SECRET unset)"
+    ),
+}
 
 
 class CallbackSerializer(serializers.Serializer):
@@ -59,7 +70,8 @@ class CallbackView(APIView):
                     "status": serializers.CharField(),
                     "reason": serializers.CharField(),
                 },
-            )
+            ),
+            **ERRORS,
         },
         tags=["postal"],
     )
@@ -126,7 +138,8 @@ class PickupView(APIView):
             201: inline_serializer(
                 "PostalPickupAnswer",
                 {"item_code": serializers.CharField(), "status": serializers.CharField()},
-            )
+            ),
+            **ERRORS,
         },
         tags=["postal"],
     )

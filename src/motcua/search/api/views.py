@@ -7,7 +7,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..errors import InvalidSearchParameter
+from motcua.core.schema import NOT_BLANK
+
+from ..errors import InvalidSearchParameter, query_too_long
 from ..facts import facts_for
 from ..selectors import LEVELS, MAX_LIMIT, Mode, search_procedures
 from ..text import MAX_QUERY_LENGTH
@@ -32,14 +34,14 @@ class ProcedureSearchView(APIView):
         parameters=[
             OpenApiParameter(
                 "q",
-                OpenApiTypes.STR,
+                {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": NOT_BLANK},  # length as sent
                 required=True,
                 description=gettext_lazy("Nội dung tra cứu (tối đa %(max)d ký tự).")
                 % {"max": MAX_QUERY_LENGTH},
             ),
             OpenApiParameter(
                 "limit",
-                OpenApiTypes.INT,
+                {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
                 description=gettext_lazy("Số kết quả, từ 1 đến %(max)d (mặc định %(default)d).")
                 % {"max": MAX_LIMIT, "default": DEFAULT_LIMIT},
             ),
@@ -69,6 +71,8 @@ class ProcedureSearchView(APIView):
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
+        if len(params.get("q", "")) > MAX_QUERY_LENGTH:  # as declared: the text as sent, not as read
+            raise query_too_long(MAX_QUERY_LENGTH)
         mode = params.get("mode") or Mode.HYBRID.value
         province = params.get("province") or None
         hits = search_procedures(

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from motcua.units.models import UnitKind, UnitLevel
-from motcua.units.selectors import SEARCH_MAX_LENGTH, SEARCH_MAX_LIMIT
+from motcua.units.selectors import SEARCH_MAX_LENGTH, SEARCH_MAX_LIMIT, SEARCH_MIN_LENGTH
 
 
 class AtQuerySerializer(serializers.Serializer):
@@ -24,7 +24,12 @@ class SuccessorsQuerySerializer(AtQuerySerializer):
 
 
 class SearchQuerySerializer(AtQuerySerializer):
-    q = serializers.CharField(max_length=SEARCH_MAX_LENGTH, help_text=_("Tên, có dấu hoặc không dấu."))
+    q = serializers.CharField(
+        min_length=SEARCH_MIN_LENGTH,
+        max_length=SEARCH_MAX_LENGTH,
+        trim_whitespace=False,  # the length checked is the one declared: the text as sent
+        help_text=_("Tên, có dấu hoặc không dấu."),
+    )
     province = serializers.RegexField(r"^[0-9]{2}$", required=False, help_text=_("Mã tỉnh, thành phố."))
     level = serializers.ChoiceField(choices=UnitLevel.choices, required=False)
     limit = serializers.IntegerField(min_value=1, max_value=SEARCH_MAX_LIMIT, default=20)
