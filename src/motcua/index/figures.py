@@ -233,7 +233,8 @@ def supervisor_rows(user, m) -> list[dict]:
             due_today=r["due_today"], at_risk=r["at_risk"], late=r["late"]
         )
     people = {r["assignee"] for r in out.values() if r["assignee"]}
-    names = dict(get_user_model().objects.filter(pk__in=people).values_list("pk", "full_name"))
+    # 0 (no one) keeps it one query whatever the rows hold: the page's query count is fixed (ADR 0018).
+    names = dict(get_user_model().objects.filter(pk__in=[0, *people]).values_list("pk", "full_name"))
     for r in out.values():
         r["assignee__full_name"] = names.get(r["assignee"], "") if r["assignee"] else None
     return list(out.values())
