@@ -39,7 +39,7 @@ def params(mix, **overrides):
         "start": date(2026, 11, 2),
         "days": 28,
         "seed": "5",
-        "dossiers": 90,
+        "dossiers": 60,
         "mix": mix,
     }
     return Parameters(**{**values, **overrides})
