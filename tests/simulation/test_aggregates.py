@@ -39,7 +39,7 @@ def params(mix, **overrides):
         "start": date(2026, 11, 2),
         "days": 28,
         "seed": "5",
-        "dossiers": 60,
+        "dossiers": 40,
         "mix": mix,
     }
     return Parameters(**{**values, **overrides})
@@ -53,7 +53,7 @@ def delivered() -> None:
 
 def test_a_simulated_month_through_the_services_keeps_them_equal_to_the_naive_count(hanoi, lively):
     report = simulate(params(lively), now=NOW)
-    assert report.outcome.failures == {} and report.summary["dossiers"] == 60
+    assert report.outcome.failures == {} and report.summary["dossiers"] == 40
     delivered()
     assert verify(MONTH) == []
     assert verify(Period(date(2026, 11, 23), date(2026, 11, 29))) == []  # a week
