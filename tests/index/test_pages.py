@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from motcua.dossiers.outbox import publish_pending
 from motcua.index import public
 from tests.index.test_counts import decided
 from tests.twofactor import verified_login
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.django_db
 def month(world):
     on_time = decided(world, receive(world), "2026-03-03 15:00")
     late = decided(world, receive(world), "2026-03-30 09:00")  # due 5 March: late
+    publish_pending()  # the worker delivers the events: the index reads the aggregates (ADR 0049)
     return on_time, late
 
 
@@ -43,6 +45,7 @@ def test_explain_shows_the_weekly_history_with_rank_changes(client, world, month
     from motcua.index import services
 
     receive(world, when="2026-03-10 09:00")  # the week after has data too
+    publish_pending()
     services.take_snapshot(date(2026, 3, 2))
     services.take_snapshot(date(2026, 3, 9))
     verified_login(client, world.supervisor)

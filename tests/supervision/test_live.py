@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from motcua.dossiers import services
+from motcua.dossiers.outbox import publish_pending
 from motcua.workspace import charts
 from tests.dossiers.factories import at
 from tests.workspace.conftest import now, signed_in  # noqa: F401 (fixture)
@@ -54,6 +55,7 @@ def morning(world, now):  # noqa: F811 (the imported fixture)
         reason="Cần xác minh thêm",
         at=at("2026-02-26 09:00"),
     )
+    publish_pending()  # the worker delivers the events: the aggregates follow them (ADR 0049)
     return {"late": late, "today": today, "held": held, "waiting": waiting}
 
 

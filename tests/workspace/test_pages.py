@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from motcua.dossiers import services
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.outbox import publish_pending
 from tests.dossiers.factories import at, person
 
 from .conftest import PASSWORD, receive, signed_in
@@ -255,6 +256,7 @@ def test_a_stale_version_is_a_conflict_shown_in_vietnamese(client, world):
 def test_supervisor_sees_each_branch_and_agency_with_links_down_to_the_dossiers(client, world, now):
     late, today = _late(world), _today(world)
     receive(world, when="2026-03-04 08:10")  # received today
+    publish_pending()  # the page reads the aggregates the events keep (ADR 0049)
     page = signed_in(client, world.supervisor).get(reverse("workspace:supervisor"))
     overview = page.context["overview"]
     [branch] = overview["branches"]

@@ -6,6 +6,7 @@ import re
 from django.urls import reverse
 
 from motcua.core.collation import sort_key as vietnamese
+from motcua.dossiers.outbox import publish_pending
 from motcua.workspace import supervision
 from tests.workspace.conftest import receive, signed_in
 
@@ -20,6 +21,7 @@ def _three_dossiers(world, stranger):
         place=world.point_soc_son,
         when="2026-03-03 10:00",
     )
+    publish_pending()  # the page reads the aggregates the events keep (ADR 0049)
 
 
 def _names(tallies):

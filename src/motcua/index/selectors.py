@@ -1,9 +1,11 @@
 """The counts behind the Decision 766 index, read from the dossiers with grouped aggregate queries.
 
-One unit (`counts`) or every unit of a kind at once (`counts_by`, for rankings and the public page): the
-same handful of queries either way (one over the dossiers with conditional counts, then results,
-procedures, payments, feedback), so a province's communes cost no more queries than the province.
-`lost_dossiers` lists, for one criterion, the dossiers that cost the unit points (the explain page).
+The index itself reads the maintained aggregates (`figures`, ADR 0049); these direct queries are the
+reference it is measured against (the "naive GROUP BY" of bench/bench_index.py). One unit
+(`direct_counts`) or every unit of a kind at once (`direct_counts_by`): the same handful of queries
+either way (one over the dossiers with conditional counts, then results, procedures, payments,
+feedback). `lost_dossiers` lists, for one criterion, the dossiers that cost the unit points (the explain
+page). The units, periods and conditions here are shared by `figures` and `verify`.
 """
 
 from __future__ import annotations
@@ -166,7 +168,7 @@ def _branch_map(place_ids) -> dict:
     return {pk: (parent if kind in POINTS and parent else pk) for pk, kind, parent in places}
 
 
-def counts_by(kind: str, period: Period, within: Q | None = None) -> dict[int | None, Counts]:
+def direct_counts_by(kind: str, period: Period, within: Q | None = None) -> dict[int | None, Counts]:
     """Counts per unit of one kind (key: its primary key), for every unit with data in the period.
     `within` narrows the dossiers (e.g. a province's)."""
     start, end = period.bounds
@@ -247,9 +249,9 @@ def counts_by(kind: str, period: Period, within: Q | None = None) -> dict[int | 
     return dict(out)
 
 
-def counts(unit: Unit, period: Period) -> Counts:
+def direct_counts(unit: Unit, period: Period) -> Counts:
     """The counts of one unit: the grouped queries narrowed to its dossiers."""
-    rows = counts_by(unit.kind, period, within=scope(unit))
+    rows = direct_counts_by(unit.kind, period, within=scope(unit))
     total = Counts()
     for key, c in rows.items():
         if unit.kind == BRANCH or key == unit.pk:

@@ -8,13 +8,13 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from . import scoring, selectors
+from . import figures, scoring, selectors
 from .models import RankingSnapshot
 from .selectors import Period, Unit
 
 
 def index_of(unit: Unit, period: Period) -> scoring.IndexScore:
-    return scoring.score(selectors.counts(unit, period))
+    return scoring.score(figures.counts(unit, period))
 
 
 def report(unit: Unit, period: Period) -> dict:
@@ -41,7 +41,7 @@ class Ranked:
 def ranking(kind: str, period: Period, within: Unit | None = None) -> list[Ranked]:
     """Every unit of a kind with data in the period, best first (ties share a rank); units without data
     follow, unranked."""
-    by_unit = selectors.counts_by(kind, period, within=selectors.scope(within) if within else None)
+    by_unit = figures.counts_by(kind, period, within=within)
     names = selectors.names(kind, by_unit)
     rows = [
         Ranked(pk, *names.get(pk, ("", "")), scoring.score(c), c)

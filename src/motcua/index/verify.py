@@ -1,23 +1,28 @@
-"""`motcua index verify`: the grouped counts equal a naive recomputation, dossier by dossier, in Python.
+"""`motcua index verify`: the maintained aggregates (ADR 0049) equal a naive recomputation, dossier by
+dossier, in Python: the index's counts of every unit of every kind for the period, the open dossiers now
+and the officers' daily figures of the period (the supervisor's page).
 
-Slow on purpose (it reads every dossier of the period one by one): it checks the aggregate queries, it is
-not a way to compute the index.
+Slow on purpose (it reads every dossier one by one): it checks the aggregates, it is not a way to
+compute the index.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import fields
+from datetime import date
 
 from django.utils import timezone
 
-from motcua.dossiers.choices import DossierChannel, PaymentMethod, PaymentStatus
+from motcua.dossiers.choices import DossierChannel, PaymentMethod, PaymentStatus, Status
 from motcua.dossiers.models import ApologyLetter, Dossier, Payment, Result
 from motcua.feedback.models import Feedback, FeedbackKind, Rating
+from motcua.workspace.selectors import QUEUED_STATES
 
-from . import selectors
+from . import figures, selectors
+from .models import OfficerDay, OpenFigures
 from .scoring import Counts
-from .selectors import BRANCH, FIELD, KINDS, LOW_SCORE, NOT_PROCESSED, ONLINE_LEVELS, POINTS, Period
+from .selectors import BRANCH, FIELD, KINDS, LOW_SCORE, NOT_PROCESSED, ONLINE_LEVELS, POINTS, TZ, Period
 
 
 def _naive(period: Period) -> dict[str, dict]:
@@ -124,17 +129,64 @@ def _naive(period: Period) -> dict[str, dict]:
 
 
 def verify(period: Period) -> list[str]:
-    """Every difference between the grouped counts and the naive ones, as lines to print (none: equal)."""
+    """Every difference between the aggregates and the naive counts, as lines to print (none: equal)."""
+    return [*verify_index(period), *verify_live(period)]
+
+
+def verify_index(period: Period) -> list[str]:
     naive = _naive(period)
     problems = []
     for kind in KINDS:
-        grouped = selectors.counts_by(kind, period)
+        maintained = figures.counts_by(kind, period)
         empty = Counts()
-        for key in set(grouped) | {k for k, c in naive[kind].items() if c != empty}:
-            a, b = grouped.get(key, Counts()), naive[kind].get(key, Counts())
+        for key in set(maintained) | {k for k, c in naive[kind].items() if c != empty}:
+            a, b = maintained.get(key, Counts()), naive[kind].get(key, Counts())
             for f in fields(Counts):
                 if getattr(a, f.name) != getattr(b, f.name):
                     problems.append(
-                        f"{kind} {key} {f.name}: nhóm {getattr(a, f.name)} ≠ trực tiếp {getattr(b, f.name)}"
+                        f"{kind} {key} {f.name}: tổng hợp {getattr(a, f.name)} ≠ trực tiếp {getattr(b, f.name)}"
                     )
     return problems
+
+
+def verify_live(period: Period) -> list[str]:
+    """The open dossiers per (province, place, agency, officer, state, apology letter), and the officers'
+    received and returned per day of the period."""
+    apologies = set(ApologyLetter.objects.values_list("dossier_id", flat=True))
+    start, end = period.bounds
+    open_now, days = Counter(), Counter()
+    for d in Dossier.objects.only(*LIVE_FIELDS).iterator():
+        where = (d.province_id or 0, d.received_place_id or 0, d.agency_id or 0, d.assignee_id or 0)
+        if d.status in QUEUED_STATES:
+            open_now[(*where, d.status, d.pk in apologies)] += 1
+        if d.received_at is not None and start <= d.received_at < end:
+            days[(d.received_at.astimezone(TZ).date(), *where, "received")] += 1
+        if d.status == Status.RETURNED and d.returned_at is not None and start <= d.returned_at < end:
+            days[(d.returned_at.astimezone(TZ).date(), *where, "returned")] += 1
+    kept = Counter()
+    for r in OpenFigures.objects.exclude(n=0).values_list(
+        "province", "place", "agency", "assignee", "status", "apology", "n"
+    ):
+        kept[r[:-1]] += r[-1]
+    for r in OfficerDay.objects.filter(day__gte=period.start, day__lte=period.end).values_list(
+        "day", "province", "place", "agency", "assignee", "received", "returned"
+    ):
+        kept[(*r[:5], "received")] += r[5]
+        kept[(*r[:5], "returned")] += r[6]
+    naive = open_now + days
+    return [
+        f"{'theo ngày' if isinstance(key[0], date) else 'đang mở'} {key}: tổng hợp {kept[key]} ≠ trực tiếp {naive[key]}"
+        for key in sorted(set(kept) | set(naive), key=str)
+        if kept[key] != naive[key]
+    ]
+
+
+LIVE_FIELDS = (
+    "province_id",
+    "received_place_id",
+    "agency_id",
+    "assignee_id",
+    "status",
+    "received_at",
+    "returned_at",
+)

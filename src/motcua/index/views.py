@@ -16,7 +16,7 @@ from motcua.navigation import SUPERVISION
 from motcua.units.models import AdministrativeUnit
 from motcua.workspace.views.common import officer_required, page
 
-from . import public, scoring, selectors, services
+from . import figures, public, scoring, selectors, services
 from .models import RankingSnapshot
 from .selectors import AGENCY, BRANCH, COMMUNE, PROVINCE, Period, UnknownUnit
 
@@ -86,7 +86,7 @@ def explain(request):
         raise Http404 from None
     if _province_pk(unit) not in provinces:
         raise Http404  # another province's unit reads as not found
-    counts = selectors.counts(unit, period)
+    counts = figures.counts(unit, period)
     result = scoring.score(counts)
     groups = []
     for g in result.groups:

@@ -1,13 +1,14 @@
 """The supervisor's table: per branch, per agency and per officer, the agencies filtered (kind, name,
 branch) and paged; the officers of one agency (or the busiest ones); the alert list.
 
-One grouped pass over the relevant dossiers per (place, agency, officer) (ADR 0040; a query count that
-does not grow with the dossiers, ADR 0018), added up here; the filters on kind, name and branch apply to
-the few hundred groups in Python.
+Rows per (place, agency, officer), added up here; the filters on kind, name and branch apply to the few
+hundred groups in Python. The rows come from the maintained aggregates the index app registers with
+`use_rows` (ADR 0049); without them, from one grouped pass over the relevant dossiers (ADR 0040).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -102,10 +103,24 @@ def _rows(base, aggregates, relevant) -> list[dict]:
     return rows
 
 
-def overview(user, m, wanted: AgencyFilter) -> Overview:
-    base = visible(user).order_by()
+RowSource = Callable[[object, Moments], list[dict]]
+_source: list[RowSource] = []
+
+
+def use_rows(source: RowSource) -> None:
+    """Read the rows from `source(user, m)` instead of the dossiers: the index app's maintained
+    aggregates register here (this layer cannot import them, ADR 0049)."""
+    _source[:] = [source]
+
+
+def direct_rows(user, m) -> list[dict]:
+    """The rows from the dossiers themselves (one grouped pass): the reference the aggregates equal."""
     aggregates, relevant = _aggregates(m)
-    rows = _rows(base, aggregates, relevant)
+    return _rows(visible(user).order_by(), aggregates, relevant)
+
+
+def overview(user, m, wanted: AgencyFilter) -> Overview:
+    rows = _source[0](user, m) if _source else direct_rows(user, m)
     places = ReceptionPlace.objects.filter(pk__in={r["received_place"] for r in rows}).select_related(
         "parent"
     )

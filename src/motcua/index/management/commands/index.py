@@ -1,9 +1,10 @@
 """`motcua index`: the Decision 766 index of a unit for a period, the weekly ranking snapshot, and a check
-of the grouped counts against a naive recomputation.
+of the maintained aggregates against a naive recomputation (and their rebuild, after a bulk load).
 
     motcua index --unit 01 --from 2026-03-01 --to 2026-03-31 [--json]
     motcua index snapshot [--week 2026-03-02]
     motcua index verify --from 2026-03-01 --to 2026-03-31
+    motcua index rebuild-aggregates
 """
 
 import json
@@ -12,7 +13,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from motcua.index import scoring, selectors, services, verify
+from motcua.index import aggregates, scoring, selectors, services, verify
 from motcua.index.selectors import Period, UnknownUnit
 
 
@@ -27,7 +28,9 @@ class Command(BaseCommand):
     help = "Chỉ số phục vụ người dân, doanh nghiệp theo Quyết định 766/QĐ-TTg."
 
     def add_arguments(self, parser):
-        parser.add_argument("action", nargs="?", choices=["show", "snapshot", "verify"], default="show")
+        parser.add_argument(
+            "action", nargs="?", choices=["show", "snapshot", "verify", "rebuild-aggregates"], default="show"
+        )
         parser.add_argument("--unit", help="mã tỉnh, mã xã, mã cơ quan hoặc mã chi nhánh")
         parser.add_argument("--from", dest="start", help="từ ngày (YYYY-MM-DD)")
         parser.add_argument("--to", dest="end", help="đến ngày (YYYY-MM-DD), tính cả ngày này")
@@ -49,13 +52,17 @@ class Command(BaseCommand):
             n = services.take_snapshot(week)
             self.stdout.write(f"Đã lưu bảng xếp hạng tuần: {n} đơn vị.")
             return
+        if action == "rebuild-aggregates":
+            n = aggregates.rebuild(progress=lambda done: self.stderr.write(f"\r{done} hồ sơ", ending=""))
+            self.stdout.write(f"Đã tính lại số liệu tổng hợp từ {n} hồ sơ.")
+            return
         if action == "verify":
             problems = verify.verify(self._period(options))
             for line in problems:
                 self.stdout.write(line)
             if problems:
                 raise CommandError(f"{len(problems)} chênh lệch so với cách tính trực tiếp.")
-            self.stdout.write("Khớp: số liệu nhóm bằng cách tính trực tiếp từng hồ sơ.")
+            self.stdout.write("Khớp: số liệu tổng hợp bằng cách tính trực tiếp từng hồ sơ.")
             return
         if not options["unit"]:
             raise CommandError("Cần --unit (mã tỉnh, xã, cơ quan hoặc chi nhánh).")

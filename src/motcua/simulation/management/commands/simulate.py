@@ -85,6 +85,12 @@ class Command(BaseCommand):
             report = simulate(params, progress=self._progress)
         self.stdout.write("")
         self._summary(report)
+        if params.bulk and params.outbox_published:  # no event delivered: the aggregates did not follow
+            self.stdout.write(
+                _(
+                    "Các sự kiện đã đánh dấu là đã gửi: chạy «motcua index rebuild-aggregates» để tính lại số liệu tổng hợp."
+                )
+            )
 
     def _progress(self, done, total, dossiers, seconds):
         rate = dossiers / seconds if seconds else 0
