@@ -17,6 +17,7 @@ from motcua.dossiers import selectors as dossiers
 from motcua.dossiers.actions import ACTIONS
 from motcua.dossiers.errors import DossierNotFound
 from motcua.dossiers.forms_pdf import adapters, of_dossier, render_pdf
+from motcua.dossiers.masking import mask_id, mask_phone
 from motcua.dossiers.models import CounterSlip
 from motcua.org import selectors as org
 
@@ -67,6 +68,8 @@ def _assignable(dossier, transitions) -> list:
 def detail_context(request, dossier, *, failed: str = "", error: str = "", errors=None, typed=None):
     cal, m = clock(request)
     transitions = dossiers.available_actions(dossier, request.user)
+    applicant = getattr(dossier, "applicant", None)
+    whole = dossiers.sees_identity(request.user, dossier)  # a supervisor reads the numbers masked
     steps = list(dossier.steps.all())
     due = deadlines.due_moment(dossier)  # acceptance while it waits for an officer, else the legal one
     paused = deadlines.clock_paused(dossier.status)
@@ -75,7 +78,11 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
     return {
         "d": dossier,
         "status": dossiers.state_label(dossier.status),
-        "applicant": getattr(dossier, "applicant", None),
+        "applicant": applicant,
+        "applicant_id_number": (applicant.id_number if whole else mask_id(applicant.id_number))
+        if applicant
+        else "",
+        "applicant_phone": (applicant.phone if whole else mask_phone(applicant.phone)) if applicant else "",
         "submitter": getattr(dossier, "submitter", None),
         "checklist": sorted(dossier.checklist.all(), key=lambda i: (i.position, i.pk)),
         "documents": list(documents.dossier_documents(dossier)),
