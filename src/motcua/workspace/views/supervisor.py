@@ -14,7 +14,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from .. import charts, selectors, supervision, trends
-from .common import clock, officer_required, page, rows
+from ..desks import WATCHING
+from .common import clock, officer_required, page, roles_required, rows
 
 COLUMNS = selectors.TALLY_FIELDS
 POLL_SECONDS = 30  # the default of the setting SUPERVISION_POLL_SECONDS
@@ -60,6 +61,7 @@ def _trend_chart(request, m) -> str:
 
 
 @officer_required
+@roles_required(WATCHING)
 def supervisor(request):
     cal, m = clock(request)
     labels = _column_labels()
