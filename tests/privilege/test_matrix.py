@@ -3,6 +3,7 @@ expectation table says, a refusal in Vietnamese (or with an API error code), and
 the role may not see anywhere in the body (tests/privilege/doors.py; ADR 0051)."""
 
 import pytest
+from django.urls import reverse
 
 from .conftest import ROLES
 from .doors import OTHER, OWN, doors, knock
@@ -29,3 +30,12 @@ def test_each_role_finds_what_the_table_says(matrix, key):
         if found[role] != expected[role]:
             wrong.append(f"{role}: expected {'/'.join(expected[role])}, got {'/'.join(found[role])}")
     assert not wrong, f"{key}: " + "; ".join(wrong)
+
+
+def test_the_officers_bar_offers_no_door_that_refuses_the_role(matrix):
+    search, feedback = reverse("workspace:search"), reverse("feedback:officer-list")
+    catalog = matrix.client("cat").get(reverse("workspace:catalog-queue")).content.decode()
+    assert reverse("workspace:catalog-queue") in catalog
+    assert f'href="{search}"' not in catalog and f'href="{feedback}"' not in catalog
+    counter = matrix.client("rec").get(reverse("workspace:home")).content.decode()
+    assert f'href="{search}"' in counter and f'href="{feedback}"' in counter
