@@ -8,10 +8,30 @@ from django.core.cache import cache
 from django.test import Client
 
 from motcua.accounts.models import User
+from motcua.org.roles import RoleCode
+from motcua.org.services import ensure_roles
+from tests.dossiers.factories import staff
+from tests.org.factories import Hanoi
 from tests.twofactor import current_code, device_of, verified_login
 
 PASSWORD = "mat-khau-dai-va-kho-51"  # noqa: S105
 LIST = "/api/v1/dossiers"
+
+
+class People:
+    """A supervisor of Hà Nội and a reception officer at Ba Đình's point (not the package's shared world:
+    the sign-in tests after this module count the users)."""
+
+    def __init__(self):
+        ensure_roles()
+        hanoi = Hanoi()
+        self.supervisor = staff(RoleCode.SUPERVISOR, hanoi.province, "Giám sát Hà Nội")
+        self.officer = staff(RoleCode.RECEPTION_OFFICER, hanoi.point_ba_dinh, "Cán bộ Ba Đình")
+
+
+@pytest.fixture
+def world(db):
+    return People()
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +42,7 @@ def fresh():
 
 
 def with_password(shared):
-    user = User.objects.get(pk=shared.pk)  # the package's world is shared: change a copy of its row
+    user = User.objects.get(pk=shared.pk)
     user.set_password(PASSWORD)
     user.save(update_fields=["password"])
     return user
@@ -51,7 +71,7 @@ def test_a_reception_officer_still_uses_basic_authentication(world):
 
 def test_a_supervisor_s_session_answers_the_api_only_once_past_the_second_factor(world):
     client = Client()
-    client.force_login(User.objects.get(pk=world.supervisor.pk))  # the password alone
+    client.force_login(world.supervisor)  # the password alone
     refused = client.get(LIST)
     assert refused.status_code == 403 and refused.json()["code"] == "auth.second_factor_required"
     verified_login(client, world.supervisor)
