@@ -73,3 +73,13 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's, past the second factor the admin site asks a superuser for (ADR 0051)."""
+    from django.test import Client
+
+    from tests.twofactor import verified_login
+
+    return verified_login(Client(), admin_user)

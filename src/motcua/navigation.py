@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
+from motcua.org.roles import DOSSIER_READERS
 from motcua.org.roles import RoleCode as R
 
 EVERY_OFFICER = None
@@ -43,7 +44,7 @@ SUPERVISION = frozenset({R.SUPERVISOR, R.SYSTEM_ADMIN})
 OFFICER_LINKS: tuple[Link, ...] = (
     Link("workspace:home", _("Việc của tôi"), exact=True),
     Link("workspace:receive", _("Tiếp nhận"), RECEPTION),
-    Link("workspace:search", _("Tìm hồ sơ")),
+    Link("workspace:search", _("Tìm hồ sơ"), DOSSIER_READERS),
     Link("workspace:supervisor", _("Giám sát"), SUPERVISION),
     Link("index:explain", _("Chỉ số 766"), SUPERVISION),
     Link("nationalportal:operations", _("Cổng quốc gia"), SUPERVISION, more=True),
@@ -54,7 +55,7 @@ OFFICER_LINKS: tuple[Link, ...] = (
     Link("legacy:index", _("Hồ sơ chuyển đổi"), SUPERVISION, more=True),
     Link("privacy:read-log", _("Dữ liệu cá nhân"), SUPERVISION, more=True),
     Link("postal:hub", _("Bưu chính"), frozenset({R.RECEPTION_OFFICER, R.POSTAL_AGENT})),
-    Link("feedback:officer-list", _("Phản ánh, kiến nghị")),
+    Link("feedback:officer-list", _("Phản ánh, kiến nghị"), DOSSIER_READERS),
     Link("workspace:catalog-queue", _("Danh mục thủ tục"), frozenset({R.CATALOG_ADMIN})),
 )
 

@@ -61,7 +61,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "motcua.accounts.apps.AdminConfig",  # django.contrib.admin behind the second factor (ADR 0051)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -297,9 +297,11 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_AUTHENTICATION_CLASSES": [  # DRF's two defaults, the session one handing over the user
-        "motcua.core.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+    # DRF's two defaults, the session one handing over the user; both refuse an officer whose role needs
+    # the second factor without it (a session not verified, any Basic request: ADR 0051).
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "motcua.accounts.authentication.SessionAuthentication",
+        "motcua.accounts.authentication.BasicAuthentication",
     ],
 }
 SPECTACULAR_SETTINGS = {

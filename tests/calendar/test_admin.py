@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from motcua.calendar.models import CalendarOverride
+from tests.twofactor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin(client, django_user_model):
     user = django_user_model.objects.create_superuser("root", password="x")
-    client.force_login(user)
+    verified_login(client, user)
     return client
 
 

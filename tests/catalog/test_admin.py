@@ -7,12 +7,13 @@ from django.urls import reverse
 
 from motcua.catalog import services
 from motcua.catalog.models import CatalogAuditLog, ProcedureVersion
+from tests.twofactor import verified_login
 
 
 @pytest.fixture
 def admin_web(client, django_user_model):
     user = django_user_model.objects.create_superuser("root", password="x")
-    client.force_login(user)
+    verified_login(client, user)
     return client
 
 

@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from motcua.documents import services
+from tests.twofactor import verified_login
 
 from . import samples
 from .conftest import AN
@@ -12,7 +13,7 @@ from .conftest import AN
 
 @pytest.fixture
 def admin_web(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("root", password="x"))
+    verified_login(client, django_user_model.objects.create_superuser("root", password="x"))
     return client
 
 

@@ -13,6 +13,7 @@ from django.utils import translation
 
 import motcua
 from motcua.calendar.presentation import working_time
+from tests.twofactor import verified_login
 
 APPS = ["units", "org", "calendar", "catalog", "accounts", "core", "workspace", "integrity"]
 CATALOGS = {app: Path(motcua.__file__).parent / app / "locale" / "en" / "LC_MESSAGES" for app in APPS}
@@ -97,7 +98,7 @@ def test_api_schema_summaries_follow_the_language(client):
 @pytest.fixture
 def superuser_client(client, db):
     user = get_user_model().objects.create_superuser("quantri", "quantri@example.vn", "mat-khau-dai-123")
-    client.force_login(user)
+    verified_login(client, user)
     return client
 
 

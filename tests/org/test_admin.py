@@ -6,6 +6,7 @@ from django.urls import reverse
 from motcua.org import services
 from motcua.org.models import Branch, Counter, PlaceKind, StaffAssignment
 from motcua.org.roles import RoleCode
+from tests.twofactor import verified_login
 
 from .factories import HaiPhong, Hanoi, user
 
@@ -25,7 +26,7 @@ PAGES = {
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(user("quantri", is_staff=True, is_superuser=True))
+    verified_login(client, user("quantri", is_staff=True, is_superuser=True))
     return client
 
 

@@ -22,6 +22,7 @@ from motcua.org.models import (
 )
 from motcua.org.roles import RoleCode
 from motcua.units.models import AdministrativeUnit
+from tests.twofactor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +104,7 @@ def check_documented_accounts(client):
     admin = User.objects.get(username="admin")
     assert admin.is_superuser and admin.is_staff
     assert client.login(username="admin", password="motcua-demo")
+    verified_login(client, admin)  # the admin site asks a superuser for the second factor (ADR 0051)
     assert client.get("/admin/org/branch/").status_code == 200
     # The generated staff share the demo password too (hashed once).
     someone = StaffAssignment.objects.filter(role__code=RoleCode.SPECIALIST).first().user

@@ -17,6 +17,7 @@ from motcua.payments import services
 from motcua.payments.actor import USERNAME
 from motcua.payments.errors import GatewayUnavailable, NotRefundable
 from motcua.payments.models import PaymentEvent, PaymentTransaction
+from tests.twofactor import verified_login
 
 from .conftest import fee_officer, online_dossier
 
@@ -338,7 +339,7 @@ def test_an_officer_refunds_from_the_admin(live_world, client, gateway, live_ser
     officer = fee_officer(dossier)
     officer.is_staff = officer.is_superuser = True
     officer.save()
-    client.force_login(officer)
+    verified_login(client, officer)
     response = client.post(
         "/admin/payments/paymenttransaction/",
         {"action": "refund_in_full", "_selected_action": [txn.pk]},

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from motcua.queueing import clock, services
 from motcua.queueing.models import Ticket
+from tests.twofactor import verified_login
 
 from .factories import at
 
@@ -257,7 +258,7 @@ def test_check_in_through_the_api_only_at_the_booked_place(client, world):
 def test_the_admin_shows_numbers_with_their_history_read_only(client, world, django_user_model):
     ticket = services.issue_walk_in(place=world.point_ba_dinh, service=world.civil_ba_dinh, now=NOW)
     admin = django_user_model.objects.create_superuser("quantri", password="x")
-    client.force_login(admin)
+    verified_login(client, admin)
     listing = client.get("/admin/queueing/ticket/")
     assert listing.status_code == 200 and "A-001" in listing.content.decode()
     detail = client.get(f"/admin/queueing/ticket/{ticket.pk}/change/").content.decode()

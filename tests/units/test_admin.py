@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from motcua.units.models import AdministrativeUnit
+from tests.twofactor import verified_login
 
 
 @pytest.fixture
@@ -14,7 +15,7 @@ def admin_client(client, settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     user = get_user_model().objects.create_superuser("quantri", "quantri@example.vn", "mat-khau-dai-123")
-    client.force_login(user)
+    verified_login(client, user)
     return client
 
 

@@ -165,7 +165,7 @@ def test_another_communes_officer_sees_nothing_of_these_dossiers_on_any_page(cli
     action = reverse("workspace:act", args=[dossier.code, "withdraw"])
     assert client.post(action, {"version": dossier.version, "reason": "x"}).status_code == 404
     assert Dossier.objects.get(pk=dossier.pk).status == "received"
-    assert client.get(reverse("workspace:supervisor")).context["overview"]["total"].late == 0
+    assert client.get(reverse("workspace:supervisor")).status_code == 403  # not a supervisor (ADR 0051)
     person_lookup = client.get(reverse("workspace:person"), {"so": "001090012345"}).json()
     assert person_lookup == {"found": False}
 

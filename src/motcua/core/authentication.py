@@ -24,3 +24,4 @@ class SessionScheme(spectacular.SessionScheme):
     """The OpenAPI scheme of DRF's class ("cookieAuth"), for this one: the schema is unchanged."""
 
     target_class = "motcua.core.authentication.SessionAuthentication"
+    match_subclasses = True  # accounts.authentication's, which adds the second factor (ADR 0051)

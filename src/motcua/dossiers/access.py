@@ -1,5 +1,7 @@
 """Who sees and who acts on which dossier. The coverage rule itself is motcua.org.scopes.covers.
 
+- Only the roles whose work reads dossiers (`org.roles.DOSSIER_READERS`) see any: a catalog
+  administrator or a postal agent sees none through these rules, whatever their scope (ADR 0051).
 - Officers see the dossiers received at their reception place (and the places under it) or routed to
   their agency or commune; supervisors see their province; the system scope sees everything; an
   applicant sees the dossiers of their own account.
@@ -15,7 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from motcua.org import selectors as org
-from motcua.org.roles import ScopeKind
+from motcua.org.roles import DOSSIER_READERS, ScopeKind
 from motcua.org.scopes import any_covers
 
 from . import fees, lifecycle, reference
@@ -36,9 +38,9 @@ def visible_dossiers(user, *, materialise: bool = False) -> QuerySet[Dossier]:
     if materialise:
         return Dossier.objects.filter(any_of(rule_parts(user)))
     condition = Q(owner=user)
-    if org.scopes_for(user):
-        condition |= Q(received_place__in=org.places_for(user).values("pk"))
-        condition |= Q(agency__in=org.agencies_for(user).values("pk"))
+    if org.scopes_for(user, roles=DOSSIER_READERS):
+        condition |= Q(received_place__in=org.places_for(user, roles=DOSSIER_READERS).values("pk"))
+        condition |= Q(agency__in=org.agencies_for(user, roles=DOSSIER_READERS).values("pk"))
     return Dossier.objects.filter(condition)
 
 
@@ -47,8 +49,21 @@ def rule_parts(user) -> list[Q]:
     owner's condition last); none for an inactive or anonymous user."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
-    scopes = reference.scopes(user, timezone.localdate())
+    scopes = reading_scopes(user)
     return [*_materialised(user, scopes), Q(owner=user)] if scopes else [Q(owner=user)]
+
+
+def reading_scopes(user) -> list:
+    """Today's assignments of `user` in the roles that read dossiers (cached per request's stamp)."""
+    return [s for s in reference.scopes(user, timezone.localdate()) if s.role in DOSSIER_READERS]
+
+
+def sees_identity(user, dossier: Dossier, *, roles: set[str] | None = None) -> bool:
+    """Does `user` need the applicant's full ID and phone numbers for this dossier: the applicant, or an
+    officer who acts on it (counter, specialist, leader). Those who only watch it (a supervisor, a
+    system administrator) see them masked (ADR 0051)."""
+    held = roles_for(user, dossier) if roles is None else roles
+    return bool(held & {APPLICANT, OFFICER, SPECIALIST, LEADER})
 
 
 def any_of(parts: list[Q]) -> Q:

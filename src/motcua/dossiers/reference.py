@@ -256,9 +256,14 @@ def rule_ids(user, day: date, scopes: list) -> tuple[tuple, tuple, tuple]:
 
     def build():
         provinces = tuple(sorted({s.province_id for s in scopes if s.kind == ScopeKind.PROVINCE}))
-        places = places_for(user, on=day).exclude(province_id__in=provinces).values_list("pk", flat=True)
-        agencies = agencies_for(user, on=day).exclude(province_id__in=provinces).values_list("pk", flat=True)
-        return provinces, tuple(places), tuple(agencies)
+        roles = {s.role for s in scopes}  # the roles the caller counts (dossiers.access: the readers)
+        places = places_for(user, roles=roles, on=day).exclude(province_id__in=provinces)
+        agencies = agencies_for(user, roles=roles, on=day).exclude(province_id__in=provinces)
+        return (
+            provinces,
+            tuple(places.values_list("pk", flat=True)),
+            tuple(agencies.values_list("pk", flat=True)),
+        )
 
     return snapshot().get(("rule", user.pk, day), build)
 

@@ -13,7 +13,7 @@ from motcua.catalog.models import RequiredDocument
 from motcua.core import rows
 
 from . import lifecycle
-from .access import available_actions, can_act_on, roles_for, visible_dossiers
+from .access import available_actions, can_act_on, roles_for, sees_identity, visible_dossiers
 from .errors import DossierNotFound
 from .models import Dossier, DossierStep, TrackingEntry
 
@@ -26,6 +26,7 @@ __all__ = [
     "missing_documents",
     "public_tracking",
     "roles_for",
+    "sees_identity",
     "tracking_sheet",
     "visible_dossiers",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from motcua.org import selectors as org
+from motcua.org.roles import DOSSIER_READERS
 
 from . import sipas
 from .models import Feedback, FeedbackStatus, Rating
@@ -13,15 +14,17 @@ from .models import Feedback, FeedbackStatus, Rating
 
 def _answerable(user) -> Q | None:
     """Feedback about a dossier: its agency's officers; about a place: that place's officers."""
-    if not org.scopes_for(user):
+    if not org.scopes_for(user, roles=DOSSIER_READERS):
         return None
-    return Q(agency__in=org.agencies_for(user).values("pk")) | Q(
-        agency__isnull=True, place__in=org.places_for(user).values("pk")
+    return Q(agency__in=org.agencies_for(user, roles=DOSSIER_READERS).values("pk")) | Q(
+        agency__isnull=True, place__in=org.places_for(user, roles=DOSSIER_READERS).values("pk")
     )
 
 
 def is_officer(user) -> bool:
-    return bool(org.scopes_for(user))
+    """An officer whose work reads citizens' dossiers (a catalog administrator or a postal agent reads
+    no citizen's feedback: ADR 0051)."""
+    return bool(org.scopes_for(user, roles=DOSSIER_READERS))
 
 
 def for_officer(user, *, open_only: bool = True) -> QuerySet[Feedback]:

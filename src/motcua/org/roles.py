@@ -18,6 +18,21 @@ class RoleCode(StrEnum):
     POSTAL_AGENT = "postal_agent"
 
 
+# The roles whose work reads applicants' dossiers (names, ID numbers, phones, addresses): the counter, the
+# agency's specialists and leaders, and those who watch a province's deadlines. A catalog administrator
+# and a postal agent are not among them: the first publishes procedures, the second sees only the
+# shipments handed to it (postal.selectors). ADR 0051 is the whole table.
+DOSSIER_READERS = frozenset(
+    {
+        RoleCode.RECEPTION_OFFICER,
+        RoleCode.SPECIALIST,
+        RoleCode.LEADER,
+        RoleCode.SUPERVISOR,
+        RoleCode.SYSTEM_ADMIN,
+    }
+)
+
+
 class ScopeKind(StrEnum):
     """Where an assignment lets its holder act."""
 

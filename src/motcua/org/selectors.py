@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.contrib.auth import get_user_model
@@ -20,13 +21,18 @@ def _day(on: date | None) -> date:
     return on or timezone.localdate()
 
 
-def scopes_for(user, *, role: str | None = None, on: date | None = None) -> list[Scope]:
-    """The user's assignments valid on `on` (default today), as pure values. Inactive users have none."""
+def scopes_for(
+    user, *, role: str | None = None, roles: Iterable[str] | None = None, on: date | None = None
+) -> list[Scope]:
+    """The user's assignments valid on `on` (default today), as pure values, of `role` or of one of
+    `roles` when given. Inactive users have none."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     rows = StaffAssignment.objects.filter(user=user).valid_on(_day(on))
     if role is not None:
         rows = rows.filter(role__code=str(role))
+    if roles is not None:
+        rows = rows.filter(role__code__in=[str(r) for r in roles])
     return [
         Scope(
             role=role_code,
@@ -120,15 +126,19 @@ def _union(queryset: QuerySet, conditions: list[Q | None]) -> QuerySet:
     return queryset.filter(combined)
 
 
-def places_for(user, *, role: str | None = None, on: date | None = None) -> QuerySet[ReceptionPlace]:
+def places_for(
+    user, *, role: str | None = None, roles: Iterable[str] | None = None, on: date | None = None
+) -> QuerySet[ReceptionPlace]:
     """Reception places where the user may act (a supervisor: the whole province)."""
-    scopes = scopes_for(user, role=role, on=on)
+    scopes = scopes_for(user, role=role, roles=roles, on=on)
     return _union(ReceptionPlace.objects.all(), [_places_q(s) for s in scopes])
 
 
-def agencies_for(user, *, role: str | None = None, on: date | None = None) -> QuerySet[Agency]:
+def agencies_for(
+    user, *, role: str | None = None, roles: Iterable[str] | None = None, on: date | None = None
+) -> QuerySet[Agency]:
     """Agencies the user may act for (a supervisor: every agency of the province)."""
-    scopes = scopes_for(user, role=role, on=on)
+    scopes = scopes_for(user, role=role, roles=roles, on=on)
     return _union(Agency.objects.all(), [_agencies_q(s) for s in scopes])
 
 

@@ -40,6 +40,8 @@ def reveal(request, code):
         dossier = dossiers.dossier_detail(code, user=request.user)
     except DossierNotFound:
         raise Http404(_("Không tìm thấy hồ sơ.")) from None
+    if not dossiers.sees_identity(request.user, dossier):  # a role that only watches (ADR 0051)
+        return _forbidden(request)
     people = _people(dossier)
     services.record_reveal(request.user, dossier, [number for _who, number in people], request=request)
     return page(request, "privacy/reveal.html", {"d": dossier, "people": people, "at": timezone.now()})

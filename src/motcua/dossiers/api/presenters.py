@@ -3,6 +3,7 @@
 from django.utils.translation import gettext
 
 from .. import access, lifecycle
+from ..masking import mask_id, mask_phone
 from ..selectors import state_label
 from . import reveal, tracking
 
@@ -40,6 +41,7 @@ def list_item(dossier) -> dict:
 def detail(dossier, user, request=None) -> dict:
     applicant = getattr(dossier, "applicant", None)
     actions = access.available_actions(dossier, user)
+    whole = access.sees_identity(user, dossier)  # a supervisor's view: numbers masked (ADR 0051)
     return {
         **list_item(dossier),
         "portal_status": lifecycle.portal_code(dossier.status),
@@ -57,9 +59,14 @@ def detail(dossier, user, request=None) -> dict:
         "applicant": {
             "kind": applicant.kind,
             "full_name": applicant.full_name,
-            "id_number": reveal.id_number(applicant.id_number, dossier, request),
+            # Masked unless asked and logged (ADR 0053); never whole for a role that only watches (ADR 0051)
+            "id_number": (
+                reveal.id_number(applicant.id_number, dossier, request)
+                if whole
+                else mask_id(applicant.id_number)
+            ),
             "tax_code": applicant.tax_code,
-            "phone": applicant.phone,
+            "phone": applicant.phone if whole else mask_phone(applicant.phone),
             "email": applicant.email,
             "address": applicant.address,
         }

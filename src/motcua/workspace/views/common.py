@@ -52,6 +52,25 @@ def officer_required(view):
     return wrapper
 
 
+def roles_required(roles):
+    """Inside `officer_required`: only an officer holding one of `roles` today opens the page; the
+    others get the Vietnamese 403 page (least privilege, ADR 0051: a catalog administrator does not
+    search dossiers, a specialist does not look up applicants at the counter)."""
+    allowed = {str(role) for role in roles}
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            held = {a.role.code for a in getattr(request, "officer_assignments", [])}
+            if not held & allowed:
+                return render(request, "403.html", status=403)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
 def _at_home(request):
     """The request as if at "my work", for the not-found page: its links (the language switch returns
     to the current path) do not echo the dossier code that was asked for."""

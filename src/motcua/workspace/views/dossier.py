@@ -18,6 +18,7 @@ from motcua.dossiers import selectors as dossiers
 from motcua.dossiers.actions import ACTIONS
 from motcua.dossiers.errors import DossierNotFound
 from motcua.dossiers.forms_pdf import adapters, of_dossier, render_pdf
+from motcua.dossiers.masking import mask_phone
 from motcua.dossiers.models import CounterSlip
 from motcua.org import selectors as org
 
@@ -68,6 +69,8 @@ def _assignable(dossier, transitions) -> list:
 def detail_context(request, dossier, *, failed: str = "", error: str = "", errors=None, typed=None):
     cal, m = clock(request)
     transitions = dossiers.available_actions(dossier, request.user)
+    applicant = getattr(dossier, "applicant", None)
+    whole = dossiers.sees_identity(request.user, dossier)  # a supervisor reads the numbers masked
     steps = list(dossier.steps.all())
     due = deadlines.due_moment(dossier)  # acceptance while it waits for an officer, else the legal one
     paused = deadlines.clock_paused(dossier.status)
@@ -76,7 +79,9 @@ def detail_context(request, dossier, *, failed: str = "", error: str = "", error
     return {
         "d": dossier,
         "status": dossiers.state_label(dossier.status),
-        "applicant": getattr(dossier, "applicant", None),
+        "applicant": applicant,
+        "sees_identity": whole,  # may press "Hiện số định danh" (a logged read, ADR 0053)
+        "applicant_phone": (applicant.phone if whole else mask_phone(applicant.phone)) if applicant else "",
         "submitter": getattr(dossier, "submitter", None),
         "checklist": sorted(
             dossier.checklist.select_related("required_document"), key=lambda i: (i.position, i.pk)

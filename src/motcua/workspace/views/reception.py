@@ -27,11 +27,12 @@ from motcua.dossiers.choices import Delivery, DossierChannel, Sex
 from motcua.dossiers.errors import ChecklistIncomplete, InvalidApplicant
 from motcua.org import selectors as org
 from motcua.org.models import Counter
+from motcua.org.roles import RoleCode
 from motcua.search.selectors import place_level, search_procedures
 
 from .. import reception_input as form
 from .. import selectors
-from .common import officer_required, page
+from .common import officer_required, page, roles_required
 
 OFFICER = "reception_officer"
 HITS = 8
@@ -168,6 +169,7 @@ def _context(request, values: dict, **extra) -> dict:
 
 
 @officer_required
+@roles_required({RoleCode.RECEPTION_OFFICER})
 def receive(request):
     values = _values(request)
     if request.method == "GET":
@@ -263,6 +265,7 @@ def _refuse(request, values, context):
 
 
 @officer_required
+@roles_required({RoleCode.RECEPTION_OFFICER})
 def person(request):
     """The applicant of this ID number as last declared on a dossier the officer may see (for prefill)."""
     known = selectors.last_applicant(request.user, (request.GET.get("so") or "").strip())

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from motcua.dossiers.masking import mask_text
 
 from .. import charts, selectors, supervision, trends
-from .common import clock, officer_required, page, rows
+from ..desks import WATCHING
+from .common import clock, officer_required, page, roles_required, rows
 
 COLUMNS = selectors.TALLY_FIELDS
 POLL_SECONDS = 30  # the default of the setting SUPERVISION_POLL_SECONDS
@@ -63,6 +64,7 @@ def _trend_chart(request, m) -> str:
 
 
 @officer_required
+@roles_required(WATCHING)
 def supervisor(request):
     cal, m = clock(request)
     labels = _column_labels()

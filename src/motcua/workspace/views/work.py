@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from motcua.catalog.models import Field
 from motcua.core.text import fold
 from motcua.org.models import Agency
+from motcua.org.roles import DOSSIER_READERS
 
 from .. import desks, selectors
-from .common import clock, officer_required, page, rows
+from .common import clock, officer_required, page, roles_required, rows
 
 ROLE_HOMES = (("catalog_admin", "workspace:catalog-queue"), ("postal_agent", "postal:hub"))
 
@@ -111,6 +112,7 @@ def filter_choices(request, desk) -> dict:
 
 
 @officer_required
+@roles_required(DOSSIER_READERS)
 def search(request):
     text = request.GET.get("q", "")
     query = selectors.classify(text)
