@@ -397,6 +397,22 @@ DOORS: dict[str, Door] = {
         {"key": "00000000-0000-0000-0000-000000000000"},
         "anon=302L cit=404 rec=404 spe=404 lea=404 sup=404 cat=404 pos=404 adm=404",
     ),
+    # The citizen's choice of channels (ADR 0048): reached with a dossier's code and second factor;
+    # without them there is nothing to choose for, whoever asks.
+    "citizen-notifications": Door("GET", None, EVERYONE.format("404")),
+    # Personal data (ADR 0053): the read log for whoever audits a province, the export system-wide only,
+    # the reveal for a role that sees identities of its own unit's dossier (ADR 0051).
+    "privacy:read-log": Door(
+        "GET", None, "anon=302L cit=403 rec=403 spe=403 lea=403 sup=200 cat=403 pos=403 adm=403"
+    ),
+    "privacy:export": Door(
+        "GET", None, "anon=302L cit=403 rec=403 spe=403 lea=403 sup=403 cat=403 pos=403 adm=403"
+    ),
+    "privacy:reveal": Door(
+        "POST",
+        "dossier",
+        "anon=302L/302L cit=403/403 rec=200/404 spe=200/404 lea=200/404 sup=403/404 cat=404/404 pos=404/404 adm=403/404",
+    ),
     "portal:tracking": Door("GET", None, EVERYONE.format("200")),
     "portal:my-dossiers": Door(
         "GET", None, "anon=302L cit=200 rec=200 spe=200 lea=200 sup=200 cat=200 pos=200 adm=200"
