@@ -1,5 +1,6 @@
 """Thin serializers: query parameters in, units out."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -33,6 +34,22 @@ class SearchQuerySerializer(AtQuerySerializer):
     province = serializers.RegexField(r"^[0-9]{2}$", required=False, help_text=_("Mã tỉnh, thành phố."))
     level = serializers.ChoiceField(choices=UnitLevel.choices, required=False)
     limit = serializers.IntegerField(min_value=1, max_value=SEARCH_MAX_LIMIT, default=20)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The selector's own sentence, in the request's language, so the problem's title says what to fix
+        message = gettext("Từ khóa tìm kiếm phải có từ %(min)d đến %(max)d ký tự.") % {
+            "min": SEARCH_MIN_LENGTH,
+            "max": SEARCH_MAX_LENGTH,
+        }
+        declared = self.fields["q"]
+        self.fields["q"] = serializers.CharField(
+            min_length=declared.min_length,
+            max_length=declared.max_length,
+            trim_whitespace=False,
+            help_text=declared.help_text,
+            error_messages={key: message for key in ("min_length", "max_length", "blank", "required")},
+        )
 
 
 class UnitSerializer(serializers.Serializer):

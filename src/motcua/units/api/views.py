@@ -28,7 +28,11 @@ INVALID = OpenApiResponse(s.UnitsProblemSerializer, description="units.invalid_q
 def _params(serializer_class, request: Request) -> dict:
     params = serializer_class(data=request.query_params)
     if not params.is_valid():
-        raise InvalidUnitQuery(_("Tham số tra cứu không hợp lệ."), details=params.errors)
+        # The search term alone wrong: its own sentence (serializers.SearchQuerySerializer) says what to
+        # fix; anything else: the generic title, each field's message in `details`
+        only_q = list(params.errors) == ["q"]
+        title = str(params.errors["q"][0]) if only_q else _("Tham số tra cứu không hợp lệ.")
+        raise InvalidUnitQuery(title, details=params.errors)
     return params.validated_data
 
 
