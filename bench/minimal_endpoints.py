@@ -10,7 +10,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
-from motcua.core import rows
+from motcua.core.fast import rows
 from motcua.dossiers import codes
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services.codes import _increment as increment_code_counter

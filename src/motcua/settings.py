@@ -110,7 +110,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "motcua.accounts.middleware.AuthenticationMiddleware",  # Django's, user read with the session
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor of this session
-    "motcua.core.middleware.LazyMessageMiddleware",  # Django's, storage built on first use
+    "motcua.core.fast.middleware.LazyMessageMiddleware",  # Django's, storage built on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # a locked-out sign-in answers with core.lockout.response
 ]
@@ -291,7 +291,7 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": [  # DRF's two defaults, the session one handing over the user
-        "motcua.core.authentication.SessionAuthentication",
+        "motcua.core.fast.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",
     ],
 }
@@ -432,8 +432,8 @@ MOTCUA_METRICS_TOKEN = os.environ.get("MOTCUA_METRICS_TOKEN", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Personal ID and phone numbers are masked in every record (motcua.dossiers.masking).
-    "filters": {"mask_personal_data": {"()": "motcua.dossiers.masking.MaskPersonalData"}},
+    # Personal ID and phone numbers are masked in every record (motcua.core.masking).
+    "filters": {"mask_personal_data": {"()": "motcua.core.masking.MaskPersonalData"}},
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection, transaction
 from django.forms.models import model_to_dict
 
-from motcua.core import rows
+from motcua.core.fast import rows
 from motcua.dossiers.models import (
     Applicant,
     ChecklistItem,

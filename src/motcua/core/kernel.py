@@ -33,8 +33,8 @@ from django.conf import settings
 from django.db import connection, connections, migrations, models, transaction
 from django.utils.translation import gettext as _
 
-from . import rows
 from .errors import Conflict
+from .fast import rows
 
 log = logging.getLogger("motcua.kernel")
 

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext
 
 from motcua.catalog.models import RequiredDocument
-from motcua.core import rows
+from motcua.core.fast import rows
 
 from . import lifecycle
 from .access import available_actions, can_act_on, roles_for, visible_dossiers

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from motcua.core import kernel, rows
+from motcua.core import kernel
+from motcua.core.fast import rows
 
 from .. import events, lifecycle  # noqa: F401 - events: the topics this module emits
 from ..choices import PORTAL_CHANNEL

@@ -23,4 +23,4 @@ class SessionAuthentication(authentication.SessionAuthentication):
 class SessionScheme(spectacular.SessionScheme):
     """The OpenAPI scheme of DRF's class ("cookieAuth"), for this one: the schema is unchanged."""
 
-    target_class = "motcua.core.authentication.SessionAuthentication"
+    target_class = "motcua.core.fast.authentication.SessionAuthentication"
