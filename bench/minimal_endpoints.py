@@ -73,9 +73,9 @@ def capture_floor(receive_once) -> None:
     tables = {model._meta.db_table for model in groups}
     statements, kinds = [], []  # kinds: per parameter, the table whose new key it is, "code" or ""
     for model, objs in groups.items():
-        statements.append(rows._statement(connection, model, objs, len(kinds)))
+        statements.append(rows.statement(connection, model, objs, len(kinds)))
         row = []
-        for field in rows._Plan(model, connection).fields:
+        for field in rows.columns(connection, model):
             if field.primary_key:
                 row.append(model._meta.db_table)
             elif field.is_relation and field.related_model._meta.db_table in tables:
@@ -105,7 +105,7 @@ def reception_floor(request):
         sequence = increment_code_counter(FLOOR["prefix"], FLOOR["day"])
         code = codes.format_code(FLOOR["prefix"], FLOOR["day"], sequence)
         wanting = {model: [SimpleNamespace(pk=None) for _ in keys] for model, keys in FLOOR["keys"].items()}
-        rows._allocate(connection, wanting)
+        rows.allocate(connection, wanting)
         new_keys = {  # (table, old key) -> new key
             (model._meta.db_table, old): stand_in.pk
             for model, keys in FLOOR["keys"].items()

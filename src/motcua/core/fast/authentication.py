@@ -4,6 +4,8 @@ from django.utils.functional import SimpleLazyObject
 from drf_spectacular import authentication as spectacular
 from rest_framework import authentication
 
+__all__ = ["SessionAuthentication", "SessionScheme"]
+
 
 class SessionAuthentication(authentication.SessionAuthentication):
     """DRF's session authentication (CSRF included), handing the view the signed-in user itself instead
