@@ -47,7 +47,7 @@ def select(request, pk: int):
 # the same new rows (dossier, applicant, steps, documents, fee, tracking line, outbox event) in one
 # transaction, with every index and foreign key the real tables have. No validation, no clock, no routing,
 # no answer body: those are Python, and this measures what is left without any.
-# The rows are those of one real API reception (captured from core.rows.write), their values prepared
+# The rows are those of one real API reception (captured from core.fast.rows.write), their values prepared
 # once; each request writes them again with new keys (foreign keys between them follow) and a new code.
 
 FLOOR: dict = {}
@@ -55,7 +55,7 @@ FLOOR: dict = {}
 
 def capture_floor(receive_once) -> None:
     """Run one real reception (a callable doing the HTTP request) and keep the rows it wrote: the
-    statements as core.rows.write sends them, and what each parameter is (a key to renew, the code)."""
+    statements as core.fast.rows.write sends them, and what each parameter is (a key to renew, the code)."""
     captured, original = [], rows.write
 
     def spy(objs, using=DEFAULT_DB_ALIAS):

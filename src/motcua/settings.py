@@ -151,7 +151,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Django turns psycopg's prepared statements off (prepare_threshold None) for poolers; only the
-    # server-side-binding cursors of core.rows prepare, from a shape's Nth run on a connection
+    # server-side-binding cursors of core.fast.rows prepare, from a shape's Nth run on a connection
     # (ADR 0019). "none" turns them off, for a transaction-pooling PgBouncer older than 1.21.
     _prepare = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5").strip().lower()
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (

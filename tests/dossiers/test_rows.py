@@ -1,4 +1,4 @@
-"""core.rows, the writer of a reception's new rows: it stores what the ORM stores, its primary keys never
+"""core.fast.rows, the writer of a reception's new rows: it stores what the ORM stores, its primary keys never
 collide with the ORM's, and it writes nothing when the block or the database fails."""
 
 from datetime import timedelta

@@ -122,7 +122,7 @@ def _public_tracking_sql() -> str:
 
 def _timeline_rows(code: str) -> list[tuple]:
     # PostgreSQL: server-side binding, so the same three-table join is prepared once per connection
-    # instead of parsed and planned on every public request (core.rows.bound_cursor).
+    # instead of parsed and planned on every public request (core.fast.rows.bound_cursor).
     with rows.bound_cursor(connection) as cursor:
         cursor.execute(_public_tracking_sql(), [code])
         return cursor.fetchall()
