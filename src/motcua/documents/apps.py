@@ -10,7 +10,12 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         from motcua.dossiers import papers
 
-        from . import receipts, selectors, services  # signals: connects the orphan-file cleanup
+        from . import (
+            receipts,
+            selectors,
+            services,
+            signals,  # noqa: F401  (connects the orphan-file cleanup)
+        )
 
         papers.provide(
             papers.Papers(
