@@ -60,7 +60,7 @@ def setup(db: str, broker: str) -> None:
 
 
 def cccd(rng: random.Random) -> dict:
-    from motcua.dossiers.identity import CCCD_PROVINCES
+    from motcua.core.identity import CCCD_PROVINCES
 
     born = date(1950, 1, 1) + timedelta(days=rng.randrange(365 * 56))
     male = rng.random() < 0.5

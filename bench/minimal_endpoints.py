@@ -10,7 +10,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
-from motcua.core import rows
+from motcua.core.fast import rows
 from motcua.dossiers import codes
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services.codes import _increment as increment_code_counter
@@ -47,7 +47,7 @@ def select(request, pk: int):
 # the same new rows (dossier, applicant, steps, documents, fee, tracking line, outbox event) in one
 # transaction, with every index and foreign key the real tables have. No validation, no clock, no routing,
 # no answer body: those are Python, and this measures what is left without any.
-# The rows are those of one real API reception (captured from core.rows.write), their values prepared
+# The rows are those of one real API reception (captured from core.fast.rows.write), their values prepared
 # once; each request writes them again with new keys (foreign keys between them follow) and a new code.
 
 FLOOR: dict = {}
@@ -55,7 +55,7 @@ FLOOR: dict = {}
 
 def capture_floor(receive_once) -> None:
     """Run one real reception (a callable doing the HTTP request) and keep the rows it wrote: the
-    statements as core.rows.write sends them, and what each parameter is (a key to renew, the code)."""
+    statements as core.fast.rows.write sends them, and what each parameter is (a key to renew, the code)."""
     captured, original = [], rows.write
 
     def spy(objs, using=DEFAULT_DB_ALIAS):
@@ -73,9 +73,9 @@ def capture_floor(receive_once) -> None:
     tables = {model._meta.db_table for model in groups}
     statements, kinds = [], []  # kinds: per parameter, the table whose new key it is, "code" or ""
     for model, objs in groups.items():
-        statements.append(rows._statement(connection, model, objs, len(kinds)))
+        statements.append(rows.statement(connection, model, objs, len(kinds)))
         row = []
-        for field in rows._Plan(model, connection).fields:
+        for field in rows.columns(connection, model):
             if field.primary_key:
                 row.append(model._meta.db_table)
             elif field.is_relation and field.related_model._meta.db_table in tables:
@@ -105,7 +105,7 @@ def reception_floor(request):
         sequence = increment_code_counter(FLOOR["prefix"], FLOOR["day"])
         code = codes.format_code(FLOOR["prefix"], FLOOR["day"], sequence)
         wanting = {model: [SimpleNamespace(pk=None) for _ in keys] for model, keys in FLOOR["keys"].items()}
-        rows._allocate(connection, wanting)
+        rows.allocate(connection, wanting)
         new_keys = {  # (table, old key) -> new key
             (model._meta.db_table, old): stand_in.pk
             for model, keys in FLOOR["keys"].items()

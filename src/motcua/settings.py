@@ -111,7 +111,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "motcua.accounts.middleware.AuthenticationMiddleware",  # Django's, user read with the session
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor of this session
-    "motcua.core.middleware.LazyMessageMiddleware",  # Django's, storage built on first use
+    "motcua.core.fast.middleware.LazyMessageMiddleware",  # Django's, storage built on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # a locked-out sign-in answers with core.lockout.response
     "motcua.core.outage.DatabaseUnavailableMiddleware",  # last: the database unreachable is a 503
@@ -158,7 +158,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Django turns psycopg's prepared statements off (prepare_threshold None) for poolers; only the
-    # server-side-binding cursors of core.rows prepare, from a shape's Nth run on a connection
+    # server-side-binding cursors of core.fast.rows prepare, from a shape's Nth run on a connection
     # (ADR 0019). "none" turns them off, for a transaction-pooling PgBouncer older than 1.21.
     _prepare = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5").strip().lower()
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
@@ -462,8 +462,8 @@ MOTCUA_METRICS_TOKEN = os.environ.get("MOTCUA_METRICS_TOKEN", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Personal ID and phone numbers are masked in every record (motcua.dossiers.masking).
-    "filters": {"mask_personal_data": {"()": "motcua.dossiers.masking.MaskPersonalData"}},
+    # Personal ID and phone numbers are masked in every record (motcua.core.masking).
+    "filters": {"mask_personal_data": {"()": "motcua.core.masking.MaskPersonalData"}},
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",

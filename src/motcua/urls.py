@@ -3,11 +3,14 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from motcua.core import views as core_views
+from motcua.documents import api as documents_api
+from motcua.dossiers.api import urls as dossiers_api
 from motcua.notifications import citizen as citizen_notifications
 from motcua.notifications import observability
 
 api_patterns = [  # the dossiers' first: public tracking and counter reception are the busiest
-    path("", include("motcua.dossiers.api.urls")),
+    # The dossier API with its documents' endpoints, which belong to the documents app above it.
+    path("", include((dossiers_api.urlpatterns + documents_api.urlpatterns, dossiers_api.app_name))),
     path("", include("motcua.units.api.urls")),
     path("", include("motcua.calendar.api.urls")),
     path("", include("motcua.catalog.api.urls")),

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from motcua.accounts.claims import InvalidClaims, citizen_from_claims
-from motcua.dossiers.identity import CCCD_PROVINCES
+from motcua.core.identity import CCCD_PROVINCES
 
 TODAY = date(2026, 12, 1)
 GOOD = {

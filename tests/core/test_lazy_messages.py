@@ -50,7 +50,7 @@ def test_with_session_storage_an_untouched_request_does_not_save_the_session(cli
 
 
 def test_the_storage_is_built_only_by_a_request_that_uses_it(client, monkeypatch):
-    from motcua.core import middleware
+    from motcua.core.fast import middleware
 
     built = []
     real = middleware.default_storage

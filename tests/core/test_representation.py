@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from rest_framework import serializers
 
-from motcua.core.representation import compiled
+from motcua.core.fast.representation import compiled
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 

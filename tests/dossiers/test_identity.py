@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from motcua.dossiers.identity import (
+from motcua.core.identity import (
     CCCD_PROVINCES,
     InvalidIdentity,
     check_personal_id,

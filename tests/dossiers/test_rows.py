@@ -1,4 +1,4 @@
-"""core.rows, the writer of a reception's new rows: it stores what the ORM stores, its primary keys never
+"""core.fast.rows, the writer of a reception's new rows: it stores what the ORM stores, its primary keys never
 collide with the ORM's, and it writes nothing when the block or the database fails."""
 
 from datetime import timedelta
@@ -7,7 +7,7 @@ import pytest
 from django.db import connection, transaction
 from django.forms.models import model_to_dict
 
-from motcua.core import rows
+from motcua.core.fast import rows
 from motcua.dossiers.models import (
     Applicant,
     ChecklistItem,

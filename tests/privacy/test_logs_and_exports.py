@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from pythonjsonlogger.json import JsonFormatter
 
-from motcua.dossiers.masking import MaskPersonalData
+from motcua.core.masking import MaskPersonalData
 
 ID, PHONE = "001095000123", "0987654321"
 

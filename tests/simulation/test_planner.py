@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from motcua.calendar.clock import TZ, WorkCalendar
+from motcua.core.identity import check_personal_id, normalise_phone
 from motcua.dossiers.deadlines import Limit
-from motcua.dossiers.identity import check_personal_id, normalise_phone
 from motcua.simulation.plan import mix as mixes
 from motcua.simulation.plan.schedule import APPLICANT, Planner, arrivals, plan_dossiers, timeline, volume
 from motcua.simulation.plan.world import AgencyRef, CommuneRef, PlaceRef, ProcedureRef, World

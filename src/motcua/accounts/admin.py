@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from motcua.dossiers.masking import mask_id, mask_phone
+from motcua.core.masking import mask_id, mask_phone
 
 from .models import CitizenEvent, CitizenProfile, User
 

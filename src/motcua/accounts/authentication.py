@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular import authentication as spectacular
 from rest_framework import authentication, exceptions
 
-from motcua.core import authentication as core
 from motcua.core.errors import DomainError
+from motcua.core.fast import authentication as core
 
 from . import twofactor
 

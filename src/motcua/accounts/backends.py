@@ -4,7 +4,7 @@ from axes.backends import AxesStandaloneBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
-from motcua.core import rows
+from motcua.core.fast import rows
 
 from .sessions import user_read_with_session
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from motcua.dossiers.identity import InvalidIdentity, check_personal_id, normalise_phone
+from motcua.core.identity import InvalidIdentity, check_personal_id, normalise_phone
 
 REQUIRED = ("sub", "name")
 

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from motcua.dossiers.masking import mask_id, mask_phone
+from motcua.core.masking import mask_id, mask_phone
 
 
 class User(AbstractUser):

@@ -11,7 +11,7 @@ import logging
 
 from django.db import IntegrityError, transaction
 
-from motcua.dossiers.masking import mask_id
+from motcua.core.masking import mask_id
 
 from .claims import CitizenClaims
 from .models import CitizenEvent, CitizenProfile, User

@@ -10,7 +10,7 @@ from django.contrib.sessions.backends import db
 from django.db import connections, router
 from django.utils import timezone
 
-from motcua.core import rows
+from motcua.core.fast import rows
 
 _reading: ContextVar["SessionStore | None"] = ContextVar("motcua_session_reading", default=None)
 _texts: dict[str, str] = {}  # database alias -> the session-and-user SELECT

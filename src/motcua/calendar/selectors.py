@@ -1,8 +1,8 @@
 """Reads of the calendar: the WorkCalendar of a province (cached), deadlines, special days.
 
-`calendar_for` keeps one WorkCalendar per province in this process and checks, with one cheap aggregate
-query per table, that the rows it was built from have not changed (count, sum of ids, last update):
-changes made in another process, or rolled back, are seen at the next call without any signal. Callers
+`calendar_for` keeps one WorkCalendar per province in the process's reference cache
+(motcua.core.fast.reference): a write to the overrides or office hours, in any process, bumps the
+database stamp that the cache is checked against (one stamp read, none inside a pinned request). Callers
 that compute many due moments call it once and reuse the calendar.
 """
 
@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motcua.core.fast import reference
 from motcua.units.models import AdministrativeUnit
 
 from . import errors
@@ -24,7 +24,6 @@ from .durations import CalendarError, Duration, InvalidDuration, Unit, parse_dur
 from .index import OutOfRange
 from .models import CalendarOverride, OfficeHoursSetting, OverrideKind
 
-_CACHE: dict[str, tuple[tuple, WorkCalendar]] = {}
 # Public inputs are bounded so that one request cannot make the index grow over centuries.
 YEARS = (2000, 2100)
 MAX_LIMIT = Duration.working_days(1000)
@@ -72,13 +71,7 @@ def check_province(code: str | None) -> Province:
 def calendar_for(province_code: str | None = None) -> WorkCalendar:
     """National holidays + nationwide overrides + the province's overrides and office hours."""
     code = province_code or ""
-    stamp = _stamp(code)
-    cached = _CACHE.get(code)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    calendar = _build(code)
-    _CACHE[code] = (stamp, calendar)
-    return calendar
+    return reference.snapshot().get(("calendar", code), lambda: _build(code))
 
 
 def overrides_for(province_code: str | None = None):
@@ -176,14 +169,6 @@ def _too_long(limit: Duration) -> bool:
         return False
     hours = limit.amount * (8 if limit.unit is Unit.WORKING_DAYS else 1)
     return hours > MAX_LIMIT.amount * 8
-
-
-def _stamp(code: str) -> tuple:
-    codes = {"", code}
-    fingerprint = {"n": Count("id"), "ids": Sum("id"), "last": Max("updated_at")}
-    overrides = CalendarOverride.objects.filter(province_code__in=codes).aggregate(**fingerprint)
-    hours = OfficeHoursSetting.objects.filter(province_code__in=codes).aggregate(**fingerprint)
-    return tuple(overrides.values()) + tuple(hours.values())
 
 
 def _build(code: str) -> WorkCalendar:

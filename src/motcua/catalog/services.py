@@ -24,6 +24,7 @@ from .errors import (
     VersionImmutable,
     VersionOverlap,
 )
+from .extensions import in_force_changed
 from .models import CatalogAuditLog, Procedure, ProcedureVersion, ProvinceProcedure, VersionStatus
 
 
@@ -201,10 +202,8 @@ def retire(*, version: ProcedureVersion, actor=None, on: date | None = None) -> 
 
 
 def _reindex(*versions: ProcedureVersion | None) -> None:
-    """Keep procedure search in step with what is in force, once the change has committed."""
-    from motcua.search.services import reindex_on_commit  # search reads the catalog: no import cycle
-
-    reindex_on_commit([v.pk for v in versions if v is not None])
+    """Tell the apps that follow what is in force (procedure search reindexes once the change commits)."""
+    in_force_changed.send(sender=ProcedureVersion, version_ids=[v.pk for v in versions if v is not None])
 
 
 @transaction.atomic

@@ -33,8 +33,8 @@ from django.conf import settings
 from django.db import connection, connections, migrations, models, transaction
 from django.utils.translation import gettext as _
 
-from . import rows
 from .errors import Conflict
+from .fast import rows
 
 log = logging.getLogger("motcua.kernel")
 
@@ -152,13 +152,34 @@ def emit(
 ):
     """Write one outbox event. `key` orders delivery (events of one key are delivered in order; default
     "aggregate:id"); `columns` are further columns of the outbox model (the dossier link)."""
+    message = event(
+        name, aggregate_id=aggregate_id, version=version, occurred_at=occurred_at, payload=payload, key=key,
+        **columns,
+    )  # fmt: skip
+    rows.insert(message)
+    transaction.on_commit(_kick, robust=True)
+    return message
+
+
+def event(
+    name: str,
+    *,
+    aggregate_id,
+    version: int | None,
+    occurred_at: datetime,
+    payload: dict,
+    key: str | None = None,
+    **columns,
+):
+    """The outbox row of one event, checked against its declared topic, not yet written (what `emit`
+    writes; the bulk writer builds its rows with it)."""
     declared = TOPICS.get(name)
     if declared is None:
         raise ValueError(f"undeclared event topic {name}")
     if set(payload) != set(declared.fields):
         raise ValueError(f"{name}: payload fields {sorted(payload)} are not the declared {declared.fields}")
     aggregate_id = str(aggregate_id)
-    message = rows.new(
+    return rows.new(
         outbox_model(),
         topic=name,
         aggregate=declared.aggregate,
@@ -169,9 +190,6 @@ def emit(
         payload=payload,
         **columns,
     )
-    rows.insert(message)
-    transaction.on_commit(_kick, robust=True)
-    return message
 
 
 def iso(moment) -> str | None:

@@ -20,7 +20,7 @@ from django.apps import apps
 from django.conf import settings
 from django.utils import timezone
 
-from . import rows
+from .fast import rows
 
 log = logging.getLogger("motcua.readlog")
 

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from motcua.dossiers.masking import mask_id
+from motcua.core.masking import mask_id
 
 from .models import Document, DossierDocument
 

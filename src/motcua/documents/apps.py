@@ -8,4 +8,19 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Giấy tờ, tệp hồ sơ")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the orphan-file cleanup)
+        from motcua.dossiers import papers
+
+        from . import (
+            receipts,
+            selectors,
+            services,
+            signals,  # noqa: F401  (connects the orphan-file cleanup)
+        )
+
+        papers.provide(
+            papers.Papers(
+                notes=selectors.receipt_notes,
+                receipt_number=receipts.receipt_number,
+                store_result_copy=services.store_result_copy,
+            )
+        )

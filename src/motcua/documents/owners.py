@@ -2,7 +2,7 @@
 
 import re
 
-from motcua.dossiers.identity import InvalidIdentity, check_personal_id, check_tax_code
+from motcua.core.identity import InvalidIdentity, check_personal_id, check_tax_code
 
 from .errors import InvalidOwner
 

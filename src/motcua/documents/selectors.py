@@ -135,3 +135,16 @@ def read_content(document: Document) -> bytes:
 def result_document(result) -> Document | None:
     """The stored electronic copy of an issued result (kind, size, SHA-256), if it was stored as one."""
     return Document.objects.filter(result=result).first()
+
+
+def receipt_notes(dossier) -> dict[int, str]:
+    """Per required document: whether its paper was reused from the system or digitised here."""
+    notes: dict[int, str] = {}
+    for link in DossierDocument.objects.filter(
+        dossier=dossier, required_document__isnull=False
+    ).select_related("document"):
+        if link.reused:
+            notes[link.required_document_id] = "Tái sử dụng bản điện tử"
+        elif link.document.digitised:
+            notes.setdefault(link.required_document_id, "Đã số hóa")
+    return notes

@@ -4,7 +4,8 @@ so the admin shows them with their tracking sheet and lets an operator edit proc
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .masking import mask_id, mask_phone
+from motcua.core.masking import mask_id, mask_phone
+
 from .models import (
     Applicant,
     CounterSlip,

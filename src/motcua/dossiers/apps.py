@@ -12,4 +12,5 @@ class DossiersConfig(AppConfig):
 
         from . import reference, tasks  # noqa: F401 - tasks: the kernel's after-commit kick looks it up by name
 
+        reference.register()
         post_migrate.connect(reference.install_triggers, sender=self, dispatch_uid="reference-triggers")

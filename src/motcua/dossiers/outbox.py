@@ -16,7 +16,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .masking import mask_text
+from motcua.core.masking import mask_text
+
 from .models import OutboxMessage
 
 log = logging.getLogger("motcua.dossiers.outbox")

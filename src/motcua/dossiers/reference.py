@@ -1,120 +1,68 @@
-"""Per-process cache of the reference data a reception reads: procedure versions with their documents,
-cases, channel terms and steps, adoptions, agencies, places, communes, the provinces' WorkCalendars and
-the staff's scopes. Receiving a dossier then costs one stamp read instead of a dozen lookups.
+"""The reference entries a reception reads, in the one per-process reference cache
+(motcua.core.fast.reference, ADR 0009 and 0047): procedure versions with their documents, cases, channel
+terms and steps, adoptions, agencies, places, communes, the provinces' WorkCalendars and the staff's
+scopes. Receiving a dossier then costs one stamp read instead of a dozen lookups.
 
-Invalidation (docs/decisions/0009-dossier-engine-performance.md): one `ReferenceStamp` row gets a new
-random value, inside the writer's transaction, from a database trigger on every table below (catalog
-versions and their content, adoptions, calendar overrides and office hours, agencies, places, counters,
-roles, assignments, units): services, the admin, bulk loads, `QuerySet.update()` and other processes
-alike. Each reception reads the stamp and compares it with the one its process's cache was built at.
-The stamp is random, not a counter, so a bump rolled back after this process cached what it saw inside
-that transaction is never confused with a later, committed one. As a last guard every entry also
-expires after MOTCUA_REFERENCE_CACHE_SECONDS (default 300).
-
-`pinned()` reads the stamp once for a whole request (the API view and the service it calls).
-Cached objects are shared: read them, never change or save them.
+The stamp's row is this app's `ReferenceStamp`; `register()` (DossiersConfig.ready) gives it to the
+cache with the tables whose writes bump it. Cached objects are shared: read them, never change or save them.
 """
 
 from __future__ import annotations
 
-import contextvars
-import secrets
-import threading
-import time
-from collections.abc import Callable
-from contextlib import contextmanager
 from datetime import date
 
-from django.conf import settings
-from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import Prefetch
+
+from motcua.core.fast.reference import (  # noqa: F401 - the cache's interface, used through this module
+    bump,
+    clear,
+    install_triggers,
+    pinned,
+    read_stamp,
+    snapshot,
+    triggered_tables,
+    use_stamp,
+    watch,
+    watched_models,
+)
 
 from .models import ReferenceStamp
 
-_TABLE = ReferenceStamp._meta.db_table
-_MISSING = object()
-_lock = threading.Lock()
-_pinned: contextvars.ContextVar[Snapshot | None] = contextvars.ContextVar("motcua_reference", default=None)
 
+def register() -> None:
+    """The stamp row and the tables whose writes bump it: the catalog versions and their content,
+    adoptions, calendar overrides and office hours, agencies, places, counters, roles, assignments, units."""
+    from motcua.calendar.models import CalendarOverride, OfficeHoursSetting
+    from motcua.catalog.models import (
+        ChannelTerm,
+        DocumentCase,
+        Procedure,
+        ProcedureVersion,
+        ProcessStep,
+        ProvinceProcedure,
+        RequiredDocument,
+    )
+    from motcua.org.models import Agency, Counter, ReceptionPlace, Role, StaffAssignment
+    from motcua.units.models import AdministrativeUnit
 
-def ttl() -> float:
-    return float(getattr(settings, "MOTCUA_REFERENCE_CACHE_SECONDS", 300))
-
-
-def read_stamp() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT value FROM {_TABLE} WHERE id = 1")  # noqa: S608 - a constant name
-        row = cursor.fetchone()
-    return row[0] if row else -1
-
-
-def bump() -> None:
-    """Mark every process's cache stale (in the current transaction: rolled back with it).
-
-    The new stamp is random, not the next number: a bump rolled back after this process cached what it
-    saw inside that transaction must never be confused with a later, committed bump."""
-    value = secrets.randbits(62)
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {_TABLE} SET value = %s WHERE id = 1", [value])  # noqa: S608
-        if cursor.rowcount:
-            return
-    try:
-        with transaction.atomic():
-            ReferenceStamp.objects.create(pk=1, value=value)
-    except IntegrityError:  # another process created the row first
-        bump()
-
-
-class Snapshot:
-    """The cache of one stamp: entries built on first use."""
-
-    def __init__(self, stamp: int):
-        self.stamp = stamp
-        self.born = time.monotonic()
-        self.entries: dict[tuple, object] = {}
-
-    def get(self, key: tuple, build: Callable[[], object]):
-        found = self.entries.get(key, _MISSING)
-        if found is _MISSING:
-            found = build()
-            if found is not None:  # a miss is never cached: the next call looks again
-                self.entries[key] = found
-        return found
-
-
-_current: Snapshot | None = None
-
-
-def snapshot() -> Snapshot:
-    """The cache for the stamp in the database now (or the request's pinned one)."""
-    global _current
-    pinned = _pinned.get()
-    if pinned is not None:
-        return pinned
-    stamp = read_stamp()
-    current = _current
-    if current is None or current.stamp != stamp or time.monotonic() - current.born > ttl():
-        with _lock:
-            current = _current = Snapshot(stamp)
-    return current
-
-
-@contextmanager
-def pinned():
-    """One stamp read for everything inside (one request)."""
-    if _pinned.get() is not None:
-        yield _pinned.get()
-        return
-    token = _pinned.set(snapshot())
-    try:
-        yield _pinned.get()
-    finally:
-        _pinned.reset(token)
-
-
-def clear() -> None:
-    global _current
-    _current = None
+    use_stamp(ReferenceStamp)
+    watch(
+        Procedure,
+        ProcedureVersion,
+        RequiredDocument,
+        DocumentCase,
+        ChannelTerm,
+        ProcessStep,
+        ProvinceProcedure,
+        CalendarOverride,
+        OfficeHoursSetting,
+        Agency,
+        ReceptionPlace,
+        Counter,
+        Role,
+        StaffAssignment,
+        AdministrativeUnit,
+    )
 
 
 # ---- the entries --------------------------------------------------------------------------------------
@@ -235,7 +183,7 @@ def province_agencies(province, kinds: list[str]) -> list:
 def calendar(province_code: str):
     from motcua.calendar.selectors import calendar_for
 
-    return snapshot().get(("calendar", province_code), lambda: calendar_for(province_code))
+    return calendar_for(province_code)  # in the same cache
 
 
 def scopes(user, day: date) -> list:
@@ -266,100 +214,3 @@ def rule_ids(user, day: date, scopes: list) -> tuple[tuple, tuple, tuple]:
         )
 
     return snapshot().get(("rule", user.pk, day), build)
-
-
-# ---- invalidation -------------------------------------------------------------------------------------
-
-
-def watched_models() -> list:
-    from motcua.calendar.models import CalendarOverride, OfficeHoursSetting
-    from motcua.catalog.models import (
-        ChannelTerm,
-        DocumentCase,
-        Procedure,
-        ProcedureVersion,
-        ProcessStep,
-        ProvinceProcedure,
-        RequiredDocument,
-    )
-    from motcua.org.models import Agency, Counter, ReceptionPlace, Role, StaffAssignment
-    from motcua.units.models import AdministrativeUnit
-
-    return [
-        Procedure,
-        ProcedureVersion,
-        RequiredDocument,
-        DocumentCase,
-        ChannelTerm,
-        ProcessStep,
-        ProvinceProcedure,
-        CalendarOverride,
-        OfficeHoursSetting,
-        Agency,
-        ReceptionPlace,
-        Counter,
-        Role,
-        StaffAssignment,
-        AdministrativeUnit,
-    ]
-
-
-def watched_tables(conn) -> list[str]:
-    existing = set(conn.introspection.table_names())
-    return [m._meta.db_table for m in watched_models() if m._meta.db_table in existing]
-
-
-def triggered_tables(using: str = "default") -> set[str]:
-    """The tables that have a stamp trigger now (what `install_triggers` should have left)."""
-    conn = connections[using]
-    sql = {
-        "sqlite": "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
-        "postgresql": "SELECT event_object_table FROM information_schema.triggers WHERE trigger_name LIKE %s",
-    }.get(conn.vendor)
-    if sql is None:  # pragma: no cover
-        return set()
-    with conn.cursor() as cursor:
-        cursor.execute(sql, ["motcua_reference_%"])
-        return {row[0] for row in cursor.fetchall()}
-
-
-_PG_FUNCTION = f"""
-CREATE OR REPLACE FUNCTION motcua_reference_bump() RETURNS trigger AS $$
-BEGIN
-    INSERT INTO {_TABLE} (id, value) VALUES (1, floor(random() * 9.0e18)::bigint)
-    ON CONFLICT (id) DO UPDATE SET value = EXCLUDED.value;
-    RETURN NULL;
-END $$ LANGUAGE plpgsql
-"""  # noqa: S608 - constant names
-
-
-def install_triggers(using: str = "default", **_signal_kwargs) -> int:
-    """Database triggers that bump the stamp on any write to a watched table, whoever writes (services,
-    admin, bulk loads, QuerySet.update, raw SQL, another process). Installed after every `migrate` (and
-    test flush), so a table rebuilt by a later migration gets its trigger back. Returns the table count."""
-    conn = connections[using]
-    if _TABLE not in conn.introspection.table_names():
-        return 0
-    tables = watched_tables(conn)
-    q = conn.ops.quote_name
-    with conn.cursor() as cursor:
-        if conn.vendor == "postgresql":
-            cursor.execute(_PG_FUNCTION)
-            for table in tables:
-                name = q(f"motcua_reference_{table}")
-                cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {q(table)}")
-                cursor.execute(
-                    f"CREATE TRIGGER {name} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {q(table)}"
-                    " FOR EACH STATEMENT EXECUTE FUNCTION motcua_reference_bump()"
-                )
-        elif conn.vendor == "sqlite":
-            for table in tables:
-                for event in ("INSERT", "UPDATE", "DELETE"):
-                    name = q(f"motcua_reference_{table}_{event.lower()}")
-                    cursor.execute(
-                        f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {q(table)} BEGIN"  # noqa: S608
-                        f" INSERT OR REPLACE INTO {q(_TABLE)} (id, value) VALUES (1, random()); END"
-                    )
-        else:  # pragma: no cover - other databases rely on the time limit alone
-            return 0
-    return len(tables)

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext
 
 from motcua.catalog.models import RequiredDocument
-from motcua.core import rows
+from motcua.core.fast import rows
 
 from . import lifecycle
 from .access import available_actions, can_act_on, roles_for, sees_identity, visible_dossiers
@@ -123,7 +123,7 @@ def _public_tracking_sql() -> str:
 
 def _timeline_rows(code: str) -> list[tuple]:
     # PostgreSQL: server-side binding, so the same three-table join is prepared once per connection
-    # instead of parsed and planned on every public request (core.rows.bound_cursor).
+    # instead of parsed and planned on every public request (core.fast.rows.bound_cursor).
     with rows.bound_cursor(connection) as cursor:
         cursor.execute(_public_tracking_sql(), [code])
         return cursor.fetchall()

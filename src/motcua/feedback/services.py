@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 
 from motcua.calendar.durations import Duration
 from motcua.calendar.selectors import calendar_for
-from motcua.core import kernel, rows
+from motcua.core import kernel
+from motcua.core.fast import rows
 from motcua.dossiers.lifecycle import ratable_states
 
 from . import conf, events, selectors, sipas

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from motcua.dossiers.masking import mask_id, mask_phone
+from motcua.core.masking import mask_id, mask_phone
 
 from .flow import STATUS_LABELS, Status
 from .reasons import REASONS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
-from motcua.dossiers.identity import InvalidIdentity, normalise_phone
+from motcua.core.identity import InvalidIdentity, normalise_phone
 from motcua.org import selectors as org
 from motcua.org.models import ReceptionPlace
 from motcua.org.roles import RoleCode

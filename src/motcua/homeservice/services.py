@@ -20,9 +20,10 @@ from django.utils.translation import gettext as _
 from motcua.calendar.clock import TZ
 from motcua.calendar.selectors import calendar_for
 from motcua.catalog.models import Procedure
-from motcua.core import kernel, rows
+from motcua.core import kernel
+from motcua.core.fast import rows
+from motcua.core.identity import InvalidIdentity, check_personal_id, normalise_phone
 from motcua.dossiers.choices import DossierChannel
-from motcua.dossiers.identity import InvalidIdentity, check_personal_id, normalise_phone
 from motcua.dossiers.models import Dossier
 from motcua.org import selectors as org
 from motcua.org.roles import RoleCode

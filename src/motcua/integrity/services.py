@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from django.db import connection, transaction
 from django.utils import timezone
 
-from motcua.core import kernel, rows
+from motcua.core import kernel
+from motcua.core.fast import rows
 from motcua.dossiers.models import Submitter
 
 from . import errors, events, scoring, selectors

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from motcua.dossiers.masking import mask_id, mask_phone
+from motcua.core.masking import mask_id, mask_phone
 
 from . import scoring
 

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from motcua.core.masking import mask_phone
 from motcua.dossiers.api.tracking import TrackingThrottle
-from motcua.dossiers.masking import mask_phone
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tracking import factor_matches
 

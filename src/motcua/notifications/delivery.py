@@ -15,7 +15,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
-from motcua.dossiers.masking import mask_text
+from motcua.core.masking import mask_text
 
 from . import conf, metrics, registry
 from .base import OutgoingMessage, SendResult

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from motcua.dossiers.masking import mask_phone
+from motcua.core.masking import mask_phone
 
 
 class Channel(models.TextChoices):

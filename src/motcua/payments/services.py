@@ -19,8 +19,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from motcua.core import kernel, rows
+from motcua.core import kernel
 from motcua.core.errors import DomainError
+from motcua.core.fast import rows
 from motcua.dossiers import services as dossier_services
 from motcua.dossiers.choices import PaymentMethod
 from motcua.dossiers.models import Dossier

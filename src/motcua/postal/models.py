@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from motcua.dossiers.masking import mask_phone
+from motcua.core.masking import mask_phone
 
 from .tracking import KIND_LABELS, LABELS, Kind, Outcome, Status
 

@@ -18,8 +18,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from motcua.core import kernel, readlog, rows
+from motcua.core import kernel, readlog
 from motcua.core.errors import DomainError
+from motcua.core.fast import rows
 from motcua.documents import selectors as documents
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Applicant, Dossier, Submitter
@@ -73,7 +74,7 @@ def _audit(action: str, *, actor, subject: str = "", count: int, detail: dict, t
 
 
 def record_reveal(actor, dossier, numbers: list[str], *, request=None) -> None:
-    """The reads of a dossier's ID numbers shown at once: one multi-row INSERT (core/rows.py)."""
+    """The reads of a dossier's ID numbers shown at once: one multi-row INSERT (core/fast/rows.py)."""
     with transaction.atomic(), rows.deferred():
         for number in numbers:
             readlog.record(actor, id_number=number, field=readlog.ID_NUMBER, dossier=dossier, request=request)

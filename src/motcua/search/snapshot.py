@@ -20,7 +20,7 @@ import numpy as np
 from django.db import connection
 from django.db.models import Count, Max
 
-from motcua.simulation.plan.mix import procedure_weight
+from motcua.catalog.demand import procedure_weight
 
 from . import vocabulary
 from .embeddings import DIM
@@ -161,7 +161,7 @@ def _load() -> Snapshot:
 
 
 def _popularity(weights: list[float]) -> np.ndarray:
-    """The simulator's weights (field share x popular words, motcua.simulation.plan.mix) on a log scale
+    """The simulator's weights (field share x popular words, motcua.catalog.demand) on a log scale
     from 0 (least used) to 1 (most used): a field 100 times busier is not 100 times more likely meant."""
     if not weights:
         return np.empty(0, dtype=np.float32)

@@ -1,12 +1,17 @@
 """Bulk mode: the rows the dossier services would write for a schedule, computed in memory and written
-in batches (`bulk_create` with ids reserved up front), for benchmark datasets of a million dossiers.
+in batches (COPY on PostgreSQL, `bulk_create` elsewhere, with ids reserved up front), for benchmark
+datasets of a million dossiers.
 
-Each dossier is replayed event by event on unsaved model instances with the services' own rules: the
-lifecycle table for the states, the legal clock and the pure deadlines module for the due moments,
-`parties.clean_applicant` for the people, `records.event_payload` for the outbox, the same details on
-every tracking line. tests/simulation/test_bulk.py writes one schedule both ways and compares the rows
-field by field. What differs legitimately: database ids, the `created_at`/`updated_at` wall-clock
-stamps, and outbox delivery (`published_at`, `attempts`), which happens after the commit in both modes.
+Each dossier is replayed event by event on unsaved model instances, built with the engine's own row
+builders: `rows.new` for every instance (as the services build theirs), `records.tracking_entry` for
+each tracking line and `records.dossier_event` for each outbox event (the rows `append_tracking` and
+`emit` write), with the services' own rules: the lifecycle table for the states, the legal clock and the
+pure deadlines module for the due moments, `parties.clean_applicant` for the people. What this module
+still restates is which fields each action changes on the dossier and its steps (the services do it on
+locked rows, one transaction per change); tests/simulation/test_bulk.py writes one schedule both ways
+and compares the rows field by field. What differs legitimately: database ids, the
+`created_at`/`updated_at` wall-clock stamps, and outbox delivery (`published_at`, `attempts`), which
+happens after the commit in both modes.
 
 Bulk mode is for building datasets: run it alone (dossier codes are numbered in memory per agency and
 day, from the counters found in the database when the run starts).
@@ -28,11 +33,11 @@ from operator import itemgetter
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import JSONField
-from django.db.models.base import ModelState
 from django.utils import timezone
 
 from motcua.calendar.clock import TZ
 from motcua.calendar.selectors import calendar_for
+from motcua.core.fast import rows as row_builders
 from motcua.dossiers import codes, deadlines, lifecycle
 from motcua.dossiers.choices import CLOCK_CHANNEL
 from motcua.dossiers.models import (
@@ -112,43 +117,6 @@ class Ids:
         return self.last[model] - self.block + 1
 
 
-class Blank:
-    """Unsaved instances of one model without `Model.__init__` (a third of the run's time at a million
-    rows): the field defaults `__init__` would set are copied from a template made once, and a
-    relation is stored as `__init__` and the descriptors store it (the id in `<name>_id`, the object in
-    the instance's field cache). The instances behave as any unsaved instance afterwards."""
-
-    def __init__(self, model):
-        self.model, self.pk = model, model._meta.pk.attname
-        self.template, self.factories, self.relations, self.attnames = {}, [], {}, {}
-        for f in model._meta.concrete_fields:
-            if f.has_default() and callable(f.default):
-                self.factories.append((f.attname, f.default))
-            else:
-                self.template[f.attname] = f.get_default()
-            self.attnames[f.name] = f.attname
-            if f.is_relation:
-                self.relations[f.name] = f.attname
-
-    def __call__(self, pk, values):
-        obj = self.model.__new__(self.model)
-        state = obj._state = ModelState()
-        data = obj.__dict__
-        data.update(self.template)
-        for attname, make in self.factories:
-            data[attname] = make()
-        data[self.pk] = pk
-        cache = state.fields_cache
-        for name, value in values.items():
-            attname = self.relations.get(name)
-            if attname is not None:
-                data[attname] = None if value is None else value.pk
-                cache[name] = value
-            else:
-                data[self.attnames.get(name, name)] = value
-        return obj
-
-
 class BulkWriter:
     def __init__(
         self, loaded: Loaded, run, plans, *, horizon: datetime, progress=None, batch: int = 2000,
@@ -165,7 +133,6 @@ class BulkWriter:
         self.counters: dict[tuple[str, object], int] = {}
         self.touched_counters: set = set()
         self.counter_days: set = set()
-        self.blanks = {model: Blank(model) for model in MODELS}
         self.ids: Ids | None = None
         self.workers, self.part = max(1, workers), None  # part: this process's share (parallel runs)
 
@@ -381,8 +348,12 @@ class Shadow:
         self.letter: ApologyLetter | None = None
 
     def new(self, model, **values):
-        obj = self.w.blanks[model](self.w.ids.take(model), values)
-        self.rows[model].append(obj)
+        return self.keep(row_builders.new(model, **values))
+
+    def keep(self, obj):
+        """A new row of this dossier, its id reserved now (later rows and tracking details name it)."""
+        obj.pk = self.w.ids.take(type(obj))
+        self.rows[type(obj)].append(obj)
         return obj
 
     def collect(self, rows) -> None:
@@ -551,36 +522,22 @@ class Shadow:
         self.record(event, actor, before, details, note=note, step_due=step_due)
 
     def record(self, event, actor, from_status, details, note: str = "", step_due=None) -> None:
-        d, step = self.dossier, self.dossier.current_step
-        self.new(
-            TrackingEntry,
-            dossier=d,
+        d = self.dossier
+        entry = records.tracking_entry(
+            d,
             at=event.at,
             actor=actor,
-            actor_name=getattr(actor, "full_name", "") or getattr(actor, "username", ""),
             action=event.action,
             from_status=from_status,
-            to_status=d.status,
             from_agency=d.agency if from_status else None,
-            to_agency=d.agency,
-            step_name=step.name if step else "",
-            step_due_at=step_due or (step.due_at if step else None),
             note=note,
-            details=details or {},
-            dossier_version=d.version,
+            details=details,
         )
+        if step_due is not None:  # the step as the service loaded it, before the new due moments
+            entry.step_due_at = step_due
+        self.keep(entry)
         payload = records.event_payload(d, action=event.action, from_status=from_status, at=event.at)
-        message = self.new(
-            OutboxMessage,
-            topic=f"dossier.{event.action}",
-            dossier=d,
-            key=d.code,
-            aggregate="dossier",
-            aggregate_id=d.code,
-            version=d.version,
-            occurred_at=event.at,
-            payload=payload,
-        )
+        message = self.keep(records.dossier_event(f"dossier.{event.action}", payload, dossier=d, at=event.at))
         if self.w.published_at is not None:
             message.published_at, message.attempts = self.w.published_at, 1
 

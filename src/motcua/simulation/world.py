@@ -10,6 +10,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 
+from motcua.catalog.demand import is_popular, procedure_weight
 from motcua.catalog.models import ProvinceProcedure
 from motcua.catalog.selectors import current_versions
 from motcua.core.errors import DomainError
@@ -21,7 +22,6 @@ from motcua.org.roles import RoleCode, ScopeKind
 from motcua.org.scopes import Scope, covers
 from motcua.units.models import AdministrativeUnit
 
-from .plan.mix import is_popular, procedure_weight
 from .plan.world import AgencyRef, CommuneRef, PlaceRef, ProcedureRef, World
 
 CHANNELS = ("counter", "online", "postal")

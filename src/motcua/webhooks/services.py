@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from motcua.dossiers.masking import mask_text
+from motcua.core.masking import mask_text
 from motcua.dossiers.models import OutboxMessage
 from motcua.notifications import metrics
 from motcua.notifications.handoff import Handoff

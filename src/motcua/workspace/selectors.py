@@ -19,9 +19,9 @@ from django.utils import timezone
 from motcua.calendar.clock import TZ, WorkCalendar
 from motcua.calendar.durations import Duration
 from motcua.calendar.selectors import calendar_for
+from motcua.core.identity import InvalidIdentity, normalise_phone
 from motcua.core.text import fold
 from motcua.dossiers import access, lifecycle
-from motcua.dossiers.identity import InvalidIdentity, normalise_phone
 from motcua.dossiers.models import Dossier
 from motcua.org.models import PlaceKind, ReceptionPlace
 

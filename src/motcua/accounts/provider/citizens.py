@@ -1,5 +1,5 @@
 """Demo citizens of the local provider: Vietnamese names, personal ID numbers that pass the CCCD check
-(motcua.dossiers.identity), stable subjects. None of them is a real person."""
+(motcua.core.identity), stable subjects. None of them is a real person."""
 
 from __future__ import annotations
 

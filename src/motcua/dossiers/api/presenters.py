@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext
 
+from motcua.core.masking import mask_id, mask_phone
+
 from .. import access, lifecycle
-from ..masking import mask_id, mask_phone
 from ..selectors import state_label
 from . import reveal, tracking
 

@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter
 
 from motcua.core import readlog
-
-from ..masking import mask_id
+from motcua.core.masking import mask_id
 
 REVEAL = OpenApiParameter(
     "reveal",

@@ -2,7 +2,7 @@ from django.urls import path, re_path
 
 from . import files, public, views
 
-app_name = "dossiers-api"
+app_name = "dossiers-api"  # with the documents' endpoints (documents/api.py), joined in motcua/urls.py
 
 CODE = r"(?P<code>[0-9A-Z.]{13}-[0-9]{6}-[0-9]{4,})"
 
@@ -14,12 +14,6 @@ urlpatterns = [
     re_path(rf"^dossiers/{CODE}$", views.DossierDetailView.as_view(), name="detail"),
     re_path(rf"^dossiers/{CODE}/history$", views.DossierHistoryView.as_view(), name="history"),
     re_path(rf"^dossiers/{CODE}/forms/(?P<form>0[1-6])\.pdf$", files.FormView.as_view(), name="form"),
-    re_path(rf"^dossiers/{CODE}/documents$", files.DocumentListView.as_view(), name="documents"),
-    re_path(
-        rf"^dossiers/{CODE}/documents/(?P<document>[0-9]+)/content$",
-        files.DocumentContentView.as_view(),
-        name="document-content",
-    ),
     *(
         re_path(rf"^dossiers/{CODE}/actions/{slug}$", view.as_view(), name=f"action-{slug}")
         for slug, view in views.ACTION_VIEWS.items()

@@ -23,8 +23,8 @@ from rest_framework.views import APIView
 
 from motcua.catalog.models import DocumentCase
 from motcua.core.errors import InvalidInput
+from motcua.core.fast.representation import compiled
 from motcua.core.parsers import JSONParser
-from motcua.core.representation import compiled
 from motcua.org.models import Agency, Counter, ReceptionPlace
 from motcua.units.models import AdministrativeUnit
 

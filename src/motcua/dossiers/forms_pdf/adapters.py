@@ -11,6 +11,7 @@ from django.utils import timezone
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import ApologyLetter, CounterSlip, Dossier, SupplementRequest
 
+from ..papers import papers  # the documents app's (the receipt's notes and number)
 from .context import (
     ApologyForm,
     DocumentLine,
@@ -73,21 +74,6 @@ def _procedure_name(version) -> str:
     return f"{version.name} (thủ tục {version.procedure.code})"
 
 
-def _document_notes(dossier: Dossier) -> dict[int, str]:
-    """Per required document: whether its paper was reused from the system or digitised here."""
-    from motcua.documents.models import DossierDocument
-
-    notes: dict[int, str] = {}
-    for link in DossierDocument.objects.filter(
-        dossier=dossier, required_document__isnull=False
-    ).select_related("document"):
-        if link.reused:
-            notes[link.required_document_id] = "Tái sử dụng bản điện tử"
-        elif link.document.digitised:
-            notes.setdefault(link.required_document_id, "Đã số hóa")
-    return notes
-
-
 def _counts(item) -> tuple[int, int]:
     """Originals and copies handed in; when the officer ticked the line without counting, the numbers
     the procedure asks for (the dossier was accepted as complete)."""
@@ -99,9 +85,7 @@ def _counts(item) -> tuple[int, int]:
 def receipt(dossier: Dossier, tracking_url: str) -> ReceiptForm:
     """Form 01. `tracking_url` is the public tracking page with its second factor (built by the caller).
     The first printing gives the receipt its number in the center's series of the year."""
-    from motcua.documents.receipts import receipt_number
-
-    notes = _document_notes(dossier)
+    notes = papers().notes(dossier)
     items = list(
         dossier.checklist.filter(provided=True).select_related("required_document").order_by("position")
     )
@@ -117,7 +101,7 @@ def receipt(dossier: Dossier, tracking_url: str) -> ReceiptForm:
     submitter = getattr(dossier, "submitter", None)
     place = dossier.received_place
     return ReceiptForm(
-        issuer=_issuer(dossier, receipt_number(dossier)),
+        issuer=_issuer(dossier, papers().receipt_number(dossier)),
         dossier_code=dossier.code,
         applicant=person(dossier.applicant),
         procedure_name=_procedure_name(dossier.procedure_version),

@@ -9,8 +9,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from motcua.core.masking import mask_id, mask_phone
+
 from ..choices import ApplicantKind, Decision, Delivery, DossierChannel, Sex, Status
-from ..masking import mask_id, mask_phone
 
 # Every status a dossier can still leave (the workspace queues list only these).
 OPEN_STATUSES = [

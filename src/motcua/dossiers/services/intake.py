@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.calendar.clock import TZ
-from motcua.core import rows
+from motcua.core.fast import rows
 from motcua.org import selectors as org
 from motcua.org.models import ReceptionPlace
 from motcua.org.scopes import any_covers

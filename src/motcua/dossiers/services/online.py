@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from motcua.calendar.selectors import calendar_for
-from motcua.core import rows
+from motcua.core.fast import rows
 from motcua.units.models import AdministrativeUnit
 
 from .. import reference

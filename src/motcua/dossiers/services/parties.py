@@ -17,14 +17,14 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from motcua.core import rows
+from motcua.core.fast import rows
+from motcua.core.identity import InvalidIdentity, check_personal_id, check_tax_code, normalise_phone
 from motcua.core.text import fold
 from motcua.units.models import AdministrativeUnit
 
 from .. import reference
 from ..choices import ApplicantKind, Sex
 from ..errors import InvalidApplicant
-from ..identity import InvalidIdentity, check_personal_id, check_tax_code, normalise_phone
 from ..models import Applicant, Dossier, Submitter
 
 PERSON_FIELDS = ("full_name", "id_number", "birth_date", "sex", "phone", "email", "address", "commune")

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from motcua.calendar.clock import WorkCalendar
 from motcua.catalog.models import ChannelTerm, FeeKind, ProvinceProcedure
-from motcua.core import rows
+from motcua.core.fast import rows
 
 from .. import deadlines, reference
 from ..choices import CATALOG_CHANNEL, CLOCK_CHANNEL, PaymentKind, SupplementMode

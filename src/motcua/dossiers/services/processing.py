@@ -20,6 +20,7 @@ from ..choices import Decision, Delivery, PaymentKind, PaymentMethod, PaymentSta
 from ..errors import ActionForbidden, DossierInputError, FeeDue, FeesAlreadyPaid, InvalidTransition
 from ..lifecycle import LEADER, OFFICER, SPECIALIST, Action
 from ..models import Dossier, DossierStep, Pause, Payment, Result
+from ..papers import papers  # the documents app's (the result's electronic copy)
 from . import base
 
 ROLE_CODES = {r.value for r in RoleCode}
@@ -240,10 +241,8 @@ def _store_copy(result: Result, e_copy, name: str, actor, at) -> None:
     rolls back): the one place result bytes reach storage."""
     if not e_copy:
         return
-    from motcua.documents import services as documents  # noqa: PLC0415 - the documents app sits above
-
     filename = name or getattr(e_copy, "name", "") or "ket-qua.pdf"
-    documents.store_result_copy(result=result, content=e_copy, filename=filename, actor=actor, now=at)
+    papers().store_result_copy(result=result, content=e_copy, filename=filename, actor=actor, now=at)
 
 
 def _check_assignee(user, role: str, dossier: Dossier) -> None:

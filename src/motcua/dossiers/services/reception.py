@@ -15,7 +15,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from motcua.core import rows
+from motcua.core.fast import rows
 from motcua.org.models import Counter, ReceptionPlace
 from motcua.units.models import AdministrativeUnit
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from motcua.core import kernel, rows
+from motcua.core import kernel
+from motcua.core.fast import rows
 
 from .. import events, lifecycle  # noqa: F401 - events: the topics this module emits
 from ..choices import PORTAL_CHANNEL
@@ -32,8 +33,34 @@ def append_tracking(
     note: str = "",
     details: dict | None = None,
 ) -> TrackingEntry:
+    entry = tracking_entry(
+        dossier,
+        at=at,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        from_agency=from_agency,
+        note=note,
+        details=details,
+    )
+    rows.insert(entry)
+    return entry
+
+
+def tracking_entry(
+    dossier: Dossier,
+    *,
+    at,
+    actor,
+    action: str,
+    from_status: str,
+    from_agency=None,
+    note: str = "",
+    details: dict | None = None,
+) -> TrackingEntry:
+    """The tracking line of a change, not yet written (the engine's row builder, also the bulk writer's)."""
     step = dossier.current_step
-    entry = rows.new(
+    return rows.new(
         TrackingEntry,
         dossier=dossier,
         at=at,
@@ -50,8 +77,6 @@ def append_tracking(
         details=details or {},
         dossier_version=dossier.version,
     )
-    rows.insert(entry)
-    return entry
 
 
 def event_payload(dossier: Dossier, *, action: str, from_status: str, at) -> dict:
@@ -78,13 +103,22 @@ def emit(topic: str, payload: dict, *, dossier: Dossier | None = None, aggregate
     """The event of a dossier change (aggregate "dossier", ordered by the dossier's code), or of a counter
     slip (`aggregate_id` the slip's key): through the write kernel."""
     if dossier is not None:
-        return kernel.emit(
-            topic,
-            aggregate_id=dossier.code,
-            version=dossier.version,
-            occurred_at=at,
-            payload=payload,
-            key=dossier.code,
-            dossier=dossier,
-        )
+        return kernel.emit(topic, **_dossier_event(payload, dossier, at))
     return kernel.emit(topic, aggregate_id=aggregate_id, version=None, occurred_at=at, payload=payload)
+
+
+def dossier_event(topic: str, payload: dict, *, dossier: Dossier, at):
+    """The outbox row of a dossier change, not yet written (the engine's row builder, also the bulk
+    writer's): what `emit` writes."""
+    return kernel.event(topic, **_dossier_event(payload, dossier, at))
+
+
+def _dossier_event(payload: dict, dossier: Dossier, at) -> dict:
+    return {
+        "aggregate_id": dossier.code,
+        "version": dossier.version,
+        "occurred_at": at,
+        "payload": payload,
+        "key": dossier.code,
+        "dossier": dossier,
+    }

@@ -9,7 +9,8 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from motcua.core import kernel, rows
+from motcua.core import kernel
+from motcua.core.fast import rows
 from motcua.dossiers.choices import Status as DossierStatus
 from motcua.org import selectors as org
 from motcua.org.roles import RoleCode

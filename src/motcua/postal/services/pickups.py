@@ -9,8 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from motcua.core import kernel
+from motcua.core.identity import InvalidIdentity, normalise_phone
 from motcua.dossiers.choices import DossierChannel
-from motcua.dossiers.identity import InvalidIdentity, normalise_phone
 from motcua.dossiers.models import Dossier
 from motcua.units.models import AdministrativeUnit, UnitLevel
 

@@ -10,7 +10,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from motcua.core import kernel, rows
+from motcua.core import kernel
+from motcua.core.fast import rows
 
 from .. import clock, events, rules
 from ..errors import InvalidTicketChange

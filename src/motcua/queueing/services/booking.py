@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from motcua.dossiers.identity import InvalidIdentity, check_personal_id, normalise_phone
+from motcua.core.identity import InvalidIdentity, check_personal_id, normalise_phone
 from motcua.org.models import ReceptionPlace
 
 from .. import policy as place_policy

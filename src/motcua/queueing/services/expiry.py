@@ -10,7 +10,8 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import F, Q
 
-from motcua.core import kernel, rows
+from motcua.core import kernel
+from motcua.core.fast import rows
 from motcua.org.models import ReceptionPlace
 
 from .. import events, rules

@@ -1,6 +1,6 @@
 """Applicants as plain values: Vietnamese names, valid personal ID numbers (CCCD), phones, addresses.
 
-The CCCD rules are motcua.dossiers.identity's (digits 1–3 the province of birth registration, digit 4
+The CCCD rules are motcua.core.identity's (digits 1–3 the province of birth registration, digit 4
 century and sex, digits 5–6 the year of birth, then 6 random digits); every number made here passes
 `check_personal_id` with the birth date and sex it is given.
 """
@@ -11,8 +11,8 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
+from motcua.core.identity import CCCD_PROVINCES
 from motcua.core.text import fold
-from motcua.dossiers.identity import CCCD_PROVINCES
 from motcua.org.demo.names import FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE
 
 _FAMILY = [name for name, _ in FAMILY_NAMES]

@@ -12,13 +12,13 @@ from django.views.decorators.http import require_POST
 
 from motcua.core import readlog
 from motcua.core.errors import DomainError
+from motcua.core.masking import mask_phone
 from motcua.documents import selectors as documents
 from motcua.dossiers import deadlines
 from motcua.dossiers import selectors as dossiers
 from motcua.dossiers.actions import ACTIONS
 from motcua.dossiers.errors import DossierNotFound
 from motcua.dossiers.forms_pdf import adapters, of_dossier, render_pdf
-from motcua.dossiers.masking import mask_phone
 from motcua.dossiers.models import CounterSlip
 from motcua.org import selectors as org
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from motcua.dossiers.masking import mask_text
+from motcua.core.masking import mask_text
 
 from .. import charts, selectors, supervision, trends
 from ..desks import WATCHING

@@ -6,10 +6,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from motcua.catalog import exchange, importer, quality, selectors, shape
+from motcua.catalog import exchange, extensions, importer, quality, selectors, shape
 from motcua.catalog.parsing import FIELDS
 from motcua.core.errors import DomainError
-from motcua.search.cli import add_search_subcommand
 
 FIELD_LABELS = {
     "time_limit": "thời hạn giải quyết",
@@ -29,7 +28,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="subcommand", required=True)
-        add_search_subcommand(sub, command=self)
+        for add in extensions.subcommands():  # `search`, from procedure search (search/apps.py)
+            add(sub, command=self)
         imp = sub.add_parser("import", help="Nạp danh mục quốc gia từ tệp dữ liệu trong gói.")
         imp.add_argument("--file", type=Path, default=importer.DATA_FILE)
         exp = sub.add_parser("export", help="Xuất danh mục thủ tục của một tỉnh ra tệp JSON.")

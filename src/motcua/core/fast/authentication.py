@@ -4,6 +4,8 @@ from django.utils.functional import SimpleLazyObject
 from drf_spectacular import authentication as spectacular
 from rest_framework import authentication
 
+__all__ = ["SessionAuthentication", "SessionScheme"]
+
 
 class SessionAuthentication(authentication.SessionAuthentication):
     """DRF's session authentication (CSRF included), handing the view the signed-in user itself instead
@@ -23,5 +25,5 @@ class SessionAuthentication(authentication.SessionAuthentication):
 class SessionScheme(spectacular.SessionScheme):
     """The OpenAPI scheme of DRF's class ("cookieAuth"), for this one: the schema is unchanged."""
 
-    target_class = "motcua.core.authentication.SessionAuthentication"
+    target_class = "motcua.core.fast.authentication.SessionAuthentication"
     match_subclasses = True  # accounts.authentication's, which adds the second factor (ADR 0051)

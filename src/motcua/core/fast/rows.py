@@ -29,6 +29,22 @@ from functools import cache
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 
+__all__ = [
+    "Reader",
+    "allocate",
+    "bound_cursor",
+    "columns",
+    "combined",
+    "deferred",
+    "get",
+    "insert",
+    "marks",
+    "new",
+    "reader",
+    "statement",
+    "write",
+]
+
 _pending: ContextVar[list[models.Model] | None] = ContextVar("motcua_rows_pending", default=None)
 _sequences: dict[tuple[str, str], str] = {}  # (alias, table) -> PostgreSQL sequence of its primary key
 
@@ -69,10 +85,10 @@ def write(objs, using: str = DEFAULT_DB_ALIAS) -> None:
             raise ValueError(f"{obj!r} is already stored")
         by_model.setdefault(type(obj), []).append(obj)
     with transaction.atomic(using=using, savepoint=False):  # SQLite: holds the write lock from here
-        _allocate(connection, {m: [o for o in group if o.pk is None] for m, group in by_model.items()})
+        allocate(connection, {m: [o for o in group if o.pk is None] for m, group in by_model.items()})
         statements, count = [], 0
         for model, group in by_model.items():
-            sql, params = _statement(connection, model, group, count)
+            sql, params = statement(connection, model, group, count)
             statements.append((sql, params))
             count += len(params)
         with bound_cursor(connection, native=True) as cursor:
@@ -171,8 +187,9 @@ def marks(connection, start: int, count: int) -> list[str]:
     return [style] * count
 
 
-def _allocate(connection, wanting: dict[type[models.Model], list[models.Model]]) -> None:
-    """Primary keys for the instances without one, in one statement for all tables."""
+def allocate(connection, wanting: dict[type[models.Model], list]) -> None:
+    """Primary keys for the instances without one, in one statement for all tables: each object's `pk`
+    is set (any object with a `pk` attribute will do, e.g. stand-ins for rows written by hand)."""
     wanting = {m: group for m, group in wanting.items() if group}
     if not wanting:
         return
@@ -282,11 +299,22 @@ def _plain_types(field) -> tuple[type, ...]:
 _plans: dict[tuple[str, type[models.Model]], _Plan] = {}
 
 
-def _statement(connection, model: type[models.Model], group: list[models.Model], start: int = 0):
-    """The INSERT of `group`, its placeholders numbered from start + 1 (see `marks`)."""
+def _plan(connection, model: type[models.Model]) -> _Plan:
     plan = _plans.get((connection.alias, model))
     if plan is None:
         plan = _plans[(connection.alias, model)] = _Plan(model, connection)
+    return plan
+
+
+def columns(connection, model: type[models.Model]) -> list[models.Field]:
+    """The fields `statement` writes, in the order of its columns (and of each row's parameters)."""
+    return list(_plan(connection, model).fields)
+
+
+def statement(connection, model: type[models.Model], group: list[models.Model], start: int = 0):
+    """(text, parameters) of the INSERT of `group` as `write` sends it, its placeholders numbered from
+    start + 1 (see `marks`); the foreign key ids are taken from the related objects first."""
+    plan = _plan(connection, model)
     params: list = []
     for obj in group:
         params += plan.values(obj, connection)

@@ -18,6 +18,8 @@ from django.utils import timezone
 from rest_framework import fields, relations, serializers
 from rest_framework.settings import api_settings
 
+__all__ = ["compiled"]
+
 
 def compiled(serializer: serializers.Serializer) -> Callable[[object], dict]:
     """`serializer.to_representation`, compiled once per instance (kept on it: use a shared one)."""

@@ -4,6 +4,8 @@ from django.contrib.messages.middleware import MessageMiddleware
 from django.contrib.messages.storage import default_storage
 from django.utils.functional import SimpleLazyObject, empty
 
+__all__ = ["LazyMessageMiddleware"]
+
 
 class LazyMessageMiddleware(MessageMiddleware):
     """Django's message middleware, with the storage built on first use: the API and most pages never
