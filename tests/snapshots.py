@@ -27,3 +27,9 @@ def delete_newer(before: dict) -> None:
         for model, last in before.items():
             table = connection.ops.quote_name(model._meta.db_table)
             cursor.execute(f"DELETE FROM {table} WHERE id > %s", [last])  # noqa: S608 (names from models)
+    # The maintained aggregates (ADR 0049) were upserted by the removed dossiers' events: counted again
+    # from the dossiers that remain, as after any bulk change.
+    if before and apps.is_installed("motcua.index"):
+        from motcua.index import aggregates
+
+        aggregates.rebuild()

@@ -4,36 +4,36 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext
 
 from motcua.core.errors import DomainError
 from motcua.privacy import services
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Bảo vệ dữ liệu cá nhân: trích xuất dữ liệu của một người, khử nhận dạng hồ sơ cũ.")
+    help = gettext("Bảo vệ dữ liệu cá nhân: trích xuất dữ liệu của một người, khử nhận dạng hồ sơ cũ.")
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="{export,pseudonymise}")
         export = actions.add_parser(
-            "export", help=gettext_lazy("Trích xuất mọi dữ liệu đang lưu về một người (JSON và tệp ZIP).")
+            "export", help=gettext("Trích xuất mọi dữ liệu đang lưu về một người (JSON và tệp ZIP).")
         )
         export.add_argument(
-            "--id-number", required=True, help=gettext_lazy("Số định danh cá nhân, 12 chữ số.")
+            "--id-number", required=True, help=gettext("Số định danh cá nhân, 12 chữ số.")
         )
         export.add_argument(
-            "--out", required=True, type=Path, help=gettext_lazy("Tệp JSON; tệp ZIP cùng tên, đuôi .zip.")
+            "--out", required=True, type=Path, help=gettext("Tệp JSON; tệp ZIP cùng tên, đuôi .zip.")
         )
         run = actions.add_parser(
-            "pseudonymise", help=gettext_lazy("Khử nhận dạng người trên hồ sơ đã kết thúc quá thời hạn lưu.")
+            "pseudonymise", help=gettext("Khử nhận dạng người trên hồ sơ đã kết thúc quá thời hạn lưu.")
         )
         run.add_argument(
             "--days",
             type=int,
             default=None,
-            help=gettext_lazy("Thời hạn lưu (ngày); mặc định theo cấu hình."),
+            help=gettext("Thời hạn lưu (ngày); mặc định theo cấu hình."),
         )
-        run.add_argument("--batch-size", type=int, default=None, help=gettext_lazy("Số hồ sơ mỗi lượt."))
+        run.add_argument("--batch-size", type=int, default=None, help=gettext("Số hồ sơ mỗi lượt."))
 
     def handle(self, *args, action, **options):
         if action == "export":
