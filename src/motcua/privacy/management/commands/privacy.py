@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from motcua.core.errors import DomainError
 from motcua.privacy import services
@@ -18,9 +18,7 @@ class Command(BaseCommand):
         export = actions.add_parser(
             "export", help=gettext("Trích xuất mọi dữ liệu đang lưu về một người (JSON và tệp ZIP).")
         )
-        export.add_argument(
-            "--id-number", required=True, help=gettext("Số định danh cá nhân, 12 chữ số.")
-        )
+        export.add_argument("--id-number", required=True, help=gettext("Số định danh cá nhân, 12 chữ số."))
         export.add_argument(
             "--out", required=True, type=Path, help=gettext("Tệp JSON; tệp ZIP cùng tên, đuôi .zip.")
         )
